@@ -1,0 +1,213 @@
+package io.gridid.model;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Aligned smart-meter readings: T intervals &times; N meters, stored as one primitive
+ * {@code double[]} column per meter and quantity (no per-reading objects: 8 bytes a value).
+ * Voltage magnitude in kV line-to-line, P in MW, Q in Mvar, load convention; NaN is a
+ * missing reading. Immutable: accessors return copies or single values.
+ *
+ * <p>Timestamps are seconds since the epoch, strictly increasing. Readings given in local
+ * time without an offset are stored as if they were UTC wall-clock times.
+ */
+public final class MeterData {
+    private final List<String> meterIds;
+    private final Map<String, Integer> index;
+    private final long[] epochSeconds;
+    private final double[][] vKv;     // [meter][interval]
+    private final double[][] pMw;
+    private final double[][] qMvar;
+
+    private MeterData(List<String> meterIds, long[] epochSeconds, double[][] vKv, double[][] pMw, double[][] qMvar) {
+        this.meterIds = meterIds;
+        this.epochSeconds = epochSeconds;
+        this.vKv = vKv;
+        this.pMw = pMw;
+        this.qMvar = qMvar;
+        this.index = new HashMap<>(meterIds.size() * 2);
+        for (int i = 0; i < meterIds.size(); i++) {
+            index.put(meterIds.get(i), i);
+        }
+    }
+
+    /** Number of meters N. */
+    public int meterCount() {
+        return meterIds.size();
+    }
+
+    /** Number of intervals T. */
+    public int intervalCount() {
+        return epochSeconds.length;
+    }
+
+    /** Meter ids in column order. */
+    public List<String> meterIds() {
+        return meterIds;
+    }
+
+    /** Column index of a meter, or -1 if absent. */
+    public int indexOf(String meterId) {
+        Integer i = index.get(meterId);
+        return i == null ? -1 : i;
+    }
+
+    public boolean hasMeter(String meterId) {
+        return index.containsKey(meterId);
+    }
+
+    /** Interval start, seconds since the epoch. */
+    public long epochSecond(int interval) {
+        return epochSeconds[interval];
+    }
+
+    /** All interval timestamps (copy). */
+    public long[] epochSeconds() {
+        return epochSeconds.clone();
+    }
+
+    /** Voltage magnitude of meter m at interval t, kV line-to-line (NaN if missing). */
+    public double vKv(int m, int t) {
+        return vKv[m][t];
+    }
+
+    /** Active power drawn at meter m, interval t, MW (NaN if missing). */
+    public double pMw(int m, int t) {
+        return pMw[m][t];
+    }
+
+    /** Reactive power drawn at meter m, interval t, Mvar (NaN if missing). */
+    public double qMvar(int m, int t) {
+        return qMvar[m][t];
+    }
+
+    /** Voltage column of meter m (copy), kV. */
+    public double[] voltagesKv(int m) {
+        return vKv[m].clone();
+    }
+
+    /** Active power column of meter m (copy), MW. */
+    public double[] activeMw(int m) {
+        return pMw[m].clone();
+    }
+
+    /** Reactive power column of meter m (copy), Mvar. */
+    public double[] reactiveMvar(int m) {
+        return qMvar[m].clone();
+    }
+
+    /** Number of missing (NaN) values over all three quantities. */
+    public long missingCount() {
+        long n = 0;
+        for (int m = 0; m < meterIds.size(); m++) {
+            for (int t = 0; t < epochSeconds.length; t++) {
+                if (Double.isNaN(vKv[m][t])) n++;
+                if (Double.isNaN(pMw[m][t])) n++;
+                if (Double.isNaN(qMvar[m][t])) n++;
+            }
+        }
+        return n;
+    }
+
+    /** A copy restricted to the first {@code count} intervals. */
+    public MeterData firstIntervals(int count) {
+        if (count < 0 || count > epochSeconds.length) {
+            throw new IllegalArgumentException("count " + count + " outside 0.." + epochSeconds.length);
+        }
+        double[][] v = new double[vKv.length][];
+        double[][] p = new double[vKv.length][];
+        double[][] q = new double[vKv.length][];
+        for (int m = 0; m < vKv.length; m++) {
+            v[m] = Arrays.copyOf(vKv[m], count);
+            p[m] = Arrays.copyOf(pMw[m], count);
+            q[m] = Arrays.copyOf(qMvar[m], count);
+        }
+        return new MeterData(meterIds, Arrays.copyOf(epochSeconds, count), v, p, q);
+    }
+
+    /** Starts filling a data set of the given meters and intervals; every reading starts missing. */
+    public static Builder builder(List<String> meterIds, long[] epochSeconds) {
+        return new Builder(meterIds, epochSeconds);
+    }
+
+    /**
+     * Fills the columns in place, then hands them to an immutable {@link MeterData} without
+     * copying. A builder can be built once.
+     */
+    public static final class Builder {
+        private final List<String> meterIds;
+        private final long[] epochSeconds;
+        private double[][] v;
+        private double[][] p;
+        private double[][] q;
+
+        private Builder(List<String> meterIds, long[] epochSeconds) {
+            this.meterIds = List.copyOf(meterIds);
+            if (new java.util.HashSet<>(this.meterIds).size() != this.meterIds.size()) {
+                throw new IllegalArgumentException("duplicate meter id");
+            }
+            this.epochSeconds = Objects.requireNonNull(epochSeconds, "epochSeconds").clone();
+            for (int t = 1; t < this.epochSeconds.length; t++) {
+                if (this.epochSeconds[t] <= this.epochSeconds[t - 1]) {
+                    throw new IllegalArgumentException("timestamps must be strictly increasing");
+                }
+            }
+            int n = this.meterIds.size();
+            int tCount = this.epochSeconds.length;
+            v = new double[n][tCount];
+            p = new double[n][tCount];
+            q = new double[n][tCount];
+            for (int m = 0; m < n; m++) {
+                Arrays.fill(v[m], Double.NaN);
+                Arrays.fill(p[m], Double.NaN);
+                Arrays.fill(q[m], Double.NaN);
+            }
+        }
+
+        private void check() {
+            if (v == null) {
+                throw new IllegalStateException("builder already built");
+            }
+        }
+
+        /** Sets one reading (kV, MW, Mvar; NaN for missing). */
+        public Builder set(int m, int t, double vKv, double pMw, double qMvar) {
+            check();
+            v[m][t] = vKv;
+            p[m][t] = pMw;
+            q[m][t] = qMvar;
+            return this;
+        }
+
+        public Builder setVoltageKv(int m, int t, double value) {
+            check();
+            v[m][t] = value;
+            return this;
+        }
+
+        public Builder setActiveMw(int m, int t, double value) {
+            check();
+            p[m][t] = value;
+            return this;
+        }
+
+        public Builder setReactiveMvar(int m, int t, double value) {
+            check();
+            q[m][t] = value;
+            return this;
+        }
+
+        public MeterData build() {
+            check();
+            MeterData d = new MeterData(meterIds, epochSeconds, v, p, q);
+            v = null;
+            p = null;
+            q = null;
+            return d;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.gridid.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RadialTreeTest {
+    //      0
+    //     / \
+    //    1   2
+    //   / \
+    //  3   4
+    private static final Map<String, String> PARENTS = Map.of("1", "0", "2", "0", "3", "1", "4", "1");
+
+    @Test
+    void ordersBusesBreadthFirstAndChildrenBeforeParents() {
+        RadialTree t = new RadialTree("0", PARENTS);
+        assertEquals(5, t.size());
+        assertEquals("0", t.topDown().get(0));
+        List<String> up = t.bottomUp();
+        for (String bus : List.of("1", "2", "3", "4")) {
+            assertTrue(up.indexOf(bus) < up.indexOf(t.parentOf(bus)), bus + " before its parent");
+        }
+        assertEquals(2, t.depthOf("4"));
+        assertEquals(List.of(), t.childrenOf("3"));
+    }
+
+    @Test
+    void rejectsCyclesAndDanglingParents() {
+        assertThrows(IllegalArgumentException.class, () -> new RadialTree("0", Map.of("1", "2", "2", "1")));
+        assertThrows(IllegalArgumentException.class, () -> new RadialTree("0", Map.of("1", "9")));
+        assertThrows(IllegalArgumentException.class, () -> new RadialTree("0", Map.of("0", "1", "1", "0")));
+    }
+
+    @Test
+    void equalTreesCompareEqualWhateverTheMapOrder() {
+        assertEquals(new RadialTree("0", PARENTS), new RadialTree("0", new java.util.TreeMap<>(PARENTS)));
+    }
+}
