@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 
 /** The {@code gridid} command: a set of subcommands, each a thin layer over the library. */
 @Command(name = "gridid",
@@ -50,8 +53,24 @@ public final class GrididCommand implements Runnable {
             if (debugOn) {
                 ex.printStackTrace(err);
             }
-            if (ex instanceof InvalidInputException || ex instanceof IllegalInputException) {
+            if (ex instanceof InvalidInputException) {
+                err.println(ex.getMessage());          // already FILE:LINE: reason
+                return ExitCode.INVALID_INPUT;
+            }
+            if (ex instanceof IllegalInputException) {
                 err.println("gridid: " + ex.getMessage());
+                return ExitCode.INVALID_INPUT;
+            }
+            if (ex instanceof NoSuchFileException nsf) {
+                err.println(nsf.getFile() + ": no such file");
+                return ExitCode.INVALID_INPUT;
+            }
+            if (ex instanceof AccessDeniedException ade) {
+                err.println(ade.getFile() + ": permission denied");
+                return ExitCode.INVALID_INPUT;
+            }
+            if (ex instanceof IOException io) {
+                err.println("gridid: cannot read or write: " + io.getMessage());
                 return ExitCode.INVALID_INPUT;
             }
             if (ex instanceof GrididException) {
