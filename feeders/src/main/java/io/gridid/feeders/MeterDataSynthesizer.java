@@ -139,8 +139,9 @@ public final class MeterDataSynthesizer {
         double sigmaPq = options.noisePowerRelative();
         double missing = options.missingFraction();
         for (int t = 0; t < tCount; t++) {
-            long secondsOfYear = Math.floorMod(epoch[t], 365L * 86400L);
-            double dayOfYear = secondsOfYear / 86400.0;
+            // calendar day of the year (1 = 1 January, UTC), plus the fraction of the day
+            double dayOfYear = java.time.LocalDate.ofEpochDay(Math.floorDiv(epoch[t], 86400L)).getDayOfYear()
+                    + Math.floorMod(epoch[t], 86400L) / 86400.0;
             long dayNumber = Math.floorDiv(epoch[t], 86400L);
             double hour = Math.floorMod(epoch[t], 86400L) / 3600.0;
             // 1970-01-01 was a Thursday: day 0 -> Thursday; Saturday = 2, Sunday = 3 (mod 7)
