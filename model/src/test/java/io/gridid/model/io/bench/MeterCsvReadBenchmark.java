@@ -19,8 +19,9 @@ import java.util.SplittableRandom;
  * Reader benchmark (not a test): generates a ~100 MB plain {@code meters.csv} from a seed in a
  * temporary folder (deleted after), reads it {@value #RUNS} times through the fast path, then
  * {@value #COMMONS_RUNS} times through Apache Commons CSV (the same content with a byte-order mark,
- * which routes it there), and prints the median MB/s (10^6 bytes), rows/s, and the heap held per
- * value after GC with the result alive.
+ * which routes it there), and prints the median MB/s (10^6 bytes) by wall clock and by the reading
+ * thread's CPU time (the machine may be shared), rows/s, and the heap held per value after GC with
+ * the result alive. Single thread; the first runs include JIT warm-up.
  *
  * <pre>
  * mvn -q -pl model -am test-compile exec:java -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark \
@@ -61,21 +62,25 @@ public final class MeterCsvReadBenchmark {
 
     private static void run(String label, MeterCsvReader reader, Path file, long bytes, long rows, int runs,
                             int meters, int intervals) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double[] seconds = new double[runs];
+        double[] cpuSeconds = new double[runs];
         double bytesPerValue = Double.NaN;
         for (int r = 0; r < runs; r++) {
             long before = usedAfterGc();
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             MeterFile f = reader.read(file);
             seconds[r] = (System.nanoTime() - t0) / 1e9;
+            cpuSeconds[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             MeterData d = f.data();
             if (d.meterCount() != meters || d.intervalCount() != intervals || f.rows() != rows) {
                 throw new IllegalStateException("read back wrong shape: " + d.meterCount() + " x " + d.intervalCount());
             }
             long after = usedAfterGc();
             bytesPerValue = (after - before) / (3.0 * meters * intervals);
-            System.out.printf(Locale.ROOT, "  %s run %d: %.3f s, %.1f MB/s%n", label, r + 1, seconds[r],
-                    bytes / 1e6 / seconds[r]);
+            System.out.printf(Locale.ROOT, "  %s run %d: %.3f s wall = %.1f MB/s; %.3f s CPU = %.1f MB/s%n", label, r + 1,
+                    seconds[r], bytes / 1e6 / seconds[r], cpuSeconds[r], bytes / 1e6 / cpuSeconds[r]);
             if (d.vKv(0, 0) < 0) {
                 System.out.println("unreachable; keeps the data alive until here");
             }
@@ -83,8 +88,12 @@ public final class MeterCsvReadBenchmark {
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         double median = sorted[runs / 2];
-        System.out.printf(Locale.ROOT, "%s: median %.3f s = %.1f MB/s, %.2f M rows/s, heap after GC %.2f bytes/value%n",
-                label, median, bytes / 1e6 / median, rows / 1e6 / median, bytesPerValue);
+        double[] cpuSorted = cpuSeconds.clone();
+        Arrays.sort(cpuSorted);
+        double cpuMedian = cpuSorted[runs / 2];
+        System.out.printf(Locale.ROOT, "%s: median wall %.3f s = %.1f MB/s, %.2f M rows/s; median CPU %.3f s = %.1f MB/s;"
+                + " heap after GC %.2f bytes/value%n", label, median, bytes / 1e6 / median, rows / 1e6 / median,
+                cpuMedian, bytes / 1e6 / cpuMedian, bytesPerValue);
     }
 
     private static long usedAfterGc() throws InterruptedException {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * through both parsers; any byte sequence gives a {@link MeterFile} or an
  * {@link InvalidInputException}, never an unchecked exception (tries kept modest: the suite stays fast).
  */
-class MeterCsvReaderProperties {
+class MeterCsvReaderPropertiesTest {
     static final double BASE_KV = 12.47;
     static final int TRIES = 150;
 
