@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * the result alive. Single thread; the first runs include JIT warm-up.
  *
  * <pre>
- * mvn -q -pl model -am test-compile exec:java -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark \
+ * mvn -q -pl model test-compile exec:java -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark \
  *     -Dexec.classpathScope=test [-Dexec.args="METERS INTERVALS SEED"]
  * </pre>
  */
