@@ -35,6 +35,8 @@ final class MeterRowCollector {
     /** Bounds of v_kv / --base-kv outside which the two cannot both be right. */
     static final double MIN_KV_RATIO = 0.5;
     static final double MAX_KV_RATIO = 2.0;
+    /** A v_kv value between this and {@link #MAX_PER_UNIT}, far below --base-kv, is taken for a per-unit value. */
+    static final double MIN_LOOKS_PER_UNIT = 0.5;
     /** How many meters a warning names before it says "and N more". */
     static final int NAMED_IN_WARNING = 10;
 
@@ -242,7 +244,7 @@ final class MeterRowCollector {
             double ratio = volt / baseKv;
             if (ratio < MIN_KV_RATIO || ratio > MAX_KV_RATIO) {
                 offendVoltage(line, shown(text) + " is " + String.format(Locale.ROOT, "%.3g", ratio) + " times --base-kv "
-                        + NumberText.of(baseKv) + (volt > MIN_KV_RATIO && volt < MAX_PER_UNIT
+                        + NumberText.of(baseKv) + (ratio < MIN_KV_RATIO && volt > MIN_LOOKS_PER_UNIT && volt < MAX_PER_UNIT
                         ? "; per-unit values belong in a v_pu column" : "; is --base-kv right?"));
             }
         }
