@@ -79,7 +79,7 @@ public final class MeterCsvReader {
     /**
      * @param file a {@code meters.csv}; its name appears in messages as given
      * @throws InvalidInputException any problem with the content, one line {@code FILE:LINE: reason}
-     * @throws IOException           the file cannot be read
+     * @throws IOException           the file cannot be read (or changed while it was read)
      */
     public MeterFile read(Path file) throws InvalidInputException, IOException {
         return read(file, Parser.AUTO);
@@ -98,7 +98,7 @@ public final class MeterCsvReader {
             MeterRowCollector[] probe = new MeterRowCollector[1];
             try {
                 run(file, name, sniff, delimiter, plain, d, probe);
-                throw new IllegalStateException("duplicate not found again in " + name);
+                throw new IOException(name + " changed while it was read");
             } catch (MeterRowCollector.DuplicateReading first) {
                 throw probe[0].duplicateMessage(d, first.line);
             }
