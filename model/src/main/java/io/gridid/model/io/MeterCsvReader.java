@@ -139,6 +139,19 @@ public final class MeterCsvReader {
         }
     }
 
+    private static boolean contains(byte[] head, int from, int n, char c) {
+        for (int k = from; k < n && head[k] != '\n' && head[k] != '\r'; k++) {
+            if (head[k] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String shown(char c) {
+        return c == '\t' ? "'\\t'" : "'" + c + "'";
+    }
+
     private static final class Sniff {
         boolean bom;
     }
@@ -194,6 +207,11 @@ public final class MeterCsvReader {
             comma |= c == ',';
             semicolon |= c == ';';
             tab |= c == '\t';
+        }
+        char given = options.delimiter() == null ? ',' : options.delimiter();
+        if (options.delimiter() != null && given != ',' && comma && !contains(head, i, n, given)) {
+            throw new InvalidInputException(name, line, "no " + shown(given) + " in the header but commas;"
+                    + " comma-delimited? then drop --delimiter");
         }
         if (options.delimiter() == null && !comma) {
             if (semicolon) {

@@ -51,6 +51,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
     private int[] slots = new int[64];
     private byte[][] keys = new byte[16][];
     private int[] keyHash = new int[16];
+    private int[] rowsIndex = new int[16]; // the collector's index of each key
     private int keyCount;
 
     private byte[] lastTimestamp = new byte[64];
@@ -258,8 +259,6 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
         }
         return index;
     }
-
-    private int[] rowsIndex = new int[16];
 
     private void rehash() {
         int[] bigger = new int[slots.length * 2];
