@@ -126,7 +126,7 @@ public final class MeterCsvReader {
         };
         if (plain) {
             try (InputStream in = Files.newInputStream(file)) {
-                return new PlainMeterCsvParser(name, start).parse(in);
+                return new PlainMeterCsvParser(name, start, Files.size(file)).parse(in);
             } catch (PlainMeterCsvParser.NotPlain notPlain) {
                 // quotes or stray CRs: the parser of record reads it from the start
             }

@@ -41,6 +41,8 @@ final class MeterRowCollector {
     static final int NAMED_IN_WARNING = 10;
 
     private static final int INITIAL_CAPACITY = 64;
+    /** Presized columns may take up to this many bytes per byte of input (dense data takes about one). */
+    static final double MAX_PRESIZE_PER_FILE_BYTE = 2.0;
     private static final DateTimeFormatter LOCAL_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** Thrown when a (timestamp, meter) cell repeats; the reader then finds the first line. */
@@ -79,6 +81,8 @@ final class MeterRowCollector {
     private final Map<Long, Integer> intervalIndex = new HashMap<>();
     private long[] epochs = new long[INITIAL_CAPACITY];
     private int intervalCount;
+    private int expectedIntervals;
+    private long presizeBudgetBytes;
     private long lastEpoch = Long.MIN_VALUE;
     private int lastInterval = -1;
     private long maxEpoch = Long.MIN_VALUE;
@@ -280,8 +284,23 @@ final class MeterRowCollector {
                 + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW?";
     }
 
+    /**
+     * A guess of the number of intervals from the file's size (the fast path makes it once the first
+     * interval is read), so that columns grow once instead of a dozen times. A wrong guess (a file
+     * sorted by meter, say) is harmless: columns jump to the guess only while all meters' columns at
+     * that size stay within {@link #MAX_PRESIZE_PER_FILE_BYTE} bytes per byte of file.
+     */
+    void expectIntervals(long estimate, long fileBytes) {
+        expectedIntervals = (int) Math.min(estimate, Integer.MAX_VALUE - 8);
+        presizeBudgetBytes = (long) (MAX_PRESIZE_PER_FILE_BYTE * fileBytes);
+    }
+
     private void grow(int m, int t) {
         int n = Math.max(t + 1, v[m].length + (v[m].length >> 1));
+        if (expectedIntervals > n
+                && 24.0 * expectedIntervals * meterIds.size() <= presizeBudgetBytes) {
+            n = expectedIntervals;
+        }
         int old = v[m].length;
         v[m] = Arrays.copyOf(v[m], n);
         p[m] = Arrays.copyOf(p[m], n);
