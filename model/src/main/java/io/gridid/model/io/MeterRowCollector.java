@@ -348,11 +348,70 @@ final class MeterRowCollector {
         return new InvalidInputException(file, line, "NUL byte: binary data, not CSV text");
     }
 
+    /** An interval as the file wrote it: local wall clock or UTC instant. */
+    private String when(long epochSecond) {
+        return localForm
+                ? LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC).format(LOCAL_FORMAT)
+                : Instant.ofEpochSecond(epochSecond).toString();
+    }
+
+    /**
+     * W given as kW can hide below the per-row limit when every load is small and the feeder head's
+     * flow is left empty; the sum of the loads then still gives it away. Leaves out the largest
+     * meter of each interval (likely the feeder head, whose flow repeats the loads' sum).
+     */
+    private void checkFeederTotal() throws InvalidInputException {
+        int n = meterIds.size();
+        double kv = baseKv;
+        if (Double.isNaN(kv)) {
+            double total = 0;
+            long count = 0;
+            for (int m = 0; m < n; m++) {
+                for (int t = 0; t < intervalCount; t++) {
+                    if (!Double.isNaN(v[m][t])) {
+                        total += v[m][t];
+                        count++;
+                    }
+                }
+            }
+            kv = count == 0 ? Double.NaN : total / count;
+        }
+        if (n < 3 || Double.isNaN(kv)) {
+            return;
+        }
+        double limitKva = Math.sqrt(3.0) * kv * MAX_PLAUSIBLE_CURRENT_A;
+        double[] sum = new double[intervalCount];
+        double[] largest = new double[intervalCount];
+        for (int m = 0; m < n; m++) {
+            double[] pm = p[m];
+            double[] qm = q[m];
+            for (int t = 0; t < intervalCount; t++) {
+                double pk = Double.isNaN(pm[t]) ? 0 : Units.mwToKw(pm[t]);
+                double qk = Double.isNaN(qm[t]) ? 0 : Units.mwToKw(qm[t]);
+                double sk = Math.hypot(pk, qk);
+                sum[t] += sk;
+                largest[t] = Math.max(largest[t], sk);
+            }
+        }
+        int worst = -1;
+        for (int t = 0; t < intervalCount; t++) {
+            if (sum[t] - largest[t] > limitKva && (worst < 0 || epochs[t] < epochs[worst])) {
+                worst = t;
+            }
+        }
+        if (worst >= 0) {
+            throw new InvalidInputException(file, 0, "at " + when(epochs[worst]) + " the meters draw "
+                    + String.format(Locale.ROOT, "%.0f", sum[worst] - largest[worst])
+                    + " kVA together (the largest, likely the feeder head, left out), more than a "
+                    + NumberText.of(Math.round(kv * 1000) / 1000.0) + " kV feeder carries ("
+                    + String.format(Locale.ROOT, "%.0f", MAX_PLAUSIBLE_CURRENT_A) + " A is "
+                    + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW?");
+        }
+    }
+
     /** The duplicate's message, given the line of the first reading of the cell. */
     InvalidInputException duplicateMessage(DuplicateReading d, long firstLine) {
-        String when = localForm
-                ? LocalDateTime.ofEpochSecond(d.epochSecond, 0, ZoneOffset.UTC).format(LOCAL_FORMAT)
-                : Instant.ofEpochSecond(d.epochSecond).toString();
+        String when = when(d.epochSecond);
         String reason = "duplicate reading for meter " + meterIds.get(d.meter) + " at " + when + " (first on line "
                 + firstLine + ")";
         if (d.localTimeRepeats) {
@@ -372,6 +431,7 @@ final class MeterRowCollector {
         if (powerOffense != null) {
             throw new InvalidInputException(file, powerOffenseLine, powerOffense);
         }
+        checkFeederTotal();
         int tCount = intervalCount;
         Integer[] order = new Integer[tCount];
         for (int t = 0; t < tCount; t++) {
