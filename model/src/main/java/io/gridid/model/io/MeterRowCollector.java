@@ -405,7 +405,8 @@ final class MeterRowCollector {
                     + " kVA together (the largest, likely the feeder head, left out), more than a "
                     + NumberText.of(Math.round(kv * 1000) / 1000.0) + " kV feeder carries ("
                     + String.format(Locale.ROOT, "%.0f", MAX_PLAUSIBLE_CURRENT_A) + " A is "
-                    + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW?");
+                    + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW,"
+                    + " or more than one feeder in the file?");
         }
     }
 
