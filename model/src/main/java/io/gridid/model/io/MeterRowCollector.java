@@ -388,7 +388,7 @@ final class MeterRowCollector {
             for (int t = 0; t < intervalCount; t++) {
                 double pk = Double.isNaN(pm[t]) ? 0 : Units.mwToKw(pm[t]);
                 double qk = Double.isNaN(qm[t]) ? 0 : Units.mwToKw(qm[t]);
-                double sk = Math.hypot(pk, qk);
+                double sk = Math.sqrt(pk * pk + qk * qk);
                 sum[t] += sk;
                 largest[t] = Math.max(largest[t], sk);
             }
