@@ -21,22 +21,10 @@ import java.util.Map;
  * in order of first appearance (8 bytes a value plus one presence bit). {@link #finish} sorts the
  * intervals, builds the {@link MeterData} and lists the warnings.
  *
- * <p>The row-level messages live here so that both parsers word them identically.
+ * <p>The row-level messages live here so that both parsers word them identically; unit mix-ups
+ * are {@link UnitMistakes}' business.
  */
 final class MeterRowCollector {
-    /** A branch current no distribution conductor reaches (A); a reading beyond it is taken as a unit mistake. */
-    static final double MAX_PLAUSIBLE_CURRENT_A = 2000.0;
-    /** Per-unit voltages above this are not per unit. */
-    static final double MAX_PER_UNIT = 2.0;
-    /** v_pu (or v_kv) at or above this is volts. */
-    static final double VOLTS_THRESHOLD = 50.0;
-    /** v_kv at or above this is volts (no distribution feeder is near 1000 kV). */
-    static final double KV_VOLTS_THRESHOLD = 1000.0;
-    /** Bounds of v_kv / --base-kv outside which the two cannot both be right. */
-    static final double MIN_KV_RATIO = 0.5;
-    static final double MAX_KV_RATIO = 2.0;
-    /** A v_kv value between this and {@link #MAX_PER_UNIT}, far below --base-kv, is taken for a per-unit value. */
-    static final double MIN_LOOKS_PER_UNIT = 0.5;
     /** How many meters a warning names before it says "and N more". */
     static final int NAMED_IN_WARNING = 10;
 
@@ -70,6 +58,7 @@ final class MeterRowCollector {
     private final String file;
     private final MeterCsvLayout layout;
     private final double baseKv;
+    private final UnitMistakes mistakes;
 
     private final List<String> meterIds = new ArrayList<>();
     private final Map<String, Integer> meterIndex = new HashMap<>();
@@ -95,15 +84,11 @@ final class MeterRowCollector {
     private int probeMeter = -1;
     private long probeEpoch;
 
-    private long voltageOffenseLine;
-    private String voltageOffense;
-    private long powerOffenseLine;
-    private String powerOffense;
-
     MeterRowCollector(String file, MeterCsvLayout layout, double baseKv) {
         this.file = file;
         this.layout = layout;
         this.baseKv = baseKv;
+        this.mistakes = new UnitMistakes(file, layout, baseKv, meterIds);
     }
 
     /**
@@ -219,9 +204,6 @@ final class MeterRowCollector {
                         + text.field(layout.voltage).strip()
                         + " is not a voltage; write a missing reading as an empty field or NaN");
             }
-            if (voltageOffense == null) {
-                checkVoltage(line, volt, text);
-            }
             v[m][t] = layout.perUnit ? Units.puToKv(volt, baseKv) : volt;
         }
         if (!Double.isNaN(pKw)) {
@@ -230,58 +212,7 @@ final class MeterRowCollector {
         if (!Double.isNaN(qKvar)) {
             q[m][t] = Units.kwToMw(qKvar);
         }
-        if (powerOffense == null) {
-            checkPower(line, m, volt, pKw, qKvar, text);
-        }
-    }
-
-    private void checkVoltage(long line, double volt, RowText text) {
-        if (layout.perUnit) {
-            if (volt >= VOLTS_THRESHOLD) {
-                offendVoltage(line, shown(text) + " looks like volts, not per unit");
-            } else if (volt > MAX_PER_UNIT) {
-                offendVoltage(line, shown(text) + " looks like kV, not per unit; name the column v_kv");
-            }
-        } else if (volt >= KV_VOLTS_THRESHOLD) {
-            offendVoltage(line, shown(text) + " looks like volts, not kV");
-        } else if (!Double.isNaN(baseKv)) {
-            double ratio = volt / baseKv;
-            if (ratio < MIN_KV_RATIO || ratio > MAX_KV_RATIO) {
-                offendVoltage(line, shown(text) + " is " + String.format(Locale.ROOT, "%.3g", ratio) + " times --base-kv "
-                        + NumberText.of(baseKv) + (ratio < MIN_KV_RATIO && volt > MIN_LOOKS_PER_UNIT && volt < MAX_PER_UNIT
-                        ? "; per-unit values belong in a v_pu column" : "; is --base-kv right?"));
-            }
-        }
-    }
-
-    private String shown(RowText text) {
-        return layout.voltageColumn() + " = " + text.field(layout.voltage).strip();
-    }
-
-    private void offendVoltage(long line, String reason) {
-        voltageOffenseLine = line;
-        voltageOffense = reason;
-    }
-
-    private void checkPower(long line, int m, double volt, double pKw, double qKvar, RowText text) {
-        double kv = !Double.isNaN(baseKv) ? baseKv : (!layout.perUnit && volt > 0 ? volt : Double.NaN);
-        if (Double.isNaN(kv)) {
-            return;
-        }
-        double limitKva = Math.sqrt(3.0) * kv * MAX_PLAUSIBLE_CURRENT_A;
-        int column;
-        if (Math.abs(pKw) > limitKva) {
-            column = layout.activePower;
-        } else if (Math.abs(qKvar) > limitKva) {
-            column = layout.reactivePower;
-        } else {
-            return;
-        }
-        powerOffenseLine = line;
-        powerOffense = "meter " + meterIds.get(m) + ": " + layout.nameOf(column) + " = " + text.field(column).strip()
-                + " is more than a " + NumberText.of(kv) + " kV feeder carries ("
-                + String.format(Locale.ROOT, "%.0f", MAX_PLAUSIBLE_CURRENT_A) + " A is "
-                + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW?";
+        mistakes.row(line, m, volt, pKw, qKvar, text);
     }
 
     /**
@@ -355,61 +286,6 @@ final class MeterRowCollector {
                 : Instant.ofEpochSecond(epochSecond).toString();
     }
 
-    /**
-     * W given as kW can hide below the per-row limit when every load is small and the feeder head's
-     * flow is left empty; the sum of the loads then still gives it away. Leaves out the largest
-     * meter of each interval (likely the feeder head, whose flow repeats the loads' sum).
-     */
-    private void checkFeederTotal() throws InvalidInputException {
-        int n = meterIds.size();
-        double kv = baseKv;
-        if (Double.isNaN(kv)) {
-            double total = 0;
-            long count = 0;
-            for (int m = 0; m < n; m++) {
-                for (int t = 0; t < intervalCount; t++) {
-                    if (!Double.isNaN(v[m][t])) {
-                        total += v[m][t];
-                        count++;
-                    }
-                }
-            }
-            kv = count == 0 ? Double.NaN : total / count;
-        }
-        if (n < 3 || Double.isNaN(kv)) {
-            return;
-        }
-        double limitKva = Math.sqrt(3.0) * kv * MAX_PLAUSIBLE_CURRENT_A;
-        double[] sum = new double[intervalCount];
-        double[] largest = new double[intervalCount];
-        for (int m = 0; m < n; m++) {
-            double[] pm = p[m];
-            double[] qm = q[m];
-            for (int t = 0; t < intervalCount; t++) {
-                double pk = Double.isNaN(pm[t]) ? 0 : Units.mwToKw(pm[t]);
-                double qk = Double.isNaN(qm[t]) ? 0 : Units.mwToKw(qm[t]);
-                double sk = Math.sqrt(pk * pk + qk * qk);
-                sum[t] += sk;
-                largest[t] = Math.max(largest[t], sk);
-            }
-        }
-        int worst = -1;
-        for (int t = 0; t < intervalCount; t++) {
-            if (sum[t] - largest[t] > limitKva && (worst < 0 || epochs[t] < epochs[worst])) {
-                worst = t;
-            }
-        }
-        if (worst >= 0) {
-            throw new InvalidInputException(file, 0, "at " + when(epochs[worst]) + " the meters draw "
-                    + String.format(Locale.ROOT, "%.0f", sum[worst] - largest[worst])
-                    + " kVA together (the largest, likely the feeder head, left out), more than a "
-                    + NumberText.of(Math.round(kv * 1000) / 1000.0) + " kV feeder carries ("
-                    + String.format(Locale.ROOT, "%.0f", MAX_PLAUSIBLE_CURRENT_A) + " A is "
-                    + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW,"
-                    + " or more than one feeder in the file?");
-        }
-    }
-
     /** The duplicate's message, given the line of the first reading of the cell. */
     InvalidInputException duplicateMessage(DuplicateReading d, long firstLine) {
         String when = when(d.epochSecond);
@@ -426,13 +302,8 @@ final class MeterRowCollector {
         if (rows == 0) {
             throw new InvalidInputException(file, 0, "header only, no data rows");
         }
-        if (voltageOffense != null) {
-            throw new InvalidInputException(file, voltageOffenseLine, voltageOffense);
-        }
-        if (powerOffense != null) {
-            throw new InvalidInputException(file, powerOffenseLine, powerOffense);
-        }
-        checkFeederTotal();
+        mistakes.throwFirst();
+        mistakes.checkFeederTotal(v, p, q, epochs, intervalCount, this::when);
         int tCount = intervalCount;
         Integer[] order = new Integer[tCount];
         for (int t = 0; t < tCount; t++) {
