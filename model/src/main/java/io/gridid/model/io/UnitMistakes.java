@@ -24,7 +24,7 @@ final class UnitMistakes {
     static final double MAX_PLAUSIBLE_CURRENT_A = 2000.0;
     /** Per-unit voltages above this are not per unit. */
     static final double MAX_PER_UNIT = 2.0;
-    /** v_pu (or v_kv) at or above this is volts. */
+    /** v_pu at or above this is volts. */
     static final double VOLTS_THRESHOLD = 50.0;
     /** v_kv at or above this is volts (no distribution feeder is near 1000 kV). */
     static final double KV_VOLTS_THRESHOLD = 1000.0;
@@ -33,6 +33,7 @@ final class UnitMistakes {
     static final double MAX_KV_RATIO = 2.0;
     /** A v_kv value between this and {@link #MAX_PER_UNIT}, far below --base-kv, is taken for a per-unit value. */
     static final double MIN_LOOKS_PER_UNIT = 0.5;
+
     private final String file;
     private final MeterCsvLayout layout;
     private final double baseKv;
