@@ -64,6 +64,7 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
     private int lpSolves;
 
     RelaxedLeastAbsolute(FitRows rows) {
+        OjAlgoQuiet.ensure();
         this.n = rows.n;
         this.kr = rows.sy / rows.sa;
         this.kx = rows.sy / rows.sb;
