@@ -61,6 +61,16 @@ public final class PhysicsSearch implements TopologyEstimator {
         return s.result(moves);
     }
 
+    /**
+     * Total residual sum of squares (kV&sup4;) of the branch fits of a given tree, flows and
+     * losses computed bottom-up from the fitted impedances: the objective the search minimises.
+     * A diagnostic, e.g. to compare a found tree with the truth.
+     */
+    public static double objective(FeederSeries series, RadialTree tree) {
+        Search s = new Search(series, PhysicsSearchOptions.defaults());
+        return s.objectiveOf(tree);
+    }
+
     /** The mutable state of one run (confined to one call). */
     private static final class Search {
         private final FeederSeries series;
@@ -173,6 +183,30 @@ public final class PhysicsSearch implements TopologyEstimator {
             sendP = new double[tCount];
             sendQ = new double[tCount];
             stamp = new int[n + 1];
+        }
+
+        double objectiveOf(RadialTree tree) {
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                index.put(series.buses().get(i), i);
+            }
+            index.put(series.root(), root);
+            for (int i = 0; i < n; i++) {
+                int par = index.get(tree.parentOf(series.buses().get(i)));
+                parent[i] = par;
+                children.get(par).add(i);
+            }
+            double total = 0;
+            for (String b : tree.bottomUp()) {
+                int j = index.get(b);
+                if (j == root) {
+                    continue;
+                }
+                computeReceiving(j);
+                refit(j);
+                total += rss[j];
+            }
+            return total;
         }
 
         void greedy() {
