@@ -43,6 +43,11 @@ public final class TopologyDebug {
                 FeederSeries fs = FeederSeries.of(sim.meters(), f.rootBus());
                 System.out.printf("objective found %.6f, truth %.6f%n", io.gridid.topology.PhysicsSearch.objective(fs, t.tree()),
                         io.gridid.topology.PhysicsSearch.objective(fs, truth));
+                Topology fromTruth = io.gridid.topology.PhysicsSearch.refine(fs, truth,
+                        io.gridid.topology.PhysicsSearchOptions.defaults().withCandidates(cands));
+                System.out.printf("from truth: %d wrong, objective %.6f, %s%n",
+                        68 - TopologyAccuracy.correctEdges(truth, fromTruth.tree()),
+                        io.gridid.topology.PhysicsSearch.objective(fs, fromTruth.tree()), fromTruth.diagnostics().warnings());
             }
         }
     }
