@@ -151,6 +151,16 @@ public final class PhysicsSearch implements TopologyEstimator {
                 mean[i] = s / tCount;
                 dSq[i] = s2;
             }
+            List<String> constant = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (neverVaries(p[i]) && neverVaries(q[i])) {
+                    constant.add(series.buses().get(i));
+                }
+            }
+            if (!constant.isEmpty()) {
+                warnings.add("load never varies at bus(es) " + constant + ": v1 assumes load variation at every"
+                        + " metered bus; their branches are identified from their subtrees' flows alone, if any");
+            }
             Integer[] idx = new Integer[n];
             for (int i = 0; i < n; i++) {
                 idx[i] = i;
@@ -220,6 +230,15 @@ public final class PhysicsSearch implements TopologyEstimator {
                 total += rss[j];
             }
             return total;
+        }
+
+        private static boolean neverVaries(double[] s) {
+            for (double v : s) {
+                if (v != s[0]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void greedy() {
