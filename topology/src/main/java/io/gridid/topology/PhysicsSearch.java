@@ -81,8 +81,6 @@ public final class PhysicsSearch implements TopologyEstimator {
         return s.result(moves);
     }
 
-    static final boolean MOVE_CONF = Boolean.getBoolean("gridid.moveconf");
-
     /** The mutable state of one run (confined to one call). */
     private static final class Search {
         private final FeederSeries series;
@@ -734,30 +732,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
         }
 
-        /**
-         * Confidence of j's edge under the total objective: the posterior of the current parent
-         * against re-hanging j (with its subtree) on each of its alternative parents, with the
-         * change of the total residual over 2&sigma;&sup2;, &sigma;&sup2; = RSS_j/(T &minus; 3).
-         */
-        private double moveConfidence(int j) {
-            double var = Math.max(rss[j] / Math.max(1, tCount - 3), Double.MIN_NORMAL);
-            double sum = 1;
-            for (int cand : alternatives[j]) {
-                if (cand == parent[j] || !allowedParent(j, cand)) {
-                    continue;
-                }
-                double delta = moveDelta(j, cand);
-                sum += Math.exp(-delta / (2 * var));
-            }
-            return Double.isFinite(sum) ? 1 / sum : 0;
-        }
-
         Topology result(int moves) {
-            if (MOVE_CONF) {
-                for (int j = 0; j < n; j++) {
-                    confidence[j] = moveConfidence(j);
-                }
-            }
             Map<String, String> parents = new LinkedHashMap<>();
             Map<String, Double> conf = new LinkedHashMap<>();
             List<String> buses = series.buses();
