@@ -1,0 +1,51 @@
+package io.gridid.topology;
+
+import io.gridid.model.Feeder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PhysicsSearchTest extends TopologyEstimatorContractTest {
+    @Override
+    TopologyEstimator estimator() {
+        return new PhysicsSearch(PhysicsSearchOptions.defaults());
+    }
+
+    @Test
+    void theTrueTreeHasNoResidualOnExactDataAndAWrongOneHas() throws Exception {
+        Feeder f = HandFeeders.small();
+        FeederSeries s = FeederSeries.of(HandFeeders.simulate(f, 200, 21, false, 0), f.rootBus());
+        // every branch equation holds exactly: only rounding of kV^2 differences remains
+        assertEquals(0, PhysicsSearch.objective(s, f.tree()), 1e-12);
+        java.util.Map<String, String> wrong = new java.util.LinkedHashMap<>(f.tree().parents());
+        wrong.put("5", "1"); // bus 5 really hangs on 4 (r = 0.5 ohm)
+        double misfit = PhysicsSearch.objective(s, new io.gridid.model.RadialTree(f.rootBus(), wrong));
+        org.junit.jupiter.api.Assertions.assertTrue(misfit > 1e-6, "wrong tree objective " + misfit);
+    }
+
+    @Test
+    void aBusWhoseLoadNeverVariesIsWarned() throws Exception {
+        Feeder f = HandFeeders.small();
+        io.gridid.model.MeterData full = HandFeeders.simulate(f, 100, 22, false, 0);
+        io.gridid.model.MeterData.Builder b = io.gridid.model.MeterData.builder(full.meterIds(), full.epochSeconds());
+        int bus3 = full.indexOf("3");
+        for (int m = 0; m < full.meterCount(); m++) {
+            for (int t = 0; t < full.intervalCount(); t++) {
+                boolean flat = m == bus3;
+                b.set(m, t, full.vKv(m, t), flat ? 0.1 : full.pMw(m, t), flat ? 0.05 : full.qMvar(m, t));
+            }
+        }
+        Topology t = run(f, b.build());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                t.diagnostics().warnings().stream().anyMatch(w -> w.contains("never varies at bus(es) [3]")),
+                t.diagnostics().warnings().toString());
+    }
+
+    @Test
+    void fixedPowerFactorsNeedNoSeparateRAndX() throws Exception {
+        Feeder f = HandFeeders.random(30, 13, 0.2, 5.0);
+        Topology t = run(f, HandFeeders.simulate(f, MONTH, 14, true, 0));
+        assertEquals(f.tree(), t.tree());
+        assertEquals("n/a", t.diagnostics().regressionPath());
+    }
+}
