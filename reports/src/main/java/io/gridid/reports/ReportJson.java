@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridid.model.GrididException;
+import io.gridid.model.InvalidInputException;
 import io.gridid.model.io.BranchRow;
 
 import java.util.ArrayList;
@@ -85,20 +86,20 @@ public final class ReportJson {
      * Reads a report back.
      *
      * @param fileName the file's name for messages
-     * @throws GrididException if the text is not a gridid report
+     * @throws InvalidInputException if the text is not a gridid report
      */
     public IdentificationResult read(String json, String fileName) throws GrididException {
         JsonNode root;
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new GrididException(fileName + ": not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException(fileName, 0, "not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new GrididException(fileName + ": not a gridid report (format is not \"" + FORMAT + "\")");
+            throw new InvalidInputException(fileName, 0, "not a gridid report (format is not \"" + FORMAT + "\")");
         }
         if (root.path("version").asInt() != VERSION) {
-            throw new GrididException(fileName + ": unsupported report version " + root.path("version").asText());
+            throw new InvalidInputException(fileName, 0, "unsupported report version " + root.path("version").asText());
         }
         JsonNode dn = root.path("diagnostics");
         IdentificationDiagnostics d = new IdentificationDiagnostics(dn.path("topology_method").asText("n/a"),
@@ -113,7 +114,7 @@ public final class ReportJson {
                     numbers(root.path("mean_voltage_pu")), warnings, numbers(root.path("stage_seconds")),
                     readBranches(root.path("truth")));
         } catch (IllegalArgumentException e) {
-            throw new GrididException(fileName + ": " + e.getMessage());
+            throw new InvalidInputException(fileName, 0, e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
 import io.gridid.model.GrididException;
+import io.gridid.model.InvalidInputException;
 import io.gridid.model.io.AtomicFile;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
@@ -68,7 +69,7 @@ public final class ResultFolder {
         try {
             text = Files.readString(json, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new GrididException(dir + ": no " + REPORT_JSON + " (not a gridid result folder)");
+            throw new InvalidInputException(dir.toString(), 0, "no " + REPORT_JSON + " here: not a gridid result folder");
         }
         return new ReportJson().read(text, json.toString());
     }
