@@ -3,6 +3,7 @@ package io.gridid.reports;
 import io.gridid.model.GrididException;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.io.AtomicFile;
+import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
 
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,10 +61,12 @@ public final class ResultFolder {
     }
 
     /**
-     * Reads a result folder back from its report.json (which carries the branch table, the
-     * confidences and the diagnostics).
+     * Reads a result folder back: the branches from {@code branches.csv} (the contract file is
+     * authoritative; empty further fields are dropped), everything else (confidences,
+     * diagnostics, mean voltages, warnings, a truth attached earlier) from {@code report.json}.
      *
-     * @throws GrididException if the folder holds no readable gridid report
+     * @throws InvalidInputException if the folder holds no readable gridid report or branch file,
+     *                               or the branches do not form a tree from the report's root
      */
     public static IdentificationResult read(Path dir) throws IOException, GrididException {
         Path json = dir.resolve(REPORT_JSON);
@@ -71,7 +76,28 @@ public final class ResultFolder {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(dir.toString(), 0, "no " + REPORT_JSON + " here: not a gridid result folder");
         }
-        return new ReportJson().read(text, json.toString());
+        IdentificationResult fromJson = new ReportJson().read(text, json.toString());
+        Path csv = dir.resolve(BRANCHES);
+        if (!Files.exists(csv)) {
+            return fromJson;
+        }
+        List<BranchRow> rows = new ArrayList<>();
+        for (BranchRow b : BranchCsvReader.read(csv)) {
+            Map<String, String> extra = new LinkedHashMap<>();
+            b.extra().forEach((k, v) -> {
+                if (!v.isEmpty()) {
+                    extra.put(k, v);
+                }
+            });
+            rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), extra));
+        }
+        try {
+            return new IdentificationResult(fromJson.rootBus(), fromJson.baseKv(), rows, fromJson.confidence(),
+                    fromJson.diagnostics(), fromJson.meanVoltagePu(), fromJson.warnings(), fromJson.stageSeconds(),
+                    fromJson.truth());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(csv.toString(), 0, e.getMessage());
+        }
     }
 
     private static String csvField(String s) {

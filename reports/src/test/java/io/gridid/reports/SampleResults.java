@@ -22,7 +22,7 @@ final class SampleResults {
         m.put(BranchColumns.X_STD_ERR, BranchColumns.number(xStd));
         m.put(BranchColumns.RELAXATION_GAP, BranchColumns.number(gap));
         m.put(BranchColumns.POLISHED, "false");
-        m.put(BranchColumns.NOTE, "");
+        m.values().removeIf(String::isEmpty); // as a result folder reads back: empty fields dropped
         return m;
     }
 
