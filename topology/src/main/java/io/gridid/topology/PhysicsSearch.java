@@ -1,0 +1,523 @@
+package io.gridid.topology;
+
+import io.gridid.model.BranchEquation;
+import io.gridid.model.GrididException;
+import io.gridid.model.RadialTree;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Physics-driven topology search (DESIGN.md, "measured since"): no regression, no inversion.
+ *
+ * <ol>
+ * <li>Greedy: buses sorted by mean voltage, lowest first; each bus is attached to the candidate
+ *     parent, among the buses of higher mean voltage and the root, whose exact branch fit
+ *     (u_parent &minus; u_child = 2 r P' + 2 x Q' + w (P'&sup2; + Q'&sup2;)/u_child on the child's
+ *     accumulated subtree flows P', Q', non-negative least squares, see {@link BranchResidual})
+ *     leaves the smallest residual sum of squares. Subtree flows include the losses of the
+ *     branches below, from their fitted r, x through {@link BranchEquation}.</li>
+ * <li>Local search: move a bus with its subtree to one of its best alternative parents whenever
+ *     the total residual of all branch fits it affects drops. Parents always have a higher mean
+ *     voltage than their children (voltages monotone along every path).</li>
+ * <li>Refresh the flows and losses from the current tree bottom-up, refit, and repeat 2.</li>
+ * </ol>
+ *
+ * <p>Confidence of an edge: the posterior probability of the chosen parent among the scanned
+ * candidates, under Gaussian branch residuals of the chosen fit's variance &sigma;&sup2; =
+ * RSS/(T &minus; 3) and equal priors: 1 / &Sigma;_k exp(&minus;(RSS_k &minus; RSS_chosen) / 2&sigma;&sup2;).
+ * With thousands of intervals it is close to 0 or 1; residuals are correlated in time, so treat
+ * values below ~0.99 as "doubtful", not as calibrated probabilities.
+ *
+ * <p>Cost per bus: O(T) to form its regressors, then 4 dot products per candidate parent on a
+ * subsample of about {@link PhysicsSearchOptions#screenIntervals()} intervals and on all T for
+ * the best few: O(n&sup2; T_screen + n T) per scan, three scans in total; each local-search move
+ * costs O(path length &middot; T).
+ */
+public final class PhysicsSearch implements TopologyEstimator {
+    private final PhysicsSearchOptions options;
+
+    public PhysicsSearch(PhysicsSearchOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public Topology estimate(FeederSeries series) throws GrididException {
+        Objects.requireNonNull(series, "series");
+        Search s = new Search(series, options);
+        s.greedy();
+        int moves = s.localSearch();
+        s.refresh();
+        moves += s.localSearch();
+        if (moves > 0) {
+            s.refresh();
+        }
+        return s.result(moves);
+    }
+
+    /** The mutable state of one run (confined to one call). */
+    private static final class Search {
+        private final FeederSeries series;
+        private final PhysicsSearchOptions opt;
+        private final int n;
+        private final int tCount;
+        private final int root;
+        private final double[][] d;       // n+1 rows, root row zeros
+        private final double[][] p;
+        private final double[][] q;
+        private final double[] rootU;
+        private final double[] dSq;
+        private final int[] pos;          // rank by mean voltage: higher = higher voltage; root = n
+        private final int[] order;        // lowest voltage first
+        private final int stride;
+        private final double[][] dSub;    // screening subsample of d
+        private final int tSub;
+
+        private final int[] parent;
+        private final List<List<Integer>> children = new ArrayList<>();
+        private final double[][] recvP;
+        private final double[][] recvQ;
+        private final double[] r;
+        private final double[] x;
+        private final double[] w;
+        private final double[] rss;
+        private final int[][] alternatives;   // best candidate parents of each bus, from the last scan
+        private final double[] confidence;
+        private final List<String> warnings = new ArrayList<>();
+
+        // work arrays
+        private final double[] wa;
+        private final double[] wb;
+        private final double[] wc;
+        private final double[] sendP;
+        private final double[] sendQ;
+        private final int[] stamp;
+        private int stampCounter;
+        private final double[] g = new double[6];
+        private final double[] h = new double[3];
+        private final double[] fit = new double[4];
+
+        Search(FeederSeries series, PhysicsSearchOptions opt) {
+            this.series = series;
+            this.opt = opt;
+            n = series.busCount();
+            tCount = series.intervalCount();
+            root = n;
+            d = new double[n + 1][];
+            double[][] drops = series.dropView();
+            System.arraycopy(drops, 0, d, 0, n);
+            d[n] = new double[tCount];
+            p = series.pView();
+            q = series.qView();
+            rootU = series.rootUView();
+            dSq = new double[n + 1];
+            double[] mean = new double[n + 1];
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                double s2 = 0;
+                for (int t = 0; t < tCount; t++) {
+                    s += d[i][t];
+                    s2 += d[i][t] * d[i][t];
+                }
+                mean[i] = s / tCount;
+                dSq[i] = s2;
+            }
+            Integer[] idx = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
+            }
+            // lowest voltage (largest mean drop) first; ties by bus order for determinism
+            Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -mean[i]).thenComparingInt(i -> i));
+            order = new int[n];
+            pos = new int[n + 1];
+            for (int k = 0; k < n; k++) {
+                order[k] = idx[k];
+                pos[idx[k]] = k;
+            }
+            pos[root] = n;
+            int st = opt.screenIntervals() == 0 ? 1 : Math.max(1, tCount / opt.screenIntervals());
+            while (st > 1 && (st % 2 == 0 || st % 3 == 0 || st % 7 == 0)) {
+                st++; // coprime with 24 h and 7 days of hourly or 15-min data: the subsample covers every hour
+            }
+            stride = st;
+            tSub = stride > 1 ? (tCount + stride - 1) / stride : 0;
+            dSub = new double[stride > 1 ? n + 1 : 0][];
+            for (int i = 0; i < dSub.length; i++) {
+                dSub[i] = new double[tSub];
+                for (int k = 0; k < tSub; k++) {
+                    dSub[i][k] = d[i][k * stride];
+                }
+            }
+            parent = new int[n];
+            Arrays.fill(parent, -1);
+            for (int i = 0; i <= n; i++) {
+                children.add(new ArrayList<>());
+            }
+            recvP = new double[n][tCount];
+            recvQ = new double[n][tCount];
+            r = new double[n];
+            x = new double[n];
+            w = new double[n];
+            rss = new double[n];
+            alternatives = new int[n][];
+            confidence = new double[n];
+            wa = new double[tCount];
+            wb = new double[tCount];
+            wc = new double[tCount];
+            sendP = new double[tCount];
+            sendQ = new double[tCount];
+            stamp = new int[n + 1];
+        }
+
+        void greedy() {
+            for (int k = 0; k < n; k++) {
+                int j = order[k];
+                computeReceiving(j);
+                scan(j);
+                attach(j, alternatives[j][0]);
+            }
+        }
+
+        /** Recomputes every flow bottom-up with the current tree, refits, rescans. */
+        void refresh() {
+            for (int k = 0; k < n; k++) {
+                int j = order[k];
+                computeReceiving(j);
+                refit(j);
+                scan(j);
+            }
+        }
+
+        /** Receiving-end flow of bus j: its own draw plus the sending-end flows of its children. */
+        private void computeReceiving(int j) {
+            double[] rp = recvP[j];
+            double[] rq = recvQ[j];
+            System.arraycopy(p[j], 0, rp, 0, tCount);
+            System.arraycopy(q[j], 0, rq, 0, tCount);
+            for (int c : children.get(j)) {
+                double[] cp = recvP[c];
+                double[] cq = recvQ[c];
+                double[] dc = d[c];
+                double rc = r[c];
+                double xc = x[c];
+                for (int t = 0; t < tCount; t++) {
+                    double u = rootU[t] - dc[t];
+                    rp[t] += BranchEquation.sendingActiveMw(rc, cp[t], cq[t], u);
+                    rq[t] += BranchEquation.sendingReactiveMvar(xc, cp[t], cq[t], u);
+                }
+            }
+        }
+
+        /** Fills wa, wb, wc with the regressors of bus j (receiving flow plus sign &middot; extra), and g. */
+        private void regressors(int j, double[] extraP, double[] extraQ, double sign) {
+            double[] rp = recvP[j];
+            double[] rq = recvQ[j];
+            double[] dj = d[j];
+            Arrays.fill(g, 0);
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
+            for (int t = 0; t < tCount; t++) {
+                double pp = rp[t];
+                double qq = rq[t];
+                if (extraP != null) {
+                    pp += sign * extraP[t];
+                    qq += sign * extraQ[t];
+                }
+                double a = 2 * pp;
+                double b = 2 * qq;
+                double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - dj[t]);
+                wa[t] = a;
+                wb[t] = b;
+                wc[t] = c;
+                g0 += a * a;
+                g1 += a * b;
+                g2 += a * c;
+                g3 += b * b;
+                g4 += b * c;
+                g5 += c * c;
+            }
+            g[0] = g0;
+            g[1] = g1;
+            g[2] = g2;
+            g[3] = g3;
+            g[4] = g4;
+            g[5] = g5;
+        }
+
+        /** Residual of bus j hanging on k, with the regressors currently in wa/wb/wc and g; result in fit. */
+        private void fitOn(int j, int k) {
+            double[] dj = d[j];
+            double[] dk = d[k];
+            double ha = 0, hb = 0, hc = 0, yy = 0;
+            for (int t = 0; t < tCount; t++) {
+                double y = dj[t] - dk[t];
+                ha += wa[t] * y;
+                hb += wb[t] * y;
+                hc += wc[t] * y;
+                yy += y * y;
+            }
+            h[0] = ha;
+            h[1] = hb;
+            h[2] = hc;
+            BranchResidual.solve(g, h, yy, fit);
+        }
+
+        private void refit(int j) {
+            regressors(j, null, null, 0);
+            fitOn(j, parent[j]);
+            store(j);
+        }
+
+        private void store(int j) {
+            r[j] = fit[0];
+            x[j] = fit[1];
+            w[j] = fit[2];
+            rss[j] = fit[3];
+        }
+
+        private void attach(int j, int k) {
+            if (parent[j] >= 0) {
+                children.get(parent[j]).remove(Integer.valueOf(j));
+            }
+            parent[j] = k;
+            children.get(k).add(j);
+            regressors(j, null, null, 0);
+            fitOn(j, k);
+            store(j);
+        }
+
+        /**
+         * Ranks the candidate parents of j (root and buses of higher mean voltage) by residual;
+         * keeps the best in {@link #alternatives} and the posterior confidence of the current
+         * parent (or of the best, before j is attached).
+         */
+        private void scan(int j) {
+            int first = pos[j] + 1;
+            int candCount = n - first + 1; // buses above j plus the root
+            int[] cand = new int[candCount];
+            for (int k = 0; k < candCount - 1; k++) {
+                cand[k] = order[first + k];
+            }
+            cand[candCount - 1] = root;
+            int keep = Math.max(2 * opt.candidates(), 8);
+            regressors(j, null, null, 0);
+            if (stride > 1 && candCount > keep) {
+                cand = screen(j, cand, keep);
+            }
+            double[] res = new double[cand.length];
+            for (int k = 0; k < cand.length; k++) {
+                fitOn(j, cand[k]);
+                res[k] = fit[3];
+            }
+            Integer[] idx = new Integer[cand.length];
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] = k;
+            }
+            final int[] cf = cand;
+            Arrays.sort(idx, Comparator.<Integer>comparingDouble(k -> res[k]).thenComparingInt(k -> cf[k]));
+            int m = Math.min(opt.candidates(), cand.length);
+            int[] alt = new int[m];
+            for (int k = 0; k < m; k++) {
+                alt[k] = cand[idx[k]];
+            }
+            alternatives[j] = alt;
+            int chosen = parent[j] >= 0 ? parent[j] : alt[0];
+            double chosenRss = Double.NaN;
+            for (int k = 0; k < cand.length; k++) {
+                if (cand[k] == chosen) {
+                    chosenRss = res[k];
+                }
+            }
+            if (Double.isNaN(chosenRss)) {
+                fitOn(j, chosen);
+                chosenRss = fit[3];
+            }
+            double var = Math.max(chosenRss / Math.max(1, tCount - 3), Double.MIN_NORMAL);
+            double sum = 1;
+            for (int k = 0; k < cand.length; k++) {
+                if (cand[k] != chosen) {
+                    sum += Math.exp(-(res[k] - chosenRss) / (2 * var));
+                }
+            }
+            confidence[j] = Double.isFinite(sum) ? 1 / sum : 0;
+        }
+
+        /** The {@code keep} candidates with the smallest residual on the interval subsample. */
+        private int[] screen(int j, int[] cand, int keep) {
+            double[] as = new double[tSub];
+            double[] bs = new double[tSub];
+            double[] cs = new double[tSub];
+            double[] dj = dSub[j];
+            double[] gs = new double[6];
+            for (int k = 0; k < tSub; k++) {
+                int t = k * stride;
+                as[k] = wa[t];
+                bs[k] = wb[t];
+                cs[k] = wc[t];
+                gs[0] += wa[t] * wa[t];
+                gs[1] += wa[t] * wb[t];
+                gs[2] += wa[t] * wc[t];
+                gs[3] += wb[t] * wb[t];
+                gs[4] += wb[t] * wc[t];
+                gs[5] += wc[t] * wc[t];
+            }
+            double[] hs = new double[3];
+            double[] out = new double[4];
+            double[] res = new double[cand.length];
+            for (int c = 0; c < cand.length; c++) {
+                double[] dk = dSub[cand[c]];
+                double ha = 0, hb = 0, hc = 0, yy = 0;
+                for (int k = 0; k < tSub; k++) {
+                    double y = dj[k] - dk[k];
+                    ha += as[k] * y;
+                    hb += bs[k] * y;
+                    hc += cs[k] * y;
+                    yy += y * y;
+                }
+                hs[0] = ha;
+                hs[1] = hb;
+                hs[2] = hc;
+                BranchResidual.solve(gs, hs, yy, out);
+                res[c] = out[3];
+            }
+            Integer[] idx = new Integer[cand.length];
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] = k;
+            }
+            Arrays.sort(idx, Comparator.<Integer>comparingDouble(k -> res[k]).thenComparingInt(k -> cand[k]));
+            int m = Math.min(keep, cand.length);
+            int[] best = new int[m];
+            boolean parentIn = false;
+            for (int k = 0; k < m; k++) {
+                best[k] = cand[idx[k]];
+                parentIn |= best[k] == parent[j];
+            }
+            if (parent[j] >= 0 && !parentIn) {
+                best = Arrays.copyOf(best, m + 1);
+                best[m] = parent[j];
+            }
+            return best;
+        }
+
+        /** Moves buses while the total branch residual drops; returns the number of moves. */
+        int localSearch() {
+            int moves = 0;
+            for (int round = 0; round < opt.maxRounds(); round++) {
+                int improved = 0;
+                for (int k = 0; k < n; k++) {
+                    int j = order[k];
+                    for (int cand : alternatives[j]) {
+                        if (cand == parent[j] || pos[cand] <= pos[j]) {
+                            continue;
+                        }
+                        double delta = moveDelta(j, cand);
+                        if (delta < -1e-12 * Math.max(rss[j], Double.MIN_NORMAL)) {
+                            applyMove(j, cand);
+                            improved++;
+                            break;
+                        }
+                    }
+                }
+                moves += improved;
+                if (improved == 0) {
+                    break;
+                }
+            }
+            return moves;
+        }
+
+        private void sendingFlow(int j) {
+            double[] rp = recvP[j];
+            double[] rq = recvQ[j];
+            double[] dj = d[j];
+            for (int t = 0; t < tCount; t++) {
+                double u = rootU[t] - dj[t];
+                sendP[t] = BranchEquation.sendingActiveMw(r[j], rp[t], rq[t], u);
+                sendQ[t] = BranchEquation.sendingReactiveMvar(x[j], rp[t], rq[t], u);
+            }
+        }
+
+        /** Lowest common ancestor of a and b (either may be the root). */
+        private int commonAncestor(int a, int b) {
+            stampCounter++;
+            for (int v = a; ; v = parent[v]) {
+                stamp[v] = stampCounter;
+                if (v == root) {
+                    break;
+                }
+            }
+            int v = b;
+            while (stamp[v] != stampCounter) {
+                v = parent[v];
+            }
+            return v;
+        }
+
+        /** Change of the total residual if j (with its subtree) hung on k instead of its parent. */
+        private double moveDelta(int j, int k) {
+            double delta;
+            regressors(j, null, null, 0);
+            fitOn(j, k);
+            delta = fit[3] - rss[j];
+            sendingFlow(j);
+            int lca = commonAncestor(parent[j], k);
+            for (int b = parent[j]; b != lca; b = parent[b]) {
+                delta += pathRss(b, -1) - rss[b];
+            }
+            for (int b = k; b != lca; b = parent[b]) {
+                delta += pathRss(b, +1) - rss[b];
+            }
+            return delta;
+        }
+
+        /** Residual of bus b's branch with sign &middot; (sendP, sendQ) added to its flow. */
+        private double pathRss(int b, double sign) {
+            regressors(b, sendP, sendQ, sign);
+            fitOn(b, parent[b]);
+            return fit[3];
+        }
+
+        private void applyMove(int j, int k) {
+            int old = parent[j];
+            int lca = commonAncestor(old, k);
+            attach(j, k);
+            for (int b = old; b != lca; b = parent[b]) {
+                computeReceiving(b);
+                refit(b);
+            }
+            for (int b = k; b != lca; b = parent[b]) {
+                computeReceiving(b);
+                refit(b);
+            }
+        }
+
+        Topology result(int moves) {
+            Map<String, String> parents = new LinkedHashMap<>();
+            Map<String, Double> conf = new LinkedHashMap<>();
+            List<String> buses = series.buses();
+            int doubtful = 0;
+            for (int j = 0; j < n; j++) {
+                parents.put(buses.get(j), parent[j] == root ? series.root() : buses.get(parent[j]));
+                conf.put(buses.get(j), confidence[j]);
+                if (confidence[j] < 0.99) {
+                    doubtful++;
+                }
+            }
+            List<String> all = new ArrayList<>(series.warnings());
+            all.addAll(warnings);
+            if (moves > 0) {
+                all.add("local search moved " + moves + " bus(es) after the greedy pass");
+            }
+            if (doubtful > 0) {
+                all.add(String.format(Locale.ROOT, "%d of %d edges have confidence below 0.99", doubtful, n));
+            }
+            return new Topology(new RadialTree(series.root(), parents), conf,
+                    new TopologyDiagnostics(TopologyMethod.PHYSICS_SEARCH.name(), "n/a", Double.NaN, tCount, all));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.gridid.topology;
+
+import io.gridid.model.GrididException;
+import io.gridid.model.MeterData;
+
+import java.util.Objects;
+
+/**
+ * Stage 1 entry point: meter data and the root's id in, an immutable {@link Topology} out.
+ * Uses the intervals where the root's voltage and every bus's V, P and Q are present.
+ * Assumes (v1) a meter with load variation at every non-root bus.
+ */
+public final class TopologyIdentifier {
+    private final TopologyOptions options;
+
+    public TopologyIdentifier(TopologyOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * @param data   readings of every bus including the root (kV, MW, Mvar); not modified
+     * @param rootId the feeder head's meter id
+     * @throws GrididException when the root is missing, too few intervals are complete, or the
+     *                         chosen estimator cannot work with the data
+     */
+    public Topology identify(MeterData data, String rootId) throws GrididException {
+        return options.estimator().estimate(FeederSeries.of(data, rootId));
+    }
+}
