@@ -157,6 +157,16 @@ public final class MeterCsvReader {
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             throw new InvalidInputException(name, 0, "a ZIP archive (an Excel workbook?), not CSV text; export it as CSV");
         }
+        long nulLine = 1;
+        for (int k = 0; k < n; k++) {
+            byte c = head[k];
+            if (c == 0) {
+                throw MeterRowCollector.nulByte(name, nulLine);
+            }
+            if (c == '\n' || (c == '\r' && (k + 1 >= n || head[k + 1] != '\n'))) {
+                nulLine++;
+            }
+        }
         int i = 0;
         if (n >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
             s.bom = true;
@@ -181,9 +191,6 @@ public final class MeterCsvReader {
         boolean tab = false;
         for (int k = i; k < n && head[k] != '\n' && head[k] != '\r'; k++) {
             byte c = head[k];
-            if (c == 0) {
-                throw MeterRowCollector.nulByte(name, line);
-            }
             comma |= c == ',';
             semicolon |= c == ';';
             tab |= c == '\t';
