@@ -130,7 +130,7 @@ public final class ReportJson {
                 double v = BranchColumns.parse(text);
                 if (text == null || text.isEmpty()) {
                     o.putNull(e.getKey());
-                } else if (!Double.isNaN(v)) {
+                } else if (Double.isFinite(v)) {
                     o.put(e.getKey(), v);
                 } else {
                     o.put(e.getKey(), text);
