@@ -1,0 +1,79 @@
+package io.gridid.feeders;
+
+import io.gridid.model.Branch;
+import io.gridid.model.ConductorType;
+import io.gridid.model.Feeder;
+import io.gridid.model.RadialTree;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RandomFeederTest {
+    /** The load scale is bisected to 0.1 %: the binding voltage sits within ~0.1 % of the drop above 0.95. */
+    private static final double SCALE_SLACK_PU = 0.001;
+
+    @Test
+    void sameSeedSameFeederOtherSeedOtherFeeder() {
+        Feeder a = TestFeeders.load("random:60:7");
+        Feeder b = TestFeeders.load("random:60:7");
+        Feeder c = TestFeeders.load("random:60:8");
+        assertEquals(a, b);
+        assertNotEquals(a.branches(), c.branches());
+        assertEquals(TestFeeders.load("random:60"), TestFeeders.load("random:60:1"), "default seed is 1");
+    }
+
+    @Test
+    void isARadialFeederWithRealisticStructureAndConductors() throws Exception {
+        ConductorLibrary lib = ConductorLibrary.builtIn();
+        for (long seed = 1; seed <= 5; seed++) {
+            Feeder f = TestFeeders.load("random:120:" + seed);
+            RadialTree tree = f.tree();
+            assertEquals(120, tree.size());
+            assertEquals(12.47, f.baseKv());
+            int maxDepth = 0;
+            int branching = 0;
+            for (String bus : tree.topDown()) {
+                maxDepth = Math.max(maxDepth, tree.depthOf(bus));
+                if (tree.childrenOf(bus).size() > 1) {
+                    branching++;
+                }
+            }
+            assertTrue(maxDepth >= 10 && maxDepth <= 60, "depth " + maxDepth + " neither a star nor a chain");
+            assertTrue(branching >= 10, "laterals branch off: " + branching);
+            for (Branch b : f.branches()) {
+                ConductorType t = lib.byName(b.conductor());
+                assertTrue(b.lengthKm() >= RandomFeeder.MIN_LENGTH_KM && b.lengthKm() <= RandomFeeder.MAX_LENGTH_KM);
+                assertEquals(t.rOhmPerKm() * b.lengthKm(), b.rOhm(), 1e-12);
+                assertEquals(t.xOhmPerKm() * b.lengthKm(), b.xOhm(), 1e-12);
+                if (!b.fromBus().equals(f.rootBus())) {
+                    ConductorType up = lib.byName(f.branchTo(b.fromBus()).conductor());
+                    assertTrue(t.ampacityAmps() <= up.ampacityAmps(),
+                            "conductor grows away from the substation at " + b.toBus());
+                }
+            }
+            for (String bus : tree.topDown()) {
+                if (!bus.equals(f.rootBus())) {
+                    assertTrue(f.loadAt(bus).pMw() > 0 && f.loadAt(bus).qMvar() > 0, "every bus carries a load");
+                }
+            }
+            PowerFlow.Solution s = new PowerFlow(f).solveNominal();
+            double min = Double.MAX_VALUE;
+            for (double v : s.voltageKv()) {
+                min = Math.min(min, v / f.baseKv());
+            }
+            assertTrue(min >= RandomFeeder.MIN_VOLTAGE_PU, "min voltage " + min);
+            // loads are as large as the limits allow: voltage binds unless ampacity does first
+            assertTrue(min < RandomFeeder.MIN_VOLTAGE_PU + SCALE_SLACK_PU || s.headMw() > 1.0, "loads sized: min " + min);
+        }
+    }
+
+    @Test
+    void rejectsMalformedNames() {
+        assertThrows(IllegalArgumentException.class, () -> TestFeeders.load("random:x"));
+        assertThrows(IllegalArgumentException.class, () -> TestFeeders.load("random:1"));
+        assertThrows(IllegalArgumentException.class, () -> TestFeeders.load("ieee999"));
+    }
+}
