@@ -12,9 +12,14 @@ import java.util.SplittableRandom;
  * Exact (noise-free) meter data of a feeder for tests: T operating points, each bus's nominal
  * load scaled by an independent random factor in [0.2, 1.2] with a power factor angle varying
  * &plusmn;0.25 rad around the nominal one (so r and x are separable), solved by the project's
- * {@link PowerFlow}. The root's P and Q are the feeder-head flow. Deterministic for a seed.
+ * {@link PowerFlow}. A bus without nominal load gets {@link #MIN_LOAD_MW} at power factor 0.9
+ * (as meter-data synthesis does: a branch carrying no current cannot be identified). The root's
+ * P and Q are the feeder-head flow. Deterministic for a seed.
  */
 final class PowerFlowSamples {
+    /** Load given to buses without one, MW. */
+    static final double MIN_LOAD_MW = 0.01;
+
     private PowerFlowSamples() {
     }
 
@@ -33,8 +38,9 @@ final class PowerFlowSamples {
         for (int t = 0; t < intervals; t++) {
             for (int k = 1; k < n; k++) {
                 BusLoad l = feeder.loadAt(buses.get(k));
-                double s = Math.hypot(l.pMw(), l.qMvar());
-                double angle = Math.atan2(l.qMvar(), l.pMw()) + rnd.nextDouble(-0.25, 0.25);
+                boolean none = l.pMw() == 0 && l.qMvar() == 0;
+                double s = none ? MIN_LOAD_MW / 0.9 : Math.hypot(l.pMw(), l.qMvar());
+                double angle = (none ? Math.acos(0.9) : Math.atan2(l.qMvar(), l.pMw())) + rnd.nextDouble(-0.25, 0.25);
                 double scale = rnd.nextDouble(0.2, 1.2);
                 p[k] = s * scale * Math.cos(angle);
                 q[k] = s * scale * Math.sin(angle);
