@@ -120,7 +120,7 @@ public final class RandomFeeder {
         double[] pKw = new double[buses];
         double[] qKvar = new double[buses];
         for (int b = 1; b < buses; b++) {
-            pKw[b] = MEDIAN_LOAD_KW * Math.exp(LOG_LOAD_SIGMA * gaussian(rnd));
+            pKw[b] = MEDIAN_LOAD_KW * Math.exp(LOG_LOAD_SIGMA * StandardNormal.sample(rnd));
             double pf = 0.85 + 0.12 * rnd.nextDouble();
             qKvar[b] = pKw[b] * Math.tan(Math.acos(pf));
         }
@@ -134,13 +134,6 @@ public final class RandomFeeder {
         ConductorType t = library.byName(typeName);
         double km = Math.round((MIN_LENGTH_KM + (MAX_LENGTH_KM - MIN_LENGTH_KM) * rnd.nextDouble()) * 1000.0) / 1000.0;
         return Branch.line(Integer.toString(from), Integer.toString(to), t, km);
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        // Box-Muller; SplittableRandom has no nextGaussian on Java 17
-        double u1 = 1.0 - rnd.nextDouble();
-        double u2 = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     private static Feeder feeder(String name, String source, List<Branch> branches, double[] pKw, double[] qKvar,
