@@ -1,0 +1,155 @@
+package io.gridid.model.io;
+
+import io.gridid.model.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The general path: Apache Commons CSV, the parser of record, for everything the plain fast path
+ * does not take (quoted fields, a byte-order mark, another delimiter, lone CR line ends). Reports a
+ * record's first physical line; rows go to the same {@link MeterRowCollector} as the fast path's,
+ * so both paths give identical data and messages.
+ *
+ * <p>One instance per read.
+ */
+final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
+    private final String file;
+    private final char delimiter;
+    private final PlainMeterCsvParser.Start start;
+    private final DecimalParser numbers = new DecimalParser();
+    private final TimestampParser timestamps = new TimestampParser();
+    private CSVRecord record;
+
+    CommonsMeterCsvParser(String file, char delimiter, PlainMeterCsvParser.Start start) {
+        this.file = file;
+        this.delimiter = delimiter;
+        this.start = start;
+    }
+
+    @Override
+    public String field(int index) {
+        return record.get(index);
+    }
+
+    /** Remembers the last character read, to tell whether the file ends with a line break. */
+    private static final class TailReader extends FilterReader {
+        int last = -1;
+
+        TailReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                last = c;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            int n = super.read(cbuf, off, len);
+            if (n > 0) {
+                last = cbuf[off + n - 1];
+            }
+            return n;
+        }
+    }
+
+    /** Reads the text after an optional BOM (which the caller has skipped). */
+    MeterRowCollector parse(InputStream in) throws IOException, InvalidInputException, MeterRowCollector.DuplicateReading {
+        TailReader reader = new TailReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+        MeterRowCollector rows = null;
+        MeterCsvLayout layout = null;
+        try (CSVParser parser = CSVParser.parse(reader, format)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            while (true) {
+                long line = parser.getCurrentLineNumber() + 1;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    record = it.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw malformed(line, e);
+                }
+                int fields = record.size();
+                for (int k = 0; k < fields; k++) {
+                    if (record.get(k).indexOf('\0') >= 0) {
+                        throw MeterRowCollector.nulByte(file, line);
+                    }
+                }
+                if (fields == 1 && record.get(0).isEmpty()) {
+                    continue; // blank line
+                }
+                if (layout == null) {
+                    List<String> header = new ArrayList<>(fields);
+                    for (int k = 0; k < fields; k++) {
+                        header.add(record.get(k));
+                    }
+                    rows = start.begin(header, line);
+                    layout = rows.layout();
+                    continue;
+                }
+                if (fields != layout.fieldCount) {
+                    boolean lastUnterminated;
+                    try {
+                        lastUnterminated = !it.hasNext() && reader.last != '\n' && reader.last != '\r';
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        lastUnterminated = false;
+                    }
+                    throw rows.wrongFieldCount(line, fields, lastUnterminated);
+                }
+                row(rows, layout, line);
+            }
+        }
+        return rows;
+    }
+
+    private InvalidInputException malformed(long line, RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("EOF")) {
+            return new InvalidInputException(file, line, "a quoted field opened here is never closed");
+        }
+        return new InvalidInputException(file, line, "malformed quoted field (text after a closing quote?)");
+    }
+
+    private void row(MeterRowCollector rows, MeterCsvLayout layout, long line)
+            throws InvalidInputException, MeterRowCollector.DuplicateReading {
+        String ts = record.get(layout.timestamp);
+        long epoch = timestamps.parse(ts);
+        if (epoch == TimestampParser.INVALID) {
+            throw rows.badTimestamp(line, ts);
+        }
+        int meter = rows.meter(record.get(layout.meterId), line);
+        double v = number(rows, layout.voltage, line);
+        double p = number(rows, layout.activePower, line);
+        double q = number(rows, layout.reactivePower, line);
+        rows.add(line, epoch, timestamps.isLocal(), meter, v, p, q, this);
+    }
+
+    private double number(MeterRowCollector rows, int column, long line) throws InvalidInputException {
+        String text = record.get(column);
+        double value = numbers.parse(text);
+        DecimalParser.Status s = numbers.status();
+        if (s == DecimalParser.Status.VALUE || s == DecimalParser.Status.MISSING) {
+            return value;
+        }
+        throw rows.badNumber(line, column, text, s);
+    }
+}

@@ -1,0 +1,179 @@
+package io.gridid.model.io;
+
+/**
+ * Strict, exact decimal-number parsing of a CSV field given as bytes (ASCII).
+ *
+ * <p>Grammar, after trimming spaces and tabs: {@code [+-]? (D+ ('.' D*)? | '.' D+) ([eE] [+-]? D+)?}.
+ * An empty field or {@code NaN} (any case) is a missing reading; {@code Infinity}/{@code inf} with an
+ * optional sign is {@link Status#INFINITE}; anything else ({@code 1,5}, {@code 0x10}, {@code 1d}, ...)
+ * is {@link Status#INVALID}. A value whose magnitude overflows to infinity is INFINITE too.
+ *
+ * <p>Results are correctly rounded, bit for bit what {@link Double#parseDouble} returns: numbers with at
+ * most 15 significant digits and a decimal exponent within &plusmn;22 take the exact fast path (one
+ * correctly rounded multiplication or division of two exactly representable doubles, Clinger 1990);
+ * every other number goes to {@link Double#parseDouble}.
+ *
+ * <p>Not thread-safe: one instance per read; {@link #status()} describes the last call.
+ */
+final class DecimalParser {
+    /** What the last {@link #parse} call found. */
+    enum Status { VALUE, MISSING, INVALID, INFINITE }
+
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    private static final int MAX_EXACT_DIGITS = 15;
+
+    private Status status = Status.MISSING;
+
+    Status status() {
+        return status;
+    }
+
+    /** Parses the text of a (Java) string; see {@link #parse(byte[], int, int)}. */
+    double parse(String text) {
+        int n = text.length();
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            b[i] = c < 128 ? (byte) c : (byte) 0x80; // any non-ASCII char makes the field invalid
+        }
+        return parse(b, 0, n);
+    }
+
+    /**
+     * Parses {@code b[from, to)}. Returns the value for {@link Status#VALUE}, NaN otherwise.
+     * Never throws for any content.
+     */
+    double parse(byte[] b, int from, int to) {
+        while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+            from++;
+        }
+        while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+            to--;
+        }
+        if (from == to) {
+            status = Status.MISSING;
+            return Double.NaN;
+        }
+        int i = from;
+        boolean negative = false;
+        if (b[i] == '-' || b[i] == '+') {
+            negative = b[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int significant = 0;      // significant digits seen (leading zeros excluded)
+        int dropped = 0;          // integer digits beyond what the mantissa holds
+        int fractionDigits = 0;   // digits after the point that went into the mantissa
+        int digits = 0;
+        while (i < to && isDigit(b[i])) {
+            int d = b[i] - '0';
+            if (significant < 18) {
+                mantissa = mantissa * 10 + d;
+                if (mantissa != 0) {
+                    significant++;
+                }
+            } else {
+                dropped++;
+                significant++;
+            }
+            digits++;
+            i++;
+        }
+        if (i < to && b[i] == '.') {
+            i++;
+            while (i < to && isDigit(b[i])) {
+                int d = b[i] - '0';
+                if (significant < 18) {
+                    mantissa = mantissa * 10 + d;
+                    fractionDigits++;
+                    if (mantissa != 0) {
+                        significant++;
+                    }
+                } else {
+                    significant++;
+                }
+                digits++;
+                i++;
+            }
+        }
+        if (digits == 0) {
+            return special(b, from, to);
+        }
+        int exponent = 0;
+        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            boolean expNegative = false;
+            if (i < to && (b[i] == '-' || b[i] == '+')) {
+                expNegative = b[i] == '-';
+                i++;
+            }
+            if (i == to) {
+                status = Status.INVALID;
+                return Double.NaN;
+            }
+            while (i < to && isDigit(b[i])) {
+                if (exponent < 100_000) {
+                    exponent = exponent * 10 + (b[i] - '0');
+                }
+                i++;
+            }
+            if (expNegative) {
+                exponent = -exponent;
+            }
+        }
+        if (i != to) {
+            status = Status.INVALID;
+            return Double.NaN;
+        }
+        status = Status.VALUE;
+        int power = exponent + dropped - fractionDigits;
+        double value;
+        if (significant <= MAX_EXACT_DIGITS && power >= -22 && power <= 22) {
+            value = mantissa;
+            value = power >= 0 ? value * POW10[power] : value / POW10[-power];
+        } else {
+            value = Double.parseDouble(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (Double.isInfinite(value)) {
+                status = Status.INFINITE;
+                return Double.NaN;
+            }
+            return value; // parseDouble handled the sign
+        }
+        return negative ? -value : value;
+    }
+
+    private double special(byte[] b, int from, int to) {
+        int i = from;
+        if (b[i] == '-' || b[i] == '+') {
+            i++;
+        }
+        if (i == from && equalsIgnoreCase(b, i, to, "nan")) {
+            status = Status.MISSING;
+        } else if (equalsIgnoreCase(b, i, to, "infinity") || equalsIgnoreCase(b, i, to, "inf")) {
+            status = Status.INFINITE;
+        } else {
+            status = Status.INVALID;
+        }
+        return Double.NaN;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] b, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            int c = b[from + k] | 0x20; // ASCII lower case (harmless for non-letters: they never match)
+            if (c != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+}

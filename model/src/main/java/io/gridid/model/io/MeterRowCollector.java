@@ -1,0 +1,469 @@
+package io.gridid.model.io;
+
+import io.gridid.model.InvalidInputException;
+import io.gridid.model.MeterData;
+import io.gridid.model.Units;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Receives the parsed rows of one {@code meters.csv} (from either parser), checks each row, and
+ * stores its readings in growable primitive columns, one per meter and quantity, indexed by interval
+ * in order of first appearance (8 bytes a value plus one presence bit). {@link #finish} sorts the
+ * intervals, builds the {@link MeterData} and lists the warnings.
+ *
+ * <p>The row-level messages live here so that both parsers word them identically.
+ */
+final class MeterRowCollector {
+    /** A branch current no distribution conductor reaches (A); a reading beyond it is taken as a unit mistake. */
+    static final double MAX_PLAUSIBLE_CURRENT_A = 2000.0;
+    /** Per-unit voltages above this are not per unit. */
+    static final double MAX_PER_UNIT = 2.0;
+    /** v_pu (or v_kv) at or above this is volts. */
+    static final double VOLTS_THRESHOLD = 50.0;
+    /** v_kv at or above this is volts (no distribution feeder is near 1000 kV). */
+    static final double KV_VOLTS_THRESHOLD = 1000.0;
+    /** Bounds of v_kv / --base-kv outside which the two cannot both be right. */
+    static final double MIN_KV_RATIO = 0.5;
+    static final double MAX_KV_RATIO = 2.0;
+    /** How many meters a warning names before it says "and N more". */
+    static final int NAMED_IN_WARNING = 10;
+
+    private static final int INITIAL_CAPACITY = 64;
+    private static final DateTimeFormatter LOCAL_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+
+    /** Thrown when a (timestamp, meter) cell repeats; the reader then finds the first line. */
+    static final class DuplicateReading extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int meter;
+        final long epochSecond;
+        final long line;
+        final boolean localTimeRepeats;
+
+        DuplicateReading(int meter, long epochSecond, long line, boolean localTimeRepeats) {
+            super(null, null, false, false);
+            this.meter = meter;
+            this.epochSecond = epochSecond;
+            this.line = line;
+            this.localTimeRepeats = localTimeRepeats;
+        }
+    }
+
+    /** The current row's text, asked for only to word an error. */
+    interface RowText {
+        String field(int index);
+    }
+
+    private final String file;
+    private final MeterCsvLayout layout;
+    private final double baseKv;
+
+    private final List<String> meterIds = new ArrayList<>();
+    private final Map<String, Integer> meterIndex = new HashMap<>();
+    private double[][] v = new double[16][];
+    private double[][] p = new double[16][];
+    private double[][] q = new double[16][];
+    private long[][] present = new long[16][];
+
+    private final Map<Long, Integer> intervalIndex = new HashMap<>();
+    private long[] epochs = new long[INITIAL_CAPACITY];
+    private int intervalCount;
+    private long lastEpoch = Long.MIN_VALUE;
+    private int lastInterval = -1;
+    private long maxEpoch = Long.MIN_VALUE;
+    private boolean unsorted;
+
+    private long formLine;         // first data line, fixes local vs offset form
+    private boolean localForm;
+    private long rows;
+
+    private int probeMeter = -1;
+    private long probeEpoch;
+
+    private long voltageOffenseLine;
+    private String voltageOffense;
+    private long powerOffenseLine;
+    private String powerOffense;
+
+    MeterRowCollector(String file, MeterCsvLayout layout, double baseKv) {
+        this.file = file;
+        this.layout = layout;
+        this.baseKv = baseKv;
+    }
+
+    /**
+     * Turns this collector into a probe: {@link #add} throws {@link DuplicateReading} at the first row
+     * of the given cell, whose line is the first occurrence of a duplicate found earlier.
+     */
+    void probe(int meter, long epochSecond) {
+        probeMeter = meter;
+        probeEpoch = epochSecond;
+    }
+
+    MeterCsvLayout layout() {
+        return layout;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    List<String> meterIds() {
+        return meterIds;
+    }
+
+    /** Index of a meter id, registering it on first sight; rejects an empty or undecodable id. */
+    int meter(String id, long line) throws InvalidInputException {
+        Integer known = meterIndex.get(id);
+        if (known != null) {
+            return known;
+        }
+        String stripped = id.strip();
+        if (!stripped.equals(id)) {
+            return meter(stripped, line);
+        }
+        if (id.isEmpty()) {
+            throw new InvalidInputException(file, line, "empty meter_id");
+        }
+        if (id.indexOf('\uFFFD') >= 0) {
+            throw new InvalidInputException(file, line, "meter_id is not valid UTF-8 text");
+        }
+        int m = meterIds.size();
+        meterIds.add(id);
+        meterIndex.put(id, m);
+        if (m == v.length) {
+            int n = m * 2;
+            v = Arrays.copyOf(v, n);
+            p = Arrays.copyOf(p, n);
+            q = Arrays.copyOf(q, n);
+            present = Arrays.copyOf(present, n);
+        }
+        v[m] = nanArray(Math.max(INITIAL_CAPACITY, intervalCount));
+        p[m] = nanArray(v[m].length);
+        q[m] = nanArray(v[m].length);
+        present[m] = new long[(v[m].length + 63) >>> 6];
+        return m;
+    }
+
+    /**
+     * Stores one row.
+     *
+     * @param volt    voltage as written (p.u. or kV), NaN if missing
+     * @param pKw     active power as written, kW
+     * @param qKvar   reactive power as written, kvar
+     */
+    void add(long line, long epochSecond, boolean local, int m, double volt, double pKw, double qKvar, RowText text)
+            throws InvalidInputException, DuplicateReading {
+        if (rows == 0) {
+            formLine = line;
+            localForm = local;
+        } else if (local != localForm) {
+            throw new InvalidInputException(file, line, (local ? "local timestamp without offset" : "timestamp with offset")
+                    + " '" + text.field(layout.timestamp).strip() + "', but line " + formLine + " is "
+                    + (localForm ? "local time" : "offset/UTC time") + "; use one form throughout");
+        }
+        if (m == probeMeter && epochSecond == probeEpoch) {
+            throw new DuplicateReading(m, epochSecond, line, false);
+        }
+        rows++;
+        int t;
+        if (epochSecond == lastEpoch) {
+            t = lastInterval;
+        } else {
+            Integer known = intervalIndex.get(epochSecond);
+            if (known == null) {
+                t = intervalCount++;
+                if (t == epochs.length) {
+                    epochs = Arrays.copyOf(epochs, t * 2);
+                }
+                epochs[t] = epochSecond;
+                intervalIndex.put(epochSecond, t);
+            } else {
+                t = known;
+            }
+            lastEpoch = epochSecond;
+            lastInterval = t;
+        }
+        long maxBefore = maxEpoch;
+        if (epochSecond < maxEpoch) {
+            unsorted = true;
+        } else {
+            maxEpoch = epochSecond;
+        }
+        if (t >= v[m].length) {
+            grow(m, t);
+        }
+        long bit = 1L << t;
+        if ((present[m][t >>> 6] & bit) != 0) {
+            throw new DuplicateReading(m, epochSecond, line, local && maxBefore > epochSecond);
+        }
+        present[m][t >>> 6] |= bit;
+        if (!Double.isNaN(volt)) {
+            if (!(volt > 0)) {
+                throw new InvalidInputException(file, line, layout.voltageColumn() + " = "
+                        + text.field(layout.voltage).strip()
+                        + " is not a voltage; write a missing reading as an empty field or NaN");
+            }
+            if (voltageOffense == null) {
+                checkVoltage(line, volt, text);
+            }
+            v[m][t] = layout.perUnit ? Units.puToKv(volt, baseKv) : volt;
+        }
+        if (!Double.isNaN(pKw)) {
+            p[m][t] = Units.kwToMw(pKw);
+        }
+        if (!Double.isNaN(qKvar)) {
+            q[m][t] = Units.kwToMw(qKvar);
+        }
+        if (powerOffense == null) {
+            checkPower(line, m, volt, pKw, qKvar, text);
+        }
+    }
+
+    private void checkVoltage(long line, double volt, RowText text) {
+        String shown = layout.voltageColumn() + " = " + text.field(layout.voltage).strip();
+        if (layout.perUnit) {
+            if (volt >= VOLTS_THRESHOLD) {
+                offendVoltage(line, shown + " looks like volts, not per unit");
+            } else if (volt > MAX_PER_UNIT) {
+                offendVoltage(line, shown + " looks like kV, not per unit; name the column v_kv");
+            }
+        } else if (volt >= KV_VOLTS_THRESHOLD) {
+            offendVoltage(line, shown + " looks like volts, not kV");
+        } else if (!Double.isNaN(baseKv)) {
+            double ratio = volt / baseKv;
+            if (ratio < MIN_KV_RATIO || ratio > MAX_KV_RATIO) {
+                offendVoltage(line, shown + " is " + String.format(Locale.ROOT, "%.3g", ratio) + " times --base-kv "
+                        + NumberText.of(baseKv) + (volt > 0.5 && volt < MAX_PER_UNIT
+                        ? "; per-unit values belong in a v_pu column" : "; is --base-kv right?"));
+            }
+        }
+    }
+
+    private void offendVoltage(long line, String reason) {
+        voltageOffenseLine = line;
+        voltageOffense = reason;
+    }
+
+    private void checkPower(long line, int m, double volt, double pKw, double qKvar, RowText text) {
+        double kv = !Double.isNaN(baseKv) ? baseKv : (!layout.perUnit && volt > 0 ? volt : Double.NaN);
+        if (Double.isNaN(kv)) {
+            return;
+        }
+        double limitKva = Math.sqrt(3.0) * kv * MAX_PLAUSIBLE_CURRENT_A;
+        int column;
+        if (Math.abs(pKw) > limitKva) {
+            column = layout.activePower;
+        } else if (Math.abs(qKvar) > limitKva) {
+            column = layout.reactivePower;
+        } else {
+            return;
+        }
+        powerOffenseLine = line;
+        powerOffense = "meter " + meterIds.get(m) + ": " + layout.nameOf(column) + " = " + text.field(column).strip()
+                + " is more than a " + NumberText.of(kv) + " kV feeder carries ("
+                + String.format(Locale.ROOT, "%.0f", MAX_PLAUSIBLE_CURRENT_A) + " A is "
+                + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW?";
+    }
+
+    private void grow(int m, int t) {
+        int n = Math.max(t + 1, v[m].length + (v[m].length >> 1));
+        int old = v[m].length;
+        v[m] = Arrays.copyOf(v[m], n);
+        p[m] = Arrays.copyOf(p[m], n);
+        q[m] = Arrays.copyOf(q[m], n);
+        Arrays.fill(v[m], old, n, Double.NaN);
+        Arrays.fill(p[m], old, n, Double.NaN);
+        Arrays.fill(q[m], old, n, Double.NaN);
+        present[m] = Arrays.copyOf(present[m], (n + 63) >>> 6);
+    }
+
+    private static double[] nanArray(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    /** A field that is not a number (or is infinite). */
+    InvalidInputException badNumber(long line, int column, String text, DecimalParser.Status status) {
+        String shown = text.strip();
+        String name = layout.nameOf(column);
+        if (status == DecimalParser.Status.INFINITE) {
+            return new InvalidInputException(file, line, name + " = " + shown + " is not a finite number");
+        }
+        String hint = "";
+        if (shown.matches("[+-]?[0-9]*,[0-9]+")) {
+            hint = " (decimal comma? write a decimal point)";
+        }
+        return new InvalidInputException(file, line, "unparsable number '" + shown + "' in " + name + hint);
+    }
+
+    /** A timestamp in none of the contract's forms. */
+    InvalidInputException badTimestamp(long line, String text) {
+        return new InvalidInputException(file, line, "unparsable timestamp '" + text.strip()
+                + "'; use e.g. 2026-01-01T00:15:00Z, 2026-01-01T00:15:00+01:00 or 2026-01-01 00:15");
+    }
+
+    /** A row whose field count differs from the header's. */
+    InvalidInputException wrongFieldCount(long line, int fields, boolean unterminatedLastLine) {
+        return new InvalidInputException(file, line, fields + (fields == 1 ? " field" : " fields") + " but the header has "
+                + layout.fieldCount + (unterminatedLastLine ? "; the file ends mid-line (truncated?)" : ""));
+    }
+
+    /** A NUL byte: binary data. */
+    static InvalidInputException nulByte(String file, long line) {
+        return new InvalidInputException(file, line, "NUL byte: binary data, not CSV text");
+    }
+
+    /** The duplicate's message, given the line of the first reading of the cell. */
+    InvalidInputException duplicateMessage(DuplicateReading d, long firstLine) {
+        String when = localForm
+                ? LocalDateTime.ofEpochSecond(d.epochSecond, 0, ZoneOffset.UTC).format(LOCAL_FORMAT)
+                : Instant.ofEpochSecond(d.epochSecond).toString();
+        String reason = "duplicate reading for meter " + meterIds.get(d.meter) + " at " + when + " (first on line "
+                + firstLine + ")";
+        if (d.localTimeRepeats) {
+            reason += "; local time repeats (DST?) — use UTC or offsets";
+        }
+        return new InvalidInputException(file, d.line, reason);
+    }
+
+    /** After the last row: plausibility, then the aligned data and the warnings. */
+    MeterFile finish() throws InvalidInputException {
+        if (rows == 0) {
+            throw new InvalidInputException(file, 0, "header only, no data rows");
+        }
+        if (voltageOffense != null) {
+            throw new InvalidInputException(file, voltageOffenseLine, voltageOffense);
+        }
+        if (powerOffense != null) {
+            throw new InvalidInputException(file, powerOffenseLine, powerOffense);
+        }
+        int tCount = intervalCount;
+        Integer[] order = new Integer[tCount];
+        for (int t = 0; t < tCount; t++) {
+            order[t] = t;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(epochs[a], epochs[b]));
+        long[] sorted = new long[tCount];
+        for (int k = 0; k < tCount; k++) {
+            sorted[k] = epochs[order[k]];
+        }
+        int n = meterIds.size();
+        MeterData.Builder builder = MeterData.builder(meterIds, sorted);
+        List<String> partial = new ArrayList<>();
+        List<String> flat = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (int m = 0; m < n; m++) {
+            int count = 0;
+            int readings = 0;
+            int voltages = 0;
+            double first = Double.NaN;
+            boolean varies = false;
+            double[] vm = v[m];
+            double[] pm = p[m];
+            double[] qm = q[m];
+            long[] bits = present[m];
+            for (int k = 0; k < tCount; k++) {
+                int t = order[k];
+                if ((bits[t >>> 6] & (1L << t)) == 0) {
+                    continue;
+                }
+                count++;
+                double vv = vm[t];
+                builder.set(m, k, vv, pm[t], qm[t]);
+                if (!Double.isNaN(vv) || !Double.isNaN(pm[t]) || !Double.isNaN(qm[t])) {
+                    readings++;
+                }
+                if (!Double.isNaN(vv)) {
+                    if (voltages++ == 0) {
+                        first = vv;
+                    } else if (vv != first) {
+                        varies = true;
+                    }
+                }
+            }
+            v[m] = null;
+            p[m] = null;
+            q[m] = null;
+            present[m] = null;
+            String id = meterIds.get(m);
+            if (count < tCount) {
+                partial.add(id + " (" + count + " of " + tCount + ")");
+            }
+            if (readings == 0) {
+                empty.add(id);
+            } else if (voltages >= 2 && !varies) {
+                flat.add(id);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!partial.isEmpty()) {
+            warnings.add(named(partial.size() == 1 ? "1 meter has rows for only part of the intervals: "
+                    : partial.size() + " meters have rows for only part of the intervals: ", partial));
+        }
+        if (!flat.isEmpty()) {
+            warnings.add(named(flat.size() == 1 ? "1 meter reports a voltage that never changes (stuck or estimated?): "
+                    : flat.size() + " meters report a voltage that never changes (stuck or estimated?): ", flat));
+        }
+        if (!empty.isEmpty()) {
+            warnings.add(named(empty.size() == 1 ? "1 meter has every reading missing: "
+                    : empty.size() + " meters have every reading missing: ", empty));
+        }
+        String grid = gridWarning(sorted);
+        if (grid != null) {
+            warnings.add(grid);
+        }
+        if (unsorted) {
+            warnings.add("rows were not in time order; sorted by timestamp");
+        }
+        return new MeterFile(builder.build(), layout.voltageColumn(), rows, warnings);
+    }
+
+    private static String named(String lead, List<String> items) {
+        StringBuilder sb = new StringBuilder(lead);
+        int shown = Math.min(items.size(), NAMED_IN_WARNING);
+        sb.append(String.join(", ", items.subList(0, shown)));
+        if (items.size() > shown) {
+            sb.append(" and ").append(items.size() - shown).append(" more");
+        }
+        return sb.toString();
+    }
+
+    private static String gridWarning(long[] sorted) {
+        if (sorted.length < 3) {
+            return null;
+        }
+        Map<Long, Integer> steps = new HashMap<>();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int k = 1; k < sorted.length; k++) {
+            long d = sorted[k] - sorted[k - 1];
+            steps.merge(d, 1, Integer::sum);
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        if (steps.size() == 1) {
+            return null;
+        }
+        long common = 0;
+        int best = -1;
+        for (Map.Entry<Long, Integer> e : steps.entrySet()) {
+            if (e.getValue() > best || (e.getValue() == best && e.getKey() < common)) {
+                best = e.getValue();
+                common = e.getKey();
+            }
+        }
+        return "intervals are not on a regular grid: steps from " + min + " s to " + max + " s (most common "
+                + common + " s); gaps or irregular logging?";
+    }
+}

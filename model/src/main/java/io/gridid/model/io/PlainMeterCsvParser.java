@@ -1,0 +1,276 @@
+package io.gridid.model.io;
+
+import io.gridid.model.InvalidInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The fast path for the contract's plain layout: UTF-8 without BOM, comma-delimited, no quotes,
+ * LF or CRLF line ends. Parses bytes in place (no per-row objects): a row's timestamp text is
+ * compared with the previous row's and parsed only when it changed; meter ids are looked up by
+ * their bytes; numbers go through {@link DecimalParser}. Anything else (a quote, a lone CR) aborts
+ * with {@link NotPlain} before a row is reported wrong, and the reader starts over with
+ * {@link CommonsMeterCsvParser}, the parser of record.
+ *
+ * <p>One instance per read.
+ */
+final class PlainMeterCsvParser implements MeterRowCollector.RowText {
+    /** The input needs the general CSV parser. */
+    static final class NotPlain extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Longest line accepted, bytes: a meter row is under a hundred. */
+    static final int MAX_LINE_BYTES = 1 << 20;
+    private static final int BUFFER_BYTES = 1 << 18;
+
+    /** Called with the header's fields; returns the collector for the rows. */
+    interface Start {
+        MeterRowCollector begin(List<String> header, long line) throws InvalidInputException;
+    }
+
+    private final String file;
+    private final Start start;
+    private final DecimalParser numbers = new DecimalParser();
+    private final TimestampParser timestamps = new TimestampParser();
+
+    private byte[] buf = new byte[BUFFER_BYTES];
+    private int[] fieldStart = new int[16];
+    private int[] fieldEnd = new int[16];
+
+    // meter ids by bytes: open addressing, slot = collector index + 1, 0 = free
+    private int[] slots = new int[64];
+    private byte[][] keys = new byte[16][];
+    private int[] keyHash = new int[16];
+    private int keyCount;
+
+    private byte[] lastTimestamp = new byte[64];
+    private int lastTimestampLength = -1;
+    private long lastEpoch;
+    private boolean lastLocal;
+
+    PlainMeterCsvParser(String file, Start start) {
+        this.file = file;
+        this.start = start;
+    }
+
+    @Override
+    public String field(int index) {
+        return new String(buf, fieldStart[index], fieldEnd[index] - fieldStart[index], StandardCharsets.UTF_8);
+    }
+
+    /** Reads everything after an optional BOM (which the caller has ruled out); returns the filled collector. */
+    MeterRowCollector parse(InputStream in)
+            throws IOException, InvalidInputException, MeterRowCollector.DuplicateReading, NotPlain {
+        MeterRowCollector rows = null;
+        MeterCsvLayout layout = null;
+        int len = 0;        // bytes in buf
+        int pos = 0;        // start of the current line
+        boolean eof = false;
+        long line = 0;
+        while (true) {
+            // find the end of the line starting at pos, recording field boundaries
+            int i = pos;
+            int nf = 0;
+            int cr = -1;
+            fieldStart[0] = pos;
+            boolean terminated;
+            while (true) {
+                if (i == len) {
+                    if (eof) {
+                        terminated = false;
+                        break;
+                    }
+                    int shift = pos;
+                    if (shift > 0) {
+                        System.arraycopy(buf, pos, buf, 0, len - pos);
+                        len -= shift;
+                        i -= shift;
+                        pos = 0;
+                        if (cr >= 0) {
+                            cr -= shift;
+                        }
+                        for (int k = 0; k <= nf; k++) {
+                            fieldStart[k] -= shift;
+                            if (k < nf) {
+                                fieldEnd[k] -= shift;
+                            }
+                        }
+                    }
+                    if (len == buf.length) {
+                        if (buf.length >= MAX_LINE_BYTES) {
+                            throw new InvalidInputException(file, line + 1, "line longer than " + MAX_LINE_BYTES
+                                    + " bytes; not a meter CSV file?");
+                        }
+                        buf = Arrays.copyOf(buf, buf.length * 2);
+                    }
+                    int n = in.read(buf, len, buf.length - len);
+                    if (n < 0) {
+                        eof = true;
+                    } else {
+                        len += n;
+                    }
+                    continue;
+                }
+                byte c = buf[i];
+                if (c > ',') {
+                    i++;
+                    continue;
+                }
+                if (c == ',') {
+                    fieldEnd[nf] = i;
+                    nf++;
+                    if (nf == fieldStart.length) {
+                        fieldStart = Arrays.copyOf(fieldStart, nf * 2);
+                        fieldEnd = Arrays.copyOf(fieldEnd, nf * 2);
+                    }
+                    fieldStart[nf] = i + 1;
+                } else if (c == '\n') {
+                    terminated = true;
+                    break;
+                } else if (c == '"') {
+                    throw new NotPlain();
+                } else if (c == '\r') {
+                    if (cr >= 0) {
+                        throw new NotPlain();
+                    }
+                    cr = i;
+                } else if (c == 0) {
+                    throw MeterRowCollector.nulByte(file, line + 1);
+                }
+                i++;
+            }
+            int end = i;
+            if (cr >= 0) {
+                if (terminated && cr == i - 1) {
+                    end = cr;
+                } else {
+                    throw new NotPlain(); // a CR that does not end a line: old Mac line ends or stray CR
+                }
+            }
+            fieldEnd[nf] = end;
+            int fields = nf + 1;
+            if (!terminated && end == pos) {
+                break; // end of file
+            }
+            line++;
+            pos = terminated ? i + 1 : i;
+            if (end == fieldStart[0]) {
+                // blank line
+            } else if (layout == null) {
+                List<String> header = new ArrayList<>(fields);
+                for (int k = 0; k < fields; k++) {
+                    header.add(field(k));
+                }
+                rows = start.begin(header, line);
+                layout = rows.layout();
+            } else {
+                if (fields != layout.fieldCount) {
+                    throw rows.wrongFieldCount(line, fields, !terminated);
+                }
+                row(rows, layout, line);
+            }
+            if (!terminated) {
+                break;
+            }
+        }
+        return rows;
+    }
+
+    private void row(MeterRowCollector rows, MeterCsvLayout layout, long line)
+            throws InvalidInputException, MeterRowCollector.DuplicateReading {
+        int ts = layout.timestamp;
+        int from = fieldStart[ts];
+        int tsLength = fieldEnd[ts] - from;
+        if (tsLength != lastTimestampLength
+                || !Arrays.equals(buf, from, from + tsLength, lastTimestamp, 0, tsLength)) {
+            long epoch = timestamps.parse(buf, from, from + tsLength);
+            if (epoch == TimestampParser.INVALID) {
+                throw rows.badTimestamp(line, field(ts));
+            }
+            if (tsLength > lastTimestamp.length) {
+                lastTimestamp = new byte[tsLength * 2];
+            }
+            System.arraycopy(buf, from, lastTimestamp, 0, tsLength);
+            lastTimestampLength = tsLength;
+            lastEpoch = epoch;
+            lastLocal = timestamps.isLocal();
+        }
+        int meter = meter(rows, layout.meterId, line);
+        double v = number(rows, layout.voltage, line);
+        double p = number(rows, layout.activePower, line);
+        double q = number(rows, layout.reactivePower, line);
+        rows.add(line, lastEpoch, lastLocal, meter, v, p, q, this);
+    }
+
+    private double number(MeterRowCollector rows, int column, long line) throws InvalidInputException {
+        double value = numbers.parse(buf, fieldStart[column], fieldEnd[column]);
+        DecimalParser.Status s = numbers.status();
+        if (s == DecimalParser.Status.VALUE || s == DecimalParser.Status.MISSING) {
+            return value;
+        }
+        throw rows.badNumber(line, column, field(column), s);
+    }
+
+    private int meter(MeterRowCollector rows, int column, long line) throws InvalidInputException {
+        int from = fieldStart[column];
+        int to = fieldEnd[column];
+        int h = 1;
+        for (int k = from; k < to; k++) {
+            h = 31 * h + buf[k];
+        }
+        h ^= h >>> 16;
+        int mask = slots.length - 1;
+        int s = h & mask;
+        while (true) {
+            int slot = slots[s];
+            if (slot == 0) {
+                break;
+            }
+            int key = slot - 1;
+            byte[] k = keys[key];
+            if (keyHash[key] == h && k.length == to - from && Arrays.equals(buf, from, to, k, 0, k.length)) {
+                return rowsIndex[key];
+            }
+            s = (s + 1) & mask;
+        }
+        int index = rows.meter(field(column), line);
+        if (keyCount == keys.length) {
+            keys = Arrays.copyOf(keys, keyCount * 2);
+            keyHash = Arrays.copyOf(keyHash, keyCount * 2);
+            rowsIndex = Arrays.copyOf(rowsIndex, keyCount * 2);
+        }
+        keys[keyCount] = Arrays.copyOfRange(buf, from, to);
+        keyHash[keyCount] = h;
+        rowsIndex[keyCount] = index;
+        slots[s] = ++keyCount;
+        if (keyCount * 2 > slots.length) {
+            rehash();
+        }
+        return index;
+    }
+
+    private int[] rowsIndex = new int[16];
+
+    private void rehash() {
+        int[] bigger = new int[slots.length * 2];
+        int mask = bigger.length - 1;
+        for (int key = 0; key < keyCount; key++) {
+            int s = keyHash[key] & mask;
+            while (bigger[s] != 0) {
+                s = (s + 1) & mask;
+            }
+            bigger[s] = key + 1;
+        }
+        slots = bigger;
+    }
+}
