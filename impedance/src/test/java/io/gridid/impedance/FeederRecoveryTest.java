@@ -33,8 +33,8 @@ class FeederRecoveryTest {
     private static final double MAX_MEDIAN_RELATIVE_ERROR = 5e-4;
     /** Relaxation gap counted as exact, relative to r^2 + x^2 of the branch. */
     private static final double EXACT_RELATIVE_GAP = 1e-3;
-    /** Operating points: enough for 3 unknowns per branch on exact data; keeps the test fast. */
-    private static final int INTERVALS = 240;
+    /** Ten days hourly (240 operating points): plenty for 3 unknowns per branch on exact data; keeps the test fast. */
+    private static final int DAYS = 10;
 
     private static List<Double> errors(Feeder feeder, ImpedanceResult r) {
         List<Double> errs = new ArrayList<>();
@@ -57,7 +57,7 @@ class FeederRecoveryTest {
     @ValueSource(strings = {"ieee69", "random:200"})
     void noiseFreeEveryBranchWithinHalfAPercent(String name) throws Exception {
         Feeder feeder = TestFeeders.load(name);
-        MeterData data = PowerFlowSamples.exact(feeder, INTERVALS, 11);
+        MeterData data = Simulations.noiseFree(feeder, DAYS, 11);
         for (FitNorm norm : FitNorm.values()) {
             ImpedanceResult r = new ImpedanceEstimator(ImpedanceOptions.defaults().withNorm(norm))
                     .estimate(data, feeder.tree());
@@ -77,7 +77,7 @@ class FeederRecoveryTest {
     @ValueSource(strings = {"random:200"})
     void noiseFreeLibraryChoosesTheTrueConductorOfEveryLine(String name) throws Exception {
         Feeder feeder = TestFeeders.load(name);
-        MeterData data = PowerFlowSamples.exact(feeder, INTERVALS, 13);
+        MeterData data = Simulations.noiseFree(feeder, DAYS, 13);
         ImpedanceResult r = new ImpedanceEstimator(ImpedanceOptions.defaults()
                 .withConductors(ConductorLibrary.builtIn().types())).estimate(data, feeder.tree());
         for (BranchEstimate e : r.branches()) {

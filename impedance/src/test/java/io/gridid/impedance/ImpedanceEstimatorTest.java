@@ -29,7 +29,8 @@ class ImpedanceEstimatorTest {
     private static final double EXACT_RELATIVE_ERROR = 1e-4;
     /** Gap w - (r^2+x^2) that counts as an exact relaxation, ohm^2 (branch z^2 here is 0.01..1). */
     private static final double EXACT_GAP = 1e-6;
-    private static final int INTERVALS = 400;
+    private static final int DAYS = 15;
+    private static final int INTERVALS = DAYS * 24;
 
     private static Feeder feeder;
     private static MeterData data;
@@ -37,7 +38,7 @@ class ImpedanceEstimatorTest {
     @BeforeAll
     static void simulate() throws Exception {
         feeder = SmallFeeders.forked();
-        data = PowerFlowSamples.exact(feeder, INTERVALS, 7);
+        data = Simulations.noiseFree(feeder, DAYS, 7);
     }
 
     private static void assertMatchesTruth(ImpedanceResult result, double relTol) {
