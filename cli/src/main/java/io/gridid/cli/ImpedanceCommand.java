@@ -126,7 +126,17 @@ final class ImpedanceCommand implements Callable<Integer> {
                 .withMaxTypes(maxTypes)
                 .withTapered(tapered)
                 .withParallel(!sequential);
-        ImpedanceResult result = new ImpedanceEstimator(options).estimate(data, tree);
+        // progress only on an interactive terminal: scripts and logs get the result lines only
+        boolean interactive = System.console() != null;
+        ImpedanceResult result = new ImpedanceEstimator(options).estimate(data, tree, (done, total) -> {
+            if (interactive) {
+                err.print("\rgridid: impedance: " + done + "/" + total + " branches fitted");
+                err.flush();
+                if (done == total) {
+                    err.println();
+                }
+            }
+        });
         Files.createDirectories(out);
         Path file = out.resolve("branches.csv");
         BranchCsvWriter.write(file, EXTRA_COLUMNS, rows(result));

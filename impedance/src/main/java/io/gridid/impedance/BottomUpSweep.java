@@ -61,10 +61,10 @@ final class BottomUpSweep {
     /**
      * Runs the sweep.
      *
-     * @return one entry per non-root bus (keyed by it, the branch's child end)
+     * @param progress told after each level
      * @throws GrididException a bus of the tree has no meter, or a branch has too few complete intervals
      */
-    Map<String, SweptBranch> run(MeterData data, RadialTree tree) throws GrididException {
+    Outcome run(MeterData data, RadialTree tree, SweepProgress progress) throws GrididException {
         for (String bus : tree.topDown()) {
             if (!data.hasMeter(bus)) {
                 throw new GrididException("bus " + bus + " of the topology has no meter readings"
@@ -110,13 +110,51 @@ final class BottomUpSweep {
                     pending.put(level.get(k), steps.get(k).flows());
                     out.put(level.get(k), steps.get(k).branch());
                 }
+                progress.branchesFitted(out.size(), tree.size() - 1);
             }
+            return new Outcome(out, headMismatch(data, tree, pending));
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        return out;
+    }
+
+    /**
+     * What a sweep found.
+     *
+     * @param branches         one entry per non-root bus (keyed by it, the branch's child end)
+     * @param headFlowMismatch median over intervals of |P_head &minus; &Sigma; P_sent| / |P_head|: the
+     *                         root meter's active power against the sum of the sending-end flows of
+     *                         the root's branches (loads plus estimated losses); NaN when the root
+     *                         has no P readings. A large value means load the meters do not see,
+     *                         or a wrong topology.
+     */
+    record Outcome(Map<String, SweptBranch> branches, double headFlowMismatch) {
+    }
+
+    private static double headMismatch(MeterData data, RadialTree tree, Map<String, SendingFlows> rootChildren) {
+        int m0 = data.indexOf(tree.root());
+        int n = data.intervalCount();
+        double[] rel = new double[n];
+        int k = 0;
+        for (int t = 0; t < n; t++) {
+            double head = data.pMw(m0, t);
+            double sent = 0;
+            for (String c : tree.childrenOf(tree.root())) {
+                sent += rootChildren.get(c).pMw()[t];
+            }
+            double r = Math.abs(head - sent) / Math.abs(head);
+            if (Double.isFinite(r)) {
+                rel[k++] = r;
+            }
+        }
+        if (k == 0) {
+            return Double.NaN;
+        }
+        double[] v = java.util.Arrays.copyOf(rel, k);
+        java.util.Arrays.sort(v);
+        return k % 2 == 1 ? v[k / 2] : 0.5 * (v[k / 2 - 1] + v[k / 2]);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -143,6 +143,33 @@ class ImpedanceEstimatorTest {
     }
 
     @Test
+    void aFeederHeadFlowTheMetersDoNotExplainIsFlagged() throws GrididException {
+        // 5 % more at the head than loads + losses: as if an unmetered customer drew 5 % of the feeder
+        MeterData.Builder b = MeterData.builder(data.meterIds(), data.epochSeconds());
+        int root = data.indexOf(feeder.rootBus());
+        for (int m = 0; m < data.meterCount(); m++) {
+            for (int t = 0; t < data.intervalCount(); t++) {
+                b.set(m, t, data.vKv(m, t), data.pMw(m, t) * (m == root ? 1.05 : 1), data.qMvar(m, t));
+            }
+        }
+        ImpedanceResult r = new ImpedanceEstimator(ImpedanceOptions.defaults()).estimate(b.build(), feeder.tree());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).contains("feeder-head active power differs"), r.warnings().get(0));
+        assertMatchesTruth(r, EXACT_RELATIVE_ERROR); // the head reading is not used by the fits
+    }
+
+    @Test
+    void progressIsReportedPerLevelUpToEveryBranch() throws GrididException {
+        List<Integer> done = new ArrayList<>();
+        new ImpedanceEstimator(ImpedanceOptions.defaults()).estimate(data, feeder.tree(), (d, total) -> {
+            assertEquals(feeder.branches().size(), total);
+            done.add(d);
+        });
+        // forked8 has branches at depths 1..4 (S-1 | 1-2, 1-6 | 2-3, 2-4, 6-7 | 4-5)
+        assertEquals(List.of(1, 4, 6, 7), done);
+    }
+
+    @Test
     void aBusWithoutMeterIsReported() {
         RadialTree tree = new RadialTree("S", Map.of("1", "S", "X", "1"));
         GrididException e = assertThrows(GrididException.class,
