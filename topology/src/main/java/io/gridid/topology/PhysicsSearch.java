@@ -61,6 +61,26 @@ public final class PhysicsSearch implements TopologyEstimator {
         return s.result(moves);
     }
 
+    /**
+     * Total residual sum of squares (kV&sup4;) of the branch fits of a given tree, flows and
+     * losses computed bottom-up from the fitted impedances: the objective the search minimises.
+     * A diagnostic, e.g. to compare a found tree with the truth.
+     */
+    public static double objective(FeederSeries series, RadialTree tree) {
+        Search s = new Search(series, PhysicsSearchOptions.defaults());
+        return s.objectiveOf(tree);
+    }
+
+    /** Local search started from a given tree instead of the greedy pass (diagnostic). */
+    public static Topology refine(FeederSeries series, RadialTree start, PhysicsSearchOptions options) {
+        Search s = new Search(series, options);
+        s.objectiveOf(start);
+        s.refresh();
+        int moves = s.localSearch();
+        s.refresh();
+        return s.result(moves);
+    }
+
     /** The mutable state of one run (confined to one call). */
     private static final class Search {
         private final FeederSeries series;
@@ -175,6 +195,30 @@ public final class PhysicsSearch implements TopologyEstimator {
             stamp = new int[n + 1];
         }
 
+        double objectiveOf(RadialTree tree) {
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                index.put(series.buses().get(i), i);
+            }
+            index.put(series.root(), root);
+            for (int i = 0; i < n; i++) {
+                int par = index.get(tree.parentOf(series.buses().get(i)));
+                parent[i] = par;
+                children.get(par).add(i);
+            }
+            double total = 0;
+            for (String b : tree.bottomUp()) {
+                int j = index.get(b);
+                if (j == root) {
+                    continue;
+                }
+                computeReceiving(j);
+                refit(j);
+                total += rss[j];
+            }
+            return total;
+        }
+
         void greedy() {
             for (int k = 0; k < n; k++) {
                 int j = order[k];
@@ -186,12 +230,29 @@ public final class PhysicsSearch implements TopologyEstimator {
 
         /** Recomputes every flow bottom-up with the current tree, refits, rescans. */
         void refresh() {
-            for (int k = 0; k < n; k++) {
-                int j = order[k];
+            for (int j : bottomUp()) {
                 computeReceiving(j);
                 refit(j);
                 scan(j);
             }
+        }
+
+        /** Buses of the current tree, every child before its parent (root excluded). */
+        private int[] bottomUp() {
+            int[] bfs = new int[n + 1];
+            int head = 0;
+            int tail = 0;
+            bfs[tail++] = root;
+            while (head < tail) {
+                for (int c : children.get(bfs[head++])) {
+                    bfs[tail++] = c;
+                }
+            }
+            int[] out = new int[n];
+            for (int k = 0; k < n; k++) {
+                out[k] = bfs[n - k];
+            }
+            return out;
         }
 
         /** Receiving-end flow of bus j: its own draw plus the sending-end flows of its children. */
@@ -404,23 +465,14 @@ public final class PhysicsSearch implements TopologyEstimator {
             return best;
         }
 
-        /** Moves buses while the total branch residual drops; returns the number of moves. */
+        /** Improves the tree while the total branch residual drops; returns the number of accepted changes. */
         int localSearch() {
             int moves = 0;
             for (int round = 0; round < opt.maxRounds(); round++) {
                 int improved = 0;
                 for (int k = 0; k < n; k++) {
-                    int j = order[k];
-                    for (int cand : alternatives[j]) {
-                        if (cand == parent[j] || pos[cand] <= pos[j]) {
-                            continue;
-                        }
-                        double delta = moveDelta(j, cand);
-                        if (delta < -1e-12 * Math.max(rss[j], Double.MIN_NORMAL)) {
-                            applyMove(j, cand);
-                            improved++;
-                            break;
-                        }
+                    if (tryImprove(order[k])) {
+                        improved++;
                     }
                 }
                 moves += improved;
@@ -429,6 +481,116 @@ public final class PhysicsSearch implements TopologyEstimator {
                 }
             }
             return moves;
+        }
+
+        /**
+         * Tries, in this order: moving j (with its subtree) to one of its best alternative
+         * parents; inserting one of those alternatives between j and its parent (chains whose
+         * order the greedy pass got wrong); swapping j with its parent when their mean voltages
+         * are within noise. The first change that lowers the total residual is kept.
+         */
+        private boolean tryImprove(int j) {
+            int par = parent[j];
+            double tolerance = 1e-12 * Math.max(rss[j], Double.MIN_NORMAL);
+            for (int cand : alternatives[j]) {
+                if (cand == par || !allowedParent(j, cand)) {
+                    continue;
+                }
+                if (moveDelta(j, cand) < -tolerance) {
+                    applyMove(j, cand);
+                    return true;
+                }
+            }
+            if (par == root) {
+                return false;
+            }
+            for (int cand : alternatives[j]) {
+                if (cand == par || cand == root || pos[cand] >= pos[par] || isAncestor(j, cand)
+                        || isAncestor(cand, par)) {
+                    continue;
+                }
+                if (tryInsertion(j, cand)) {
+                    return true;
+                }
+            }
+            return trySwapWithParent(j);
+        }
+
+        private boolean allowedParent(int j, int k) {
+            return k == root || (pos[k] > pos[j] && !isAncestor(j, k));
+        }
+
+        /** True when a is an ancestor of b (or b itself). */
+        private boolean isAncestor(int a, int b) {
+            for (int v = b; ; v = parent[v]) {
+                if (v == a) {
+                    return true;
+                }
+                if (v == root) {
+                    return false;
+                }
+            }
+        }
+
+        private double totalRss() {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += rss[i];
+            }
+            return s;
+        }
+
+        /** j's parent p adopts m (moved from wherever it hung), and j hangs on m. */
+        private boolean tryInsertion(int j, int m) {
+            int p = parent[j];
+            int oldM = parent[m];
+            double before = totalRss();
+            if (oldM != p) {
+                applyMove(m, p);
+            }
+            applyMove(j, m);
+            if (totalRss() < before * (1 - 1e-12)) {
+                return true;
+            }
+            applyMove(j, p);
+            if (oldM != p) {
+                applyMove(m, oldM);
+            }
+            return false;
+        }
+
+        /** j takes its parent's place and the parent hangs on j, when their mean voltages are within noise. */
+        private boolean trySwapWithParent(int j) {
+            int p = parent[j];
+            if (p == root || !withinNoise(j, p)) {
+                return false;
+            }
+            int g = parent[p];
+            double before = totalRss();
+            applyMove(j, g);
+            applyMove(p, j);
+            if (totalRss() < before * (1 - 1e-12)) {
+                return true;
+            }
+            applyMove(p, g);
+            applyMove(j, p);
+            return false;
+        }
+
+        /** Mean voltages of a and b differ by less than 3 standard errors of the mean difference. */
+        private boolean withinNoise(int a, int b) {
+            double[] da = d[a];
+            double[] db = d[b];
+            double s = 0;
+            double s2 = 0;
+            for (int t = 0; t < tCount; t++) {
+                double v = da[t] - db[t];
+                s += v;
+                s2 += v * v;
+            }
+            double mean = s / tCount;
+            double var = Math.max(0, s2 / tCount - mean * mean);
+            return Math.abs(mean) < 3 * Math.sqrt(var / tCount);
         }
 
         private void sendingFlow(int j) {

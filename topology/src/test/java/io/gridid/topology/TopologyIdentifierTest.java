@@ -1,0 +1,64 @@
+package io.gridid.topology;
+
+import io.gridid.feeders.MeterDataSynthesizer;
+import io.gridid.feeders.SimulatedData;
+import io.gridid.feeders.SynthesisOptions;
+import io.gridid.feeders.TestFeeders;
+import io.gridid.model.Feeder;
+import io.gridid.model.GrididException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The library entry point on the project's validation feeders, with exact (noise-free) data from
+ * the synthesizer: realistic, strongly correlated load shapes, varying power factors.
+ */
+class TopologyIdentifierTest {
+    /** A month of hourly data: 720 intervals. */
+    private static final SynthesisOptions EXACT_MONTH = SynthesisOptions.defaults().withDays(30).withIntervalMinutes(60);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ieee13", "ieee37", "ieee69", "random:200"})
+    void defaultMethodFindsTheExactTreeFromExactData(String name) throws GrididException {
+        Feeder f = TestFeeders.load(name);
+        SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH);
+        Topology t = new TopologyIdentifier(TopologyOptions.defaults()).identify(sim.meters(), f.rootBus());
+        assertEquals(f.tree(), t.tree());
+        assertEquals("PHYSICS_SEARCH", t.diagnostics().method());
+        assertEquals(720, t.diagnostics().intervalsUsed());
+    }
+
+    @Test
+    void laplacianInversionTakesTheJointPathAndIsExactOnIeee37() throws GrididException {
+        Feeder f = TestFeeders.load("ieee37");
+        SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH);
+        Topology t = new TopologyIdentifier(TopologyOptions.defaults().withMethod(TopologyMethod.LAPLACIAN))
+                .identify(sim.meters(), f.rootBus());
+        assertEquals("JOINT", t.diagnostics().regressionPath());
+        assertEquals(f.tree(), t.tree());
+    }
+
+    @Test
+    void missingReadingsAreDroppedAndCounted() throws GrididException {
+        Feeder f = TestFeeders.load("ieee13");
+        SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH.withMissingFraction(0.01));
+        Topology t = new TopologyIdentifier(TopologyOptions.defaults()).identify(sim.meters(), f.rootBus());
+        assertTrue(t.diagnostics().intervalsUsed() < 720);
+        assertTrue(t.diagnostics().warnings().get(0).contains("intervals dropped"), t.diagnostics().warnings().toString());
+        assertEquals(f.tree(), t.tree());
+    }
+
+    @Test
+    void anUnmeteredRootIsNamed() throws GrididException {
+        Feeder f = TestFeeders.load("ieee13");
+        SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH.withDays(2));
+        GrididException e = assertThrows(GrididException.class,
+                () -> new TopologyIdentifier(TopologyOptions.defaults()).identify(sim.meters(), "999"));
+        assertTrue(e.getMessage().contains("999"), e.getMessage());
+    }
+}
