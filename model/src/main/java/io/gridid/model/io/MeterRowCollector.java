@@ -230,23 +230,26 @@ final class MeterRowCollector {
     }
 
     private void checkVoltage(long line, double volt, RowText text) {
-        String shown = layout.voltageColumn() + " = " + text.field(layout.voltage).strip();
         if (layout.perUnit) {
             if (volt >= VOLTS_THRESHOLD) {
-                offendVoltage(line, shown + " looks like volts, not per unit");
+                offendVoltage(line, shown(text) + " looks like volts, not per unit");
             } else if (volt > MAX_PER_UNIT) {
-                offendVoltage(line, shown + " looks like kV, not per unit; name the column v_kv");
+                offendVoltage(line, shown(text) + " looks like kV, not per unit; name the column v_kv");
             }
         } else if (volt >= KV_VOLTS_THRESHOLD) {
-            offendVoltage(line, shown + " looks like volts, not kV");
+            offendVoltage(line, shown(text) + " looks like volts, not kV");
         } else if (!Double.isNaN(baseKv)) {
             double ratio = volt / baseKv;
             if (ratio < MIN_KV_RATIO || ratio > MAX_KV_RATIO) {
-                offendVoltage(line, shown + " is " + String.format(Locale.ROOT, "%.3g", ratio) + " times --base-kv "
-                        + NumberText.of(baseKv) + (volt > 0.5 && volt < MAX_PER_UNIT
+                offendVoltage(line, shown(text) + " is " + String.format(Locale.ROOT, "%.3g", ratio) + " times --base-kv "
+                        + NumberText.of(baseKv) + (volt > MIN_KV_RATIO && volt < MAX_PER_UNIT
                         ? "; per-unit values belong in a v_pu column" : "; is --base-kv right?"));
             }
         }
+    }
+
+    private String shown(RowText text) {
+        return layout.voltageColumn() + " = " + text.field(layout.voltage).strip();
     }
 
     private void offendVoltage(long line, String reason) {
