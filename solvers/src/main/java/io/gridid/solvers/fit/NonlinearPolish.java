@@ -9,7 +9,7 @@ package io.gridid.solvers.fit;
  *   <li>LS: projected Levenberg&ndash;Marquardt on the residuals e_t = y_t - a_t r - b_t x - c_t (r&sup2; + x&sup2;),
  *       Jacobian columns (a + 2 c r, b + 2 c x).</li>
  *   <li>LAD: the same steps on IRLS weights 1/|e_t| (a smooth majoriser of sum |e_t|), then a pattern
- *       search over eight directions with halving steps down to {@link #RELATIVE_STEP} of |r| + |x|,
+ *       search over eight directions (step doubled after a success, quartered after a failure) down to {@link #RELATIVE_STEP} of |r| + |x|,
  *       which finishes at the kink where the IRLS weights degenerate.</li>
  * </ul>
  */
@@ -80,7 +80,7 @@ final class NonlinearPolish {
         if (scale == 0) {
             scale = rows.sy / Math.max(rows.sa, rows.sb);
         }
-        double h = 1e-3 * scale;
+        double h = 1e-5 * scale;
         while (h > RELATIVE_STEP * scale) {
             boolean moved = false;
             for (double[] d : DIRECTIONS) {
@@ -95,9 +95,7 @@ final class NonlinearPolish {
                     break;
                 }
             }
-            if (!moved) {
-                h *= 0.5;
-            }
+            h = moved ? 2 * h : 0.25 * h;
         }
         return new double[] {r, x};
     }

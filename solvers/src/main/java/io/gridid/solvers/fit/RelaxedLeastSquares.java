@@ -27,6 +27,7 @@ final class RelaxedLeastSquares implements RelaxedProblem {
     private final double[] cross = new double[3];
 
     RelaxedLeastSquares(FitRows rows) {
+        OjAlgoQuiet.ensure();
         this.kr = rows.sy / rows.sa;
         this.kx = rows.sy / rows.sb;
         this.kw = rows.sy / rows.sc;
