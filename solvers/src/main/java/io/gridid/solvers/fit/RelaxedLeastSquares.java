@@ -1,0 +1,86 @@
+package io.gridid.solvers.fit;
+
+import io.gridid.model.GrididException;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+import java.util.List;
+
+/**
+ * The least-squares relaxation {@code min sum (y - a r - b x - c w)^2} over r, x, w &ge; 0 and tangent
+ * cuts, as a three-variable convex QP solved by ojAlgo.
+ *
+ * <p>Scaling: every column is divided by its RMS (y by its own), so the variables are
+ * rho = r&middot;sa/sy, xi = x&middot;sb/sy, omega = w&middot;sc/sy and the objective is the quadratic form of the
+ * 3&times;3 normalised Gram matrix (entries of order 1) instead of raw sums spanning ten orders of
+ * magnitude. The Gram matrix is formed once in O(T); each solve is then independent of T.
+ */
+final class RelaxedLeastSquares implements RelaxedProblem {
+    private final double kr;
+    private final double kx;
+    private final double kw;
+    /** Normalised Gram matrix of the scaled columns (a, b, c). */
+    private final double[][] gram = new double[3][3];
+    /** Normalised cross products of the scaled columns with the scaled y. */
+    private final double[] cross = new double[3];
+
+    RelaxedLeastSquares(FitRows rows) {
+        this.kr = rows.sy / rows.sa;
+        this.kx = rows.sy / rows.sb;
+        this.kw = rows.sy / rows.sc;
+        double ia = 1 / rows.sa, ib = 1 / rows.sb, ic = 1 / rows.sc, iy = 1 / rows.sy;
+        double saa = 0, sab = 0, sac = 0, sbb = 0, sbc = 0, scc = 0, say = 0, sby = 0, scy = 0;
+        for (int t = 0; t < rows.n; t++) {
+            double a = rows.a[t] * ia, b = rows.b[t] * ib, c = rows.c[t] * ic, y = rows.y[t] * iy;
+            saa += a * a;
+            sab += a * b;
+            sac += a * c;
+            sbb += b * b;
+            sbc += b * c;
+            scc += c * c;
+            say += a * y;
+            sby += b * y;
+            scy += c * y;
+        }
+        double inv = 1.0 / rows.n;
+        gram[0][0] = saa * inv;
+        gram[0][1] = gram[1][0] = sab * inv;
+        gram[0][2] = gram[2][0] = sac * inv;
+        gram[1][1] = sbb * inv;
+        gram[1][2] = gram[2][1] = sbc * inv;
+        gram[2][2] = scc * inv;
+        cross[0] = say * inv;
+        cross[1] = sby * inv;
+        cross[2] = scy * inv;
+    }
+
+    @Override
+    public double[] solve(List<TangentCut> cuts) throws GrididException {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Variable[] v = {
+                model.addVariable("rho").lower(0),
+                model.addVariable("xi").lower(0),
+                model.addVariable("omega").lower(0)
+        };
+        Expression objective = model.addExpression("rss").weight(1);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                objective.set(v[i], v[j], gram[i][j]);
+            }
+            objective.set(v[i], -2 * cross[i]);
+        }
+        int k = 0;
+        for (TangentCut cut : cuts) {
+            ScaledCut s = ScaledCut.of(cut, kr, kx, kw);
+            model.addExpression("cut" + k++).lower(s.rhs())
+                    .set(v[0], s.cr()).set(v[1], s.cx()).set(v[2], s.cw());
+        }
+        Optimisation.Result result = model.minimise();
+        if (!result.getState().isFeasible()) {
+            throw new GrididException("least-squares branch fit: QP solver returned " + result.getState());
+        }
+        return new double[] {result.doubleValue(0) * kr, result.doubleValue(1) * kx, result.doubleValue(2) * kw};
+    }
+}
