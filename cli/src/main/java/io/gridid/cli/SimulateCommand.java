@@ -1,15 +1,107 @@
 package io.gridid.cli;
 
+import io.gridid.feeders.MeterDataSynthesizer;
+import io.gridid.feeders.SimulatedData;
+import io.gridid.feeders.SimulationFiles;
+import io.gridid.feeders.SynthesisOptions;
+import io.gridid.feeders.TestFeeders;
+import io.gridid.model.Feeder;
+import io.gridid.model.GrididException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
-/** {@code gridid simulate}: Simulates smart-meter data on a test feeder, with known ground truth. Not built yet: says so and exits 2. */
+/** {@code gridid simulate}: synthetic smart-meter data on a test feeder, with its ground truth. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulates smart-meter data on a test feeder, with known ground truth. (not built yet)")
+        description = {"Simulates smart-meter data on a test feeder, with known ground truth.",
+                "Writes DIR/meters.csv, DIR/truth_branches.csv and DIR/meta.json.",
+                "FEEDER is ieee13, ieee37, ieee69, random:N[:SEED] or a feeder table file "
+                        + "(CSV: @name, @base_kv, @root directives, then "
+                        + "from_bus,to_bus,kind,r_ohm,x_ohm,conductor,length_km,p_kw,q_kvar)."})
 final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--feeder", required = true, paramLabel = "FEEDER", description = "Feeder to simulate.")
+    String feeder;
+
+    @Option(names = "--days", defaultValue = "30", description = "Simulated days (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--interval-min", defaultValue = "60",
+            description = "Meter interval in minutes, dividing 1440 (default ${DEFAULT-VALUE}).")
+    int intervalMinutes;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--noise-v", defaultValue = "0", paramLabel = "SIGMA_PU",
+            description = "Standard deviation of the voltage-magnitude error, p.u. (default ${DEFAULT-VALUE}).")
+    double noiseV;
+
+    @Option(names = "--noise-pq", defaultValue = "0", paramLabel = "REL",
+            description = "Relative standard deviation of the P and Q errors, e.g. 0.005 (default ${DEFAULT-VALUE}).")
+    double noisePq;
+
+    @Option(names = "--quantize-v", defaultValue = "0", paramLabel = "VOLTS",
+            description = "Meter voltage resolution in volts on a 240 V base, 0 = off (default ${DEFAULT-VALUE}).")
+    double quantizeV;
+
+    @Option(names = "--missing", defaultValue = "0", paramLabel = "FRACTION",
+            description = "Fraction of (non-root) readings lost (default ${DEFAULT-VALUE}).")
+    double missing;
+
+    @Option(names = "--pv", defaultValue = "0", paramLabel = "FRACTION",
+            description = "Fraction of buses with rooftop PV (default ${DEFAULT-VALUE}).")
+    double pv;
+
+    @Option(names = "--min-load-kw", defaultValue = "5",
+            description = "Load given to buses without one in the feeder, kW (default ${DEFAULT-VALUE}).")
+    double minLoadKw;
+
+    @Option(names = "--start", paramLabel = "ISO_INSTANT",
+            description = "First interval, e.g. 2026-01-01T00:00:00Z (default 2026-01-01T00:00:00Z).")
+    String start;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if absent).")
+    Path out;
+
     @Override
-    public Integer call() {
-        throw new IllegalInputException("'simulate' is not built yet in this version of gridid");
+    public Integer call() throws GrididException, IOException {
+        SynthesisOptions options;
+        try {
+            options = SynthesisOptions.defaults().withDays(days).withIntervalMinutes(intervalMinutes).withSeed(seed)
+                    .withNoiseVoltagePu(noiseV).withNoisePowerRelative(noisePq).withQuantizeVolts(quantizeV)
+                    .withMissingFraction(missing).withPvFraction(pv).withMinLoadMw(minLoadKw / 1000.0);
+            if (start != null) {
+                options = options.withStartEpochSecond(Instant.parse(start).getEpochSecond());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalInputException(e.getMessage());
+        } catch (DateTimeParseException e) {
+            throw new IllegalInputException("--start is not an ISO-8601 instant such as 2026-01-01T00:00:00Z: " + start);
+        }
+        Feeder f;
+        try {
+            f = TestFeeders.resolve(feeder);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalInputException(e.getMessage());
+        }
+        SimulatedData data = MeterDataSynthesizer.synthesize(f, options);
+        SimulationFiles.write(out, data, feeder);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("simulated %s: %d buses x %d intervals (%d-min), root %s, base %s kV%n", f.name(),
+                data.meters().meterCount(), data.meters().intervalCount(), intervalMinutes, f.rootBus(), f.baseKv());
+        w.printf("wrote %s, %s, %s in %s%n", SimulationFiles.METERS, SimulationFiles.TRUTH, SimulationFiles.META, out);
+        w.flush();
+        return ExitCode.OK;
     }
 }

@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * Q(t) = P(t) &middot; &kappa;_nom &middot; (1 + 0.25 sin(2&pi;(hour &minus; &phi;)/24)) &middot;
  * (1 + AR_Q(t)), &kappa;_nom = Q_nom/P_nom, &phi; uniform per bus, AR_Q 10 % with 3 h correlation.
  *
- * <p><b>PV.</b> A fraction of the non-root buses (chosen by the seed) has PV of peak
+ * <p><b>PV.</b> round(pvFraction &middot; (N &minus; 1)) of the non-root buses (chosen by the seed) have PV of peak
  * 0.3&ndash;1.2 &times; its nominal P, unity power factor, producing
  * peak &middot; sin(&pi; (hour &minus; sunrise) / daylength)^1.2 &middot; cloud(t); day length
  * 12 &plusmn; 3 h over the year (northern hemisphere), cloud(t) in [0.1, 1] shared by the feeder
@@ -108,9 +108,22 @@ public final class MeterDataSynthesizer {
             shift[k] = -1 + 2 * setup.nextDouble();
             amplitude[k] = 0.8 + 0.3 * setup.nextDouble();
             pfPhase[k] = 24 * setup.nextDouble();
-            boolean pv = setup.nextDouble() < options.pvFraction();
-            double peak = (0.3 + 0.9 * setup.nextDouble()) * pNom[k];
-            pvPeak[k] = pv ? peak : 0;
+            pvPeak[k] = (0.3 + 0.9 * setup.nextDouble()) * pNom[k];
+        }
+        // exactly round(pvFraction * (n - 1)) buses keep their PV: a seeded partial shuffle picks them
+        int[] order = new int[n - 1];
+        for (int k = 1; k < n; k++) {
+            order[k - 1] = k;
+        }
+        int withPv = (int) Math.round(options.pvFraction() * (n - 1));
+        for (int i = 0; i < withPv; i++) {
+            int j = i + setup.nextInt(order.length - i);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        for (int i = withPv; i < order.length; i++) {
+            pvPeak[order[i]] = 0;
         }
 
         double hoursPerStep = options.intervalMinutes() / 60.0;
@@ -139,8 +152,9 @@ public final class MeterDataSynthesizer {
         double sigmaPq = options.noisePowerRelative();
         double missing = options.missingFraction();
         for (int t = 0; t < tCount; t++) {
-            long secondsOfYear = Math.floorMod(epoch[t], 365L * 86400L);
-            double dayOfYear = secondsOfYear / 86400.0;
+            // calendar day of the year (1 = 1 January, UTC), plus the fraction of the day
+            double dayOfYear = java.time.LocalDate.ofEpochDay(Math.floorDiv(epoch[t], 86400L)).getDayOfYear()
+                    + Math.floorMod(epoch[t], 86400L) / 86400.0;
             long dayNumber = Math.floorDiv(epoch[t], 86400L);
             double hour = Math.floorMod(epoch[t], 86400L) / 3600.0;
             // 1970-01-01 was a Thursday: day 0 -> Thursday; Saturday = 2, Sunday = 3 (mod 7)

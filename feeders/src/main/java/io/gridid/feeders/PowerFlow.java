@@ -238,5 +238,16 @@ public final class PowerFlow {
         public double voltageKv(int k) {
             return voltageKv[k];
         }
+
+        /** Index of the bus with the lowest voltage magnitude (the first one on ties). */
+        public int lowestVoltageIndex() {
+            int m = 0;
+            for (int k = 1; k < voltageKv.length; k++) {
+                if (voltageKv[k] < voltageKv[m]) {
+                    m = k;
+                }
+            }
+            return m;
+        }
     }
 }

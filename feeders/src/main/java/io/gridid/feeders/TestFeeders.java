@@ -28,6 +28,25 @@ public final class TestFeeders {
     }
 
     /**
+     * A built-in or random feeder by name, else a feeder table file ({@link FeederTable}, built-in
+     * conductor library) at that path.
+     *
+     * @throws IllegalArgumentException when it is neither a known name nor an existing file
+     * @throws InvalidInputException    when the file is not a valid feeder table
+     */
+    public static Feeder resolve(String nameOrFile) throws InvalidInputException, IOException {
+        if (BUILT_IN.contains(nameOrFile) || nameOrFile.startsWith("random:")) {
+            return load(nameOrFile);
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(nameOrFile);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("feeder '" + nameOrFile + "' is neither a built-in name ("
+                    + String.join(", ", BUILT_IN) + ", random:N[:SEED]) nor a feeder table file");
+        }
+        return new FeederTable(ConductorLibrary.builtIn()).read(file);
+    }
+
+    /**
      * @throws IllegalArgumentException for an unknown name or a malformed {@code random:} spec
      */
     public static Feeder load(String name) {

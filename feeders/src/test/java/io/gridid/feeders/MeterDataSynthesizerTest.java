@@ -220,4 +220,30 @@ class MeterDataSynthesizerTest {
         }
         assertTrue(negativeMidday > 0, "some buses export at midday");
     }
+
+    @Test
+    void pvGoesToExactlyTheRequestedShareOfBusesAndOnlyChangesDaytimeP() throws Exception {
+        Feeder f = TestFeeders.load("random:41:9");
+        SynthesisOptions base = SynthesisOptions.defaults().withDays(3);
+        MeterData without = MeterDataSynthesizer.synthesize(f, base).truthMeters();
+        MeterData with = MeterDataSynthesizer.synthesize(f, base.withPvFraction(0.25)).truthMeters();
+        int pvBuses = 0;
+        for (int k = 1; k < with.meterCount(); k++) {
+            boolean differs = false;
+            for (int t = 0; t < with.intervalCount(); t++) {
+                long hour = Math.floorMod(with.epochSecond(t), 86400L) / 3600;
+                if (hour < 5 || hour > 19) {
+                    assertEquals(without.pMw(k, t), with.pMw(k, t), 0.0, "PV changes nothing at night");
+                }
+                assertEquals(without.qMvar(k, t), with.qMvar(k, t), 0.0, "PV at unity power factor");
+                if (with.pMw(k, t) < without.pMw(k, t)) {
+                    differs = true;
+                }
+            }
+            if (differs) {
+                pvBuses++;
+            }
+        }
+        assertEquals(10, pvBuses, "round(0.25 x 40) buses with PV");
+    }
 }

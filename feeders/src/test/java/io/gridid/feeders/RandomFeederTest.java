@@ -5,6 +5,8 @@ import io.gridid.model.ConductorType;
 import io.gridid.model.Feeder;
 import io.gridid.model.RadialTree;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -75,5 +77,17 @@ class RandomFeederTest {
         assertThrows(IllegalArgumentException.class, () -> TestFeeders.load("random:x"));
         assertThrows(IllegalArgumentException.class, () -> TestFeeders.load("random:1"));
         assertThrows(IllegalArgumentException.class, () -> TestFeeders.load("ieee999"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 10, 400})
+    void everySizeIsAFeasibleRadialFeeder(int n) throws Exception {
+        Feeder f = TestFeeders.load("random:" + n + ":11");
+        assertEquals(n, f.tree().size());
+        assertEquals(n - 1, f.branches().size());
+        PowerFlow.Solution s = new PowerFlow(f).solveNominal();
+        assertTrue(s.voltageKv(s.lowestVoltageIndex()) >= RandomFeeder.MIN_VOLTAGE_PU * f.baseKv());
+        double loads = f.loads().values().stream().mapToDouble(l -> l.pMw()).sum();
+        assertEquals(loads + s.lossMw(), s.headMw(), 1e-8, "power conserved");
     }
 }
