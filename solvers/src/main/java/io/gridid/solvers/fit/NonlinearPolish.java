@@ -17,6 +17,9 @@ final class NonlinearPolish {
     /** Stop when a step is below this fraction of |r| + |x| (about 5000 ulps of the parameters). */
     static final double RELATIVE_STEP = 1e-12;
     private static final int MAX_ITERATIONS = 200;
+    /** IRLS-weighted steps only approach the LAD kink; the pattern search finishes the job. */
+    private static final int MAX_LAD_ITERATIONS = 30;
+    private static final int MAX_LAD_TRIES = 6;
     private static final double[][] DIRECTIONS = {
             {1, 0}, {-1, 0}, {0, 1}, {0, -1},
             {0.7071067811865476, 0.7071067811865476}, {-0.7071067811865476, -0.7071067811865476},
@@ -34,7 +37,9 @@ final class NonlinearPolish {
         double f = rows.objective(norm, r, x);
         double lambda = 1e-3;
         double floor = 1e-9 * rows.sy;
-        for (int it = 0; it < MAX_ITERATIONS; it++) {
+        int iterations = norm == FitNorm.LS ? MAX_ITERATIONS : MAX_LAD_ITERATIONS;
+        int tries = norm == FitNorm.LS ? 40 : MAX_LAD_TRIES;
+        for (int it = 0; it < iterations; it++) {
             double jrr = 0, jrx = 0, jxx = 0, gr = 0, gx = 0;
             double w = r * r + x * x;
             for (int t = 0; t < rows.n; t++) {
@@ -50,7 +55,7 @@ final class NonlinearPolish {
             }
             boolean accepted = false;
             double step = 0;
-            for (int inner = 0; inner < 40 && !accepted; inner++) {
+            for (int inner = 0; inner < tries && !accepted; inner++) {
                 double[][] m = {{jrr * (1 + lambda), jrx}, {jrx, jxx * (1 + lambda)}};
                 double[] d = LinearSystem3.solve(m, new double[] {gr, gx}, 0);
                 double rn = Math.max(0, r + d[0]);

@@ -159,6 +159,18 @@ class BranchFitterTest {
         assertEquals(truth.rOhm(), fit.rOhm(), NOISE_FREE_RELATIVE * truth.rOhm());
     }
 
+    @ParameterizedTest
+    @EnumSource(FitNorm.class)
+    void fitsAHandfulOfIntervals(FitNorm norm) throws GrididException {
+        // below the LAD working-set size the full LP is solved; three rows determine r, x, w exactly
+        SyntheticBranch truth = SyntheticBranch.at12kV(0.3, 0.25);
+        for (int intervals : new int[] {3, 7, 50}) {
+            BranchFit fit = fitter(norm).fit(truth.exact(intervals, 52));
+            assertEquals(truth.rOhm(), fit.rOhm(), NOISE_FREE_RELATIVE * truth.rOhm(), "T = " + intervals);
+            assertEquals(truth.xOhm(), fit.xOhm(), NOISE_FREE_RELATIVE * truth.xOhm(), "T = " + intervals);
+        }
+    }
+
     @Test
     void tooFewUsableIntervalsIsADataError() {
         double nan = Double.NaN;
