@@ -25,6 +25,11 @@ public final class IdentifyPipeline {
     private final TopologyStage topology;
     private final ImpedanceStage impedance;
 
+    /** gridid's own stages with the given options. */
+    public IdentifyPipeline(IdentifyOptions options) {
+        this(GrididStages.topology(options), GrididStages.impedance(options));
+    }
+
     /** Any two stages (e.g. a known topology, or another estimator). */
     public IdentifyPipeline(TopologyStage topology, ImpedanceStage impedance) {
         this.topology = Objects.requireNonNull(topology, "topology");
