@@ -7,6 +7,8 @@ import io.gridid.reports.IdentificationResult;
 import io.gridid.reports.IdentifyPipeline;
 import io.gridid.reports.OutputFolder;
 import io.gridid.reports.ResultFolder;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,8 +64,19 @@ final class IdentifyCommand implements Callable<Integer> {
         for (String w : file.warnings()) {
             err.println("gridid: warning: " + w);
         }
-        IdentificationResult r = new IdentifyPipeline(pipelineOptions.toOptions())
-                .identify(file.data(), root, baseKv, file.warnings());
+        IdentifyPipeline pipeline = new IdentifyPipeline(pipelineOptions.toOptions());
+        IdentificationResult r;
+        if (System.console() != null) {
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("identify").setInitialMax(-1).build()) {
+                r = pipeline.identify(file.data(), root, baseKv, file.warnings(), (label, done, total) -> {
+                    bar.maxHint(total);
+                    bar.stepTo(done);
+                    bar.setExtraMessage(label);
+                });
+            }
+        } else {
+            r = pipeline.identify(file.data(), root, baseKv, file.warnings());
+        }
         ResultFolder.write(out, r);
         for (String w : r.warnings().subList(file.warnings().size(), r.warnings().size())) {
             err.println("gridid: warning: " + w);

@@ -3,6 +3,9 @@ package io.gridid.reports;
 import io.gridid.impedance.BranchEstimate;
 import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceResult;
+import io.gridid.model.GrididException;
+import io.gridid.model.MeterData;
+import io.gridid.model.RadialTree;
 import io.gridid.model.io.BranchRow;
 import io.gridid.topology.Topology;
 import io.gridid.topology.TopologyDiagnostics;
@@ -32,13 +35,23 @@ public final class GrididStages {
     /** Stage 2 with the impedance options; each estimate becomes a branches.csv row with the extra columns. */
     public static ImpedanceStage impedance(IdentifyOptions options) {
         ImpedanceEstimator estimator = new ImpedanceEstimator(options.impedance());
-        return (data, tree) -> {
-            ImpedanceResult r = estimator.estimate(data, tree);
-            List<BranchRow> rows = new ArrayList<>(r.branches().size());
-            for (BranchEstimate e : r.branches()) {
-                rows.add(row(e));
+        return new ImpedanceStage() {
+            @Override
+            public ImpedanceOutcome estimate(MeterData data, RadialTree tree) throws GrididException {
+                return estimate(data, tree, ProgressListener.NONE);
             }
-            return new ImpedanceOutcome(rows, r.warnings());
+
+            @Override
+            public ImpedanceOutcome estimate(MeterData data, RadialTree tree, ProgressListener progress)
+                    throws GrididException {
+                ImpedanceResult r = estimator.estimate(data, tree,
+                        (done, total) -> progress.stepDone(IdentifyPipeline.IMPEDANCE, done, total));
+                List<BranchRow> rows = new ArrayList<>(r.branches().size());
+                for (BranchEstimate e : r.branches()) {
+                    rows.add(row(e));
+                }
+                return new ImpedanceOutcome(rows, r.warnings());
+            }
         };
     }
 

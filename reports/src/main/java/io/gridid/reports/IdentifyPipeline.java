@@ -45,6 +45,15 @@ public final class IdentifyPipeline {
      */
     public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<String> inputWarnings)
             throws GrididException {
+        return identify(data, rootBus, baseKv, inputWarnings, ProgressListener.NONE);
+    }
+
+    /**
+     * The same, telling {@code progress} when stage 1 is done (label "topology", 0 of the
+     * branch count) and as stage 2 fits branches (label "impedance", branches fitted of all).
+     */
+    public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<String> inputWarnings,
+                                         ProgressListener progress) throws GrididException {
         Objects.requireNonNull(data, "data");
         if (!data.hasMeter(rootBus)) {
             throw new IllegalArgumentException("root " + rootBus + " is not a meter of the data");
@@ -56,7 +65,8 @@ public final class IdentifyPipeline {
         long t0 = System.nanoTime();
         TopologyOutcome topo = topology.identify(data, rootBus);
         long t1 = System.nanoTime();
-        ImpedanceOutcome imp = impedance.estimate(data, topo.tree());
+        progress.stepDone(TOPOLOGY, 0, topo.tree().size() - 1);
+        ImpedanceOutcome imp = impedance.estimate(data, topo.tree(), progress);
         long t2 = System.nanoTime();
         seconds.put(TOPOLOGY, (t1 - t0) / 1e9);
         seconds.put(IMPEDANCE, (t2 - t1) / 1e9);

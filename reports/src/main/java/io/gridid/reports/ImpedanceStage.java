@@ -12,4 +12,13 @@ import io.gridid.model.RadialTree;
 @FunctionalInterface
 public interface ImpedanceStage {
     ImpedanceOutcome estimate(MeterData data, RadialTree tree) throws GrididException;
+
+    /**
+     * The same, telling {@code progress} about branches fitted ({@code label} "impedance");
+     * by default no progress is reported.
+     */
+    default ImpedanceOutcome estimate(MeterData data, RadialTree tree, ProgressListener progress)
+            throws GrididException {
+        return estimate(data, tree);
+    }
 }
