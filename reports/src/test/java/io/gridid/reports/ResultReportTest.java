@@ -106,4 +106,21 @@ class ResultReportTest {
         List<BranchRow> none = ResultFolder.read(dir).truth();
         assertTrue(none.isEmpty());
     }
+
+    @Test
+    void anEditedBranchFileThatIsNoLongerATreeIsRefused(@TempDir Path dir) throws IOException, GrididException {
+        ResultFolder.write(dir, SampleResults.fiveBranches());
+        Files.writeString(dir.resolve(ResultFolder.BRANCHES), "from_bus,to_bus,r_ohm,x_ohm\n650,632,1,1\n633,634,1,1\n");
+        io.gridid.model.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.gridid.model.InvalidInputException.class, () -> ResultFolder.read(dir));
+        assertTrue(e.getMessage().contains(ResultFolder.BRANCHES), e.getMessage());
+    }
+
+    @Test
+    void aForeignJsonIsNotAReport(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(ResultFolder.REPORT_JSON), "{\"format\": \"something else\"}");
+        io.gridid.model.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.gridid.model.InvalidInputException.class, () -> ResultFolder.read(dir));
+        assertTrue(e.getMessage().contains("not a gridid report"), e.getMessage());
+    }
 }
