@@ -41,7 +41,13 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
     /** IRLS is O(T) per iteration, cheap next to an LP: iterate until the start barely moves. */
     private static final int IRLS_ITERATIONS = 30;
     private static final double IRLS_CONVERGED = 1e-8;
-    /** IRLS weight floor, scaled residual units: 1/max(|e|, floor). */
+    /**
+     * IRLS weights 1/max(|e|, floor) with floor = this share of the median least-squares |residual|:
+     * a floor near zero lets IRLS lock onto a few rows and stall away from the LAD optimum; this
+     * one keeps it within a small fraction of the noise, far inside the first trust box.
+     */
+    private static final double IRLS_RELATIVE_FLOOR = 1e-3;
+    /** Absolute IRLS floor, scaled residual units (noise-free data). */
     private static final double IRLS_FLOOR = 1e-9;
     /**
      * Largest working set: ojAlgo's dense simplex costs grow steeply with the LP size (measured on
@@ -49,7 +55,9 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
      * at 176, 0.9 s at 704); past this size an on-box optimum only moves the box, it does not grow it.
      */
     static final int MAX_WORKING_SET = 160;
-    private static final int MAX_ROUNDS = 60;
+    private static final int MAX_ROUNDS = 200;
+    /** Relative objective decrease below which an on-box LP optimum is no better than the centre. */
+    static final double DEGENERATE_GAIN = 1e-12;
 
     private final int n;
     private final double[] ys;
@@ -142,6 +150,14 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
                     onBox = true;
                 }
             }
+            double before = objective(centre);
+            double after = objective(theta);
+            if (onBox && !everything && after >= before - DEGENERATE_GAIN * Math.max(before, Double.MIN_NORMAL)) {
+                // no better point in the box than its centre, which is interior (or on r, x, w = 0):
+                // the centre is optimal in the box, hence globally (convexity); the on-box vertex
+                // is an alternative optimum of a degenerate LP
+                return new double[] {centre[0] * kr, centre[1] * kx, centre[2] * kw};
+            }
             centre = theta;
             if (!onBox || everything) {
                 return new double[] {theta[0] * kr, theta[1] * kx, theta[2] * kw};
@@ -232,6 +248,16 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         return new double[] {lo[0] + result.doubleValue(0), lo[1] + result.doubleValue(1), lo[2] + result.doubleValue(2)};
     }
 
+    /** Scaled LAD objective sum |e_t| at theta. */
+    private double objective(double[] theta) {
+        double f = 0;
+        double[] a = cols[0], b = cols[1], c = cols[2];
+        for (int t = 0; t < n; t++) {
+            f += Math.abs(ys[t] - a[t] * theta[0] - b[t] * theta[1] - c[t] * theta[2]);
+        }
+        return f;
+    }
+
     private double[] residuals(double[] theta) {
         double[] e = new double[n];
         double[] a = cols[0], b = cols[1], c = cols[2];
@@ -246,10 +272,15 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         double[] theta = LinearSystem3.solve(gram(null), cross(null), 1e-12);
         double[] w = new double[n];
         double[] a = cols[0], b = cols[1], c = cols[2];
+        double[] abs = residuals(theta);
+        for (int t = 0; t < n; t++) {
+            abs[t] = Math.abs(abs[t]);
+        }
+        double floor = Math.max(IRLS_FLOOR, IRLS_RELATIVE_FLOOR * Median.ofFirst(abs, n));
         for (int it = 0; it < IRLS_ITERATIONS; it++) {
             for (int t = 0; t < n; t++) {
                 double e = ys[t] - a[t] * theta[0] - b[t] * theta[1] - c[t] * theta[2];
-                w[t] = 1 / Math.max(Math.abs(e), IRLS_FLOOR);
+                w[t] = 1 / Math.max(Math.abs(e), floor);
             }
             double[] next = LinearSystem3.solve(gram(w), cross(w), 1e-12);
             double change = Math.abs(next[0] - theta[0]) + Math.abs(next[1] - theta[1]) + Math.abs(next[2] - theta[2]);
