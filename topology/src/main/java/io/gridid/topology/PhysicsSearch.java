@@ -122,6 +122,9 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final double[] g = new double[6];
         private final double[] h = new double[3];
         private final double[] fit = new double[4];
+        private long passes;              // passes over the T intervals by regressors(): the work measure
+        private long searchPasses;        // of which in the local search
+        private boolean budgetExhausted;
 
         Search(FeederSeries series, PhysicsSearchOptions opt) {
             this.series = series;
@@ -277,6 +280,7 @@ public final class PhysicsSearch implements TopologyEstimator {
 
         /** Fills wa, wb, wc with the regressors of bus j (receiving flow plus sign &middot; extra), and g. */
         private void regressors(int j, double[] extraP, double[] extraQ, double sign) {
+            passes++;
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
             double[] dj = d[j];
@@ -471,9 +475,15 @@ public final class PhysicsSearch implements TopologyEstimator {
             for (int round = 0; round < opt.maxRounds(); round++) {
                 int improved = 0;
                 for (int k = 0; k < n; k++) {
+                    if (searchPasses * (double) tCount > opt.searchBudget()) {
+                        budgetExhausted = true;
+                        return moves + improved;
+                    }
+                    long before = passes;
                     if (tryImprove(order[k])) {
                         improved++;
                     }
+                    searchPasses += passes - before;
                 }
                 moves += improved;
                 if (improved == 0) {
@@ -673,7 +683,12 @@ public final class PhysicsSearch implements TopologyEstimator {
             List<String> all = new ArrayList<>(series.warnings());
             all.addAll(warnings);
             if (moves > 0) {
-                all.add("local search moved " + moves + " bus(es) after the greedy pass");
+                all.add("local search made " + moves + " change(s) after the greedy pass (" + passes
+                        + " branch fits in all)");
+            }
+            if (budgetExhausted) {
+                all.add("local search stopped at its work budget (" + opt.searchBudget()
+                        + " branch-fit intervals); the tree may improve with a larger budget");
             }
             if (doubtful > 0) {
                 all.add(String.format(Locale.ROOT, "%d of %d edges have confidence below 0.99", doubtful, n));

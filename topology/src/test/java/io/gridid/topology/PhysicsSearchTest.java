@@ -12,6 +12,18 @@ class PhysicsSearchTest extends TopologyEstimatorContractTest {
     }
 
     @Test
+    void theTrueTreeHasNoResidualOnExactDataAndAWrongOneHas() throws Exception {
+        Feeder f = HandFeeders.small();
+        FeederSeries s = FeederSeries.of(HandFeeders.simulate(f, 200, 21, false, 0), f.rootBus());
+        // every branch equation holds exactly: only rounding of kV^2 differences remains
+        assertEquals(0, PhysicsSearch.objective(s, f.tree()), 1e-12);
+        java.util.Map<String, String> wrong = new java.util.LinkedHashMap<>(f.tree().parents());
+        wrong.put("5", "1"); // bus 5 really hangs on 4 (r = 0.5 ohm)
+        double misfit = PhysicsSearch.objective(s, new io.gridid.model.RadialTree(f.rootBus(), wrong));
+        org.junit.jupiter.api.Assertions.assertTrue(misfit > 1e-6, "wrong tree objective " + misfit);
+    }
+
+    @Test
     void fixedPowerFactorsNeedNoSeparateRAndX() throws Exception {
         Feeder f = HandFeeders.random(30, 13, 0.2, 5.0);
         Topology t = run(f, HandFeeders.simulate(f, MONTH, 14, true, 0));

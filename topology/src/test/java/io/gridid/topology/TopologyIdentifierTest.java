@@ -33,11 +33,16 @@ class TopologyIdentifierTest {
         assertEquals(720, t.diagnostics().intervalsUsed());
     }
 
+    /**
+     * The regression-based path on a feeder without milliohm branches: exact via the JOINT path.
+     * (On ieee13 and ieee69 the linearised sensitivities are not exact enough even without noise:
+     * see the README's tables; Laplacian inversion misses 2 of 36 ieee37 edges with a month.)
+     */
     @Test
-    void laplacianInversionTakesTheJointPathAndIsExactOnIeee37() throws GrididException {
+    void treeMetricTakesTheJointPathAndIsExactOnIeee37() throws GrididException {
         Feeder f = TestFeeders.load("ieee37");
         SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH);
-        Topology t = new TopologyIdentifier(TopologyOptions.defaults().withMethod(TopologyMethod.LAPLACIAN))
+        Topology t = new TopologyIdentifier(TopologyOptions.defaults().withMethod(TopologyMethod.TREE_METRIC))
                 .identify(sim.meters(), f.rootBus());
         assertEquals("JOINT", t.diagnostics().regressionPath());
         assertEquals(f.tree(), t.tree());

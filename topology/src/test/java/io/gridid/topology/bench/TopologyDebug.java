@@ -46,7 +46,7 @@ public final class TopologyDebug {
                 Topology fromTruth = io.gridid.topology.PhysicsSearch.refine(fs, truth,
                         io.gridid.topology.PhysicsSearchOptions.defaults().withCandidates(cands));
                 System.out.printf("from truth: %d wrong, objective %.6f, %s%n",
-                        68 - TopologyAccuracy.correctEdges(truth, fromTruth.tree()),
+                        (truth.size() - 1) - TopologyAccuracy.correctEdges(truth, fromTruth.tree()),
                         io.gridid.topology.PhysicsSearch.objective(fs, fromTruth.tree()), fromTruth.diagnostics().warnings());
             }
         }

@@ -1,0 +1,60 @@
+package io.gridid.topology.bench;
+
+import io.gridid.feeders.MeterDataSynthesizer;
+import io.gridid.feeders.SimulatedData;
+import io.gridid.feeders.SynthesisOptions;
+import io.gridid.feeders.TestFeeders;
+import io.gridid.model.Feeder;
+import io.gridid.topology.Topology;
+import io.gridid.topology.TopologyIdentifier;
+import io.gridid.topology.TopologyMethod;
+import io.gridid.topology.TopologyOptions;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Speed runner (a main, not a timed test): in-process wall time of {@link TopologyIdentifier#identify}
+ * on one year of hourly data (8760 intervals), first run and median of the following runs.
+ *
+ * <p>Usage: {@code TopologySpeed [feeder=ieee69] [sigma=1e-4] [runs=5] [method=PHYSICS_SEARCH]}
+ */
+public final class TopologySpeed {
+    private TopologySpeed() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.Map<String, String> a = new java.util.HashMap<>();
+        for (String s : args) {
+            int eq = s.indexOf('=');
+            a.put(s.substring(0, eq), s.substring(eq + 1));
+        }
+        String name = a.getOrDefault("feeder", "ieee69");
+        double sigma = Double.parseDouble(a.getOrDefault("sigma", "1e-4"));
+        int runs = Integer.parseInt(a.getOrDefault("runs", "5"));
+        TopologyMethod method = TopologyMethod.valueOf(a.getOrDefault("method", "PHYSICS_SEARCH"));
+        Feeder f = TestFeeders.load(name);
+        SimulatedData sim = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(365)
+                .withIntervalMinutes(60).withNoiseVoltagePu(sigma).withNoisePowerRelative(0.005));
+        int rounds = Integer.parseInt(a.getOrDefault("rounds", "-1"));
+        TopologyOptions opts = TopologyOptions.defaults().withMethod(method);
+        if (rounds >= 0) {
+            opts = opts.withSearch(opts.search().withMaxRounds(rounds));
+        }
+        TopologyIdentifier id = new TopologyIdentifier(opts);
+        double[] secs = new double[runs];
+        int correct = 0;
+        for (int k = 0; k < runs; k++) {
+            long t0 = System.nanoTime();
+            Topology t = id.identify(sim.meters(), f.rootBus());
+            secs[k] = (System.nanoTime() - t0) / 1e9;
+            correct = TopologyAccuracy.correctEdges(f.tree(), t.tree());
+        }
+        double first = secs[0];
+        double[] rest = runs > 1 ? Arrays.copyOfRange(secs, 1, runs) : secs;
+        Arrays.sort(rest);
+        System.out.printf(Locale.ROOT, "%s x %d intervals, sigma_v %.0e, %s: first %.3f s, median of next %d %.3f s,"
+                + " %d / %d edges%n", name, sim.meters().intervalCount(), sigma, method, first, rest.length,
+                rest[rest.length / 2], correct, f.tree().size() - 1);
+    }
+}
