@@ -79,7 +79,7 @@ public final class MeterCsvReader {
     /**
      * @param file a {@code meters.csv}; its name appears in messages as given
      * @throws InvalidInputException any problem with the content, one line {@code FILE:LINE: reason}
-     * @throws IOException           the file cannot be read
+     * @throws IOException           the file cannot be read (or changed while it was read)
      */
     public MeterFile read(Path file) throws InvalidInputException, IOException {
         return read(file, Parser.AUTO);
@@ -98,7 +98,7 @@ public final class MeterCsvReader {
             MeterRowCollector[] probe = new MeterRowCollector[1];
             try {
                 run(file, name, sniff, delimiter, plain, d, probe);
-                throw new IllegalStateException("duplicate not found again in " + name);
+                throw new IOException(name + " changed while it was read");
             } catch (MeterRowCollector.DuplicateReading first) {
                 throw probe[0].duplicateMessage(d, first.line);
             }
@@ -126,7 +126,7 @@ public final class MeterCsvReader {
         };
         if (plain) {
             try (InputStream in = Files.newInputStream(file)) {
-                return new PlainMeterCsvParser(name, start).parse(in);
+                return new PlainMeterCsvParser(name, start, Files.size(file)).parse(in);
             } catch (PlainMeterCsvParser.NotPlain notPlain) {
                 // quotes or stray CRs: the parser of record reads it from the start
             }
@@ -137,6 +137,19 @@ public final class MeterCsvReader {
             }
             return new CommonsMeterCsvParser(name, delimiter, start).parse(in);
         }
+    }
+
+    private static boolean contains(byte[] head, int from, int n, char c) {
+        for (int k = from; k < n && head[k] != '\n' && head[k] != '\r'; k++) {
+            if (head[k] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String shown(char c) {
+        return c == '\t' ? "'\\t'" : "'" + c + "'";
     }
 
     private static final class Sniff {
@@ -194,6 +207,11 @@ public final class MeterCsvReader {
             comma |= c == ',';
             semicolon |= c == ';';
             tab |= c == '\t';
+        }
+        char given = options.delimiter() == null ? ',' : options.delimiter();
+        if (options.delimiter() != null && given != ',' && comma && !contains(head, i, n, given)) {
+            throw new InvalidInputException(name, line, "no " + shown(given) + " in the header but commas;"
+                    + " comma-delimited? then drop --delimiter");
         }
         if (options.delimiter() == null && !comma) {
             if (semicolon) {

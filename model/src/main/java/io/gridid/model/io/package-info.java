@@ -24,7 +24,7 @@
  * {@code model/src/test/resources/bad-input/cases.csv} lists every bad-input file with its exact
  * message; {@code good-input/} holds files that must read. The reader benchmark is a main class:
  * <pre>
- * mvn -q -pl model -am test-compile org.codehaus.mojo:exec-maven-plugin:java \
+ * mvn -q -pl model test-compile exec:java \
  *     -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark -Dexec.classpathScope=test
  * </pre>
  */

@@ -74,6 +74,11 @@ class GoodInputCorpusTest {
     }
 
     @Test
+    void tabDelimitedReadsWithItsDelimiter() throws Exception {
+        assertCanonical(read("pu-tab.csv", pu().withDelimiter('\t'), MeterCsvReader.Parser.AUTO).data());
+    }
+
+    @Test
     void unsortedRowsAreSortedAndSaidSo() throws Exception {
         MeterFile f = read("pu-unsorted.csv", pu(), MeterCsvReader.Parser.AUTO);
         // meters come in order of first appearance, which the shuffle changed: compare by id

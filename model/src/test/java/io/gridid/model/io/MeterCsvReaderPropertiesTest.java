@@ -61,6 +61,61 @@ class MeterCsvReaderPropertiesTest {
         }
     }
 
+    /**
+     * The same readings in another dress (columns permuted, an extra column, header case, CRLF,
+     * BOM, quotes, semicolons) read to the same bits as the plain file.
+     */
+    @Property(tries = TRIES)
+    void layoutVariantsReadTheSame(@ForAll @IntRange(min = 1, max = 5) int meters,
+                                   @ForAll @IntRange(min = 1, max = 8) int intervals,
+                                   @ForAll long seed, @ForAll boolean crlf, @ForAll boolean bom,
+                                   @ForAll boolean quoted, @ForAll boolean semicolon, @ForAll boolean upperCase)
+            throws Exception {
+        String plain = new RandomMeterCsv(meters, intervals, 0.2, false, seed).text();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int[] order = {0, 1, 2, 3, 4, 5}; // 5 = an extra column
+        for (int k = order.length - 1; k > 0; k--) {
+            int j = rnd.nextInt(k + 1);
+            int x = order[k];
+            order[k] = order[j];
+            order[j] = x;
+        }
+        char delimiter = semicolon ? ';' : ',';
+        StringBuilder out = new StringBuilder();
+        if (bom) {
+            out.append('\uFEFF');
+        }
+        boolean header = true;
+        for (String line : plain.split("\n")) {
+            String[] f = java.util.Arrays.copyOf(line.split(",", -1), 6);
+            f[5] = header ? "Note" : "x" + rnd.nextInt(100);
+            if (header && upperCase) {
+                for (int k = 0; k < 5; k++) {
+                    f[k] = f[k].toUpperCase(java.util.Locale.ROOT);
+                }
+            }
+            for (int k = 0; k < order.length; k++) {
+                if (k > 0) {
+                    out.append(delimiter);
+                }
+                out.append(quoted ? "\"" + f[order[k]] + "\"" : f[order[k]]);
+            }
+            out.append(crlf ? "\r\n" : "\n");
+            header = false;
+        }
+        Path a = temp(plain.getBytes(StandardCharsets.UTF_8));
+        Path b = temp(out.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            MeterData expected = READER.read(a).data();
+            MeterCsvReader variantReader = new MeterCsvReader(MeterCsvReader.Options.defaults().withBaseKv(BASE_KV)
+                    .withDelimiter(semicolon ? ';' : null));
+            assertBitwiseEqual(expected, variantReader.read(b).data());
+        } finally {
+            Files.deleteIfExists(a);
+            Files.deleteIfExists(b);
+        }
+    }
+
     @Property(tries = TRIES)
     void anyBytesGiveDataOrInvalidInput(@ForAll @Size(max = 600) byte[] bytes) throws Exception {
         readNeverThrowsUnchecked(bytes);

@@ -49,6 +49,60 @@ class ParserEquivalenceAndRoundTripTest {
         assertEquals((long) meters * intervals, fast.rows());
     }
 
+    /** Larger than the fast path's first buffer (256 KiB), so lines straddle refills. */
+    @Test
+    void fileLargerThanTheReadBuffer() throws Exception {
+        Path file = new RandomMeterCsv(60, 300, 0.05, false, 77).writeFile(dir.resolve("big.csv"));
+        assertTrue(Files.size(file) > 3 * (1 << 18), "file spans several buffers");
+        MeterData fast = reader().read(file, MeterCsvReader.Parser.AUTO).data();
+        assertBitwiseEqual(reader().read(file, MeterCsvReader.Parser.COMMONS).data(), fast);
+        // CRLF pairs straddle refills too, and stay on the fast path
+        Path crlf = Files.writeString(dir.resolve("big-crlf.csv"), Files.readString(file).replace("\n", "\r\n"));
+        assertBitwiseEqual(fast, reader().read(crlf, MeterCsvReader.Parser.AUTO).data());
+    }
+
+    /**
+     * A file sorted by meter fools the fast path's guess of the interval count (its "first
+     * interval" is one row); the data must not change, only the guess is ignored.
+     */
+    @Test
+    void fileSortedByMeterReadsTheSame() throws Exception {
+        String text = new RandomMeterCsv(40, 400, 0.05, false, 78).text();
+        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+        String header = lines.remove(0);
+        lines.sort(java.util.Comparator.comparingInt(l -> Integer.parseInt(l.split(",")[1].substring(1))));
+        lines.add(0, header);
+        Path byMeter = Files.writeString(dir.resolve("by-meter.csv"), String.join("\n", lines) + "\n");
+        Path byTime = Files.writeString(dir.resolve("by-time.csv"), text);
+        MeterFile f = reader().read(byMeter);
+        assertBitwiseEqual(reader().read(byTime).data(), f.data());
+        assertEquals(List.of("rows were not in time order; sorted by timestamp"), f.warnings());
+    }
+
+    /** One line longer than the first buffer: the fast path grows it, and the data still agree. */
+    @Test
+    void longLineGrowsTheBuffer() throws Exception {
+        String note = "n".repeat(600_000);
+        String text = "timestamp,meter_id,v_pu,p_kw,q_kvar,note\n"
+                + "2026-01-01T00:00:00Z,a,1.01,5,1,short\n"
+                + "2026-01-01T00:00:00Z,b,0.99,7,2," + note + "\n"
+                + "2026-01-01T00:15:00Z,a,1.02,6,1,\n";
+        Path file = Files.writeString(dir.resolve("long.csv"), text);
+        MeterData fast = reader().read(file, MeterCsvReader.Parser.AUTO).data();
+        assertBitwiseEqual(reader().read(file, MeterCsvReader.Parser.COMMONS).data(), fast);
+        assertEquals(0.007, fast.pMw(1, 0));
+        assertEquals(2, fast.intervalCount());
+    }
+
+    @Test
+    void aLineOverOneMebibyteIsNotAMeterFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("huge.csv"), "timestamp,meter_id,v_pu,p_kw,q_kvar\n"
+                + "x".repeat(PlainMeterCsvParser.MAX_LINE_BYTES + 10) + "\n");
+        io.gridid.model.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.gridid.model.InvalidInputException.class, () -> reader().read(file));
+        assertEquals(file + ":2: line longer than 1048576 bytes; not a meter CSV file?", e.getMessage());
+    }
+
     @Test
     void shuffledRowsGiveTheSameDataThroughBothParsers() throws Exception {
         String text = new RandomMeterCsv(12, 30, 0.1, false, 9).text();

@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Seeded generator of valid plain {@code meters.csv} text (contract layout, v_pu, base-free
- * numbers with a few decimals, some missing fields), for tests and the reader benchmark.
+ * Seeded generator of valid plain {@code meters.csv} text (contract layout, v_pu, numbers with a
+ * few decimals, some missing fields), for tests. Loads are at most 400 kW, 150 kvar a meter, so
+ * up to 100 meters stay a plausible 12.47 kV feeder.
  *
  * @param meters          number of meters
  * @param intervals       number of intervals (15 minutes apart from 2026-01-01T00:00Z)
@@ -40,9 +41,9 @@ record RandomMeterCsv(int meters, int intervals, double missingFraction, boolean
                 line.append(ts).append(",m").append(m).append(',');
                 field(line, rnd, 0.9 + rnd.nextInt(200_001) / 1_000_000.0, 6);
                 line.append(',');
-                field(line, rnd, rnd.nextInt(-20_000, 200_000) / 100.0, 2);
+                field(line, rnd, rnd.nextInt(-2_000, 40_000) / 100.0, 2);
                 line.append(',');
-                field(line, rnd, rnd.nextInt(-50_000, 80_000) / 1000.0, 3);
+                field(line, rnd, rnd.nextInt(-50_000, 150_000) / 1000.0, 3);
                 line.append('\n');
                 out.append(line);
             }

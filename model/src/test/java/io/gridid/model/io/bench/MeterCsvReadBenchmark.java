@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * the result alive. Single thread; the first runs include JIT warm-up.
  *
  * <pre>
- * mvn -q -pl model -am test-compile exec:java -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark \
+ * mvn -q -pl model test-compile exec:java -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark \
  *     -Dexec.classpathScope=test [-Dexec.args="METERS INTERVALS SEED"]
  * </pre>
  */
@@ -107,7 +107,10 @@ public final class MeterCsvReadBenchmark {
         return used;
     }
 
-    /** Plain contract layout, v_pu with 6 decimals, kW with 2, kvar with 3, 1 % empty fields. */
+    /**
+     * Plain contract layout, v_pu with 6 decimals, kW with 2, kvar with 3, 1 % empty fields; loads up
+     * to 300 kW a meter, less with more than 100 meters (the feeder's total stays under 30 MW).
+     */
     static void generate(Path file, int meters, int intervals, long seed, boolean bom) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
@@ -116,15 +119,17 @@ public final class MeterCsvReadBenchmark {
             }
             out.write("timestamp,meter_id,v_pu,p_kw,q_kvar\n".getBytes(StandardCharsets.US_ASCII));
             StringBuilder sb = new StringBuilder(1 << 16);
+            // loads scaled so that the feeder stays plausible (the reader checks the total)
+            int maxCentiKw = (int) Math.min(30_000, 3_000_000L / meters);
             for (int t = 0; t < intervals; t++) {
                 String ts = Instant.ofEpochSecond(1_767_225_600L + 900L * t).toString();
                 for (int m = 0; m < meters; m++) {
                     sb.append(ts).append(",m").append(m).append(',');
                     fixed(sb, rnd, 900_000 + rnd.nextInt(200_001), 6);
                     sb.append(',');
-                    fixed(sb, rnd, rnd.nextInt(-20_000, 500_000), 2);
+                    fixed(sb, rnd, rnd.nextInt(-maxCentiKw / 10, maxCentiKw), 2);
                     sb.append(',');
-                    fixed(sb, rnd, rnd.nextInt(-50_000, 200_000), 3);
+                    fixed(sb, rnd, rnd.nextInt(-maxCentiKw * 2, maxCentiKw * 5), 3);
                     sb.append('\n');
                     if (sb.length() > (1 << 15)) {
                         out.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
