@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 + "with known truth, identifies the feeder and scores it (topology precision/recall/F1, median and "
                 + "90th-percentile relative r and x error, relaxation gap, wall time per stage).",
                 "Prints the table; with --out also writes DIR/benchmark.md and DIR/benchmark.json. "
-                        + "Without options: ieee13, ieee37, ieee69 at noise 0, 1e-5 and 1e-4 p.u., 90 days hourly (about a minute)."})
+                        + "Without options: ieee13, ieee37, ieee69 at noise 0, 1e-5 and 1e-4 p.u., 90 and 365 days hourly (about a minute)."})
 final class BenchmarkCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,7 +39,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Voltage noise levels, standard deviation in p.u. Default: 0,1e-5,1e-4.")
     List<Double> noiseV;
 
-    @Option(names = "--days", split = ",", paramLabel = "DAYS", description = "Data lengths in days. Default: 90.")
+    @Option(names = "--days", split = ",", paramLabel = "DAYS", description = "Data lengths in days. Default: 90,365.")
     List<Integer> days;
 
     @Option(names = "--interval-minutes", paramLabel = "MIN", defaultValue = "60",

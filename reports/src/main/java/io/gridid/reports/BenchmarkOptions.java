@@ -38,7 +38,7 @@ public record BenchmarkOptions(List<String> feeders, List<Double> noiseVoltagePu
 
     /** The default run: small enough to finish in about a minute on a 2-core machine (see the README). */
     public static BenchmarkOptions defaults() {
-        return new BenchmarkOptions(List.of("ieee13", "ieee37", "ieee69"), List.of(0.0, 1e-5, 1e-4), List.of(90), 60, 0.0, 1L);
+        return new BenchmarkOptions(List.of("ieee13", "ieee37", "ieee69"), List.of(0.0, 1e-5, 1e-4), List.of(90, 365), 60, 0.0, 1L);
     }
 
     public BenchmarkOptions withFeeders(List<String> v) {
