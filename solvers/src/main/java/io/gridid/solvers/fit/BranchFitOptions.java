@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Parameters of a {@link BranchFitter}.
  *
- * @param norm           LAD (robust, default) or LS
+ * @param norm           LS (default: exact and fastest) or LAD (robust to gross bad readings, slower)
  * @param coneTolerance  relative tolerance of the relaxed cone w &ge; r&sup2; + x&sup2;: the cutting-plane
  *                       loop stops when r&sup2; + x&sup2; - w &le; coneTolerance &middot; max(w, r&sup2; + x&sup2;),
  *                       and the relaxation counts as exact when w - (r&sup2; + x&sup2;) is within the same bound
@@ -28,9 +28,9 @@ public record BranchFitOptions(FitNorm norm, double coneTolerance, int maxCuts, 
         }
     }
 
-    /** LAD, cone tolerance 1e-9, 60 cuts, polish on. */
+    /** LS (fast: independent of T after one pass), cone tolerance 1e-9, 60 cuts, polish on. */
     public static BranchFitOptions defaults() {
-        return new BranchFitOptions(FitNorm.LAD, DEFAULT_CONE_TOLERANCE, DEFAULT_MAX_CUTS, true);
+        return new BranchFitOptions(FitNorm.LS, DEFAULT_CONE_TOLERANCE, DEFAULT_MAX_CUTS, true);
     }
 
     public BranchFitOptions withNorm(FitNorm value) {

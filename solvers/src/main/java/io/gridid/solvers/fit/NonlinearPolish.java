@@ -9,7 +9,7 @@ package io.gridid.solvers.fit;
  *   <li>LS: projected Levenberg&ndash;Marquardt on the residuals e_t = y_t - a_t r - b_t x - c_t (r&sup2; + x&sup2;),
  *       Jacobian columns (a + 2 c r, b + 2 c x).</li>
  *   <li>LAD: the same steps on IRLS weights 1/|e_t| (a smooth majoriser of sum |e_t|), then a pattern
- *       search over eight directions with halving steps down to {@link #RELATIVE_STEP} of |r| + |x|,
+ *       search over eight directions (step doubled after a success, quartered after a failure) down to {@link #RELATIVE_STEP} of |r| + |x|,
  *       which finishes at the kink where the IRLS weights degenerate.</li>
  * </ul>
  */
@@ -17,6 +17,9 @@ final class NonlinearPolish {
     /** Stop when a step is below this fraction of |r| + |x| (about 5000 ulps of the parameters). */
     static final double RELATIVE_STEP = 1e-12;
     private static final int MAX_ITERATIONS = 200;
+    /** IRLS-weighted steps only approach the LAD kink; the pattern search finishes the job. */
+    private static final int MAX_LAD_ITERATIONS = 30;
+    private static final int MAX_LAD_TRIES = 6;
     private static final double[][] DIRECTIONS = {
             {1, 0}, {-1, 0}, {0, 1}, {0, -1},
             {0.7071067811865476, 0.7071067811865476}, {-0.7071067811865476, -0.7071067811865476},
@@ -34,7 +37,9 @@ final class NonlinearPolish {
         double f = rows.objective(norm, r, x);
         double lambda = 1e-3;
         double floor = 1e-9 * rows.sy;
-        for (int it = 0; it < MAX_ITERATIONS; it++) {
+        int iterations = norm == FitNorm.LS ? MAX_ITERATIONS : MAX_LAD_ITERATIONS;
+        int tries = norm == FitNorm.LS ? 40 : MAX_LAD_TRIES;
+        for (int it = 0; it < iterations; it++) {
             double jrr = 0, jrx = 0, jxx = 0, gr = 0, gx = 0;
             double w = r * r + x * x;
             for (int t = 0; t < rows.n; t++) {
@@ -50,7 +55,7 @@ final class NonlinearPolish {
             }
             boolean accepted = false;
             double step = 0;
-            for (int inner = 0; inner < 40 && !accepted; inner++) {
+            for (int inner = 0; inner < tries && !accepted; inner++) {
                 double[][] m = {{jrr * (1 + lambda), jrx}, {jrx, jxx * (1 + lambda)}};
                 double[] d = LinearSystem3.solve(m, new double[] {gr, gx}, 0);
                 double rn = Math.max(0, r + d[0]);
@@ -80,7 +85,7 @@ final class NonlinearPolish {
         if (scale == 0) {
             scale = rows.sy / Math.max(rows.sa, rows.sb);
         }
-        double h = 1e-3 * scale;
+        double h = 1e-5 * scale;
         while (h > RELATIVE_STEP * scale) {
             boolean moved = false;
             for (double[] d : DIRECTIONS) {
@@ -95,9 +100,7 @@ final class NonlinearPolish {
                     break;
                 }
             }
-            if (!moved) {
-                h *= 0.5;
-            }
+            h = moved ? 2 * h : 0.25 * h;
         }
         return new double[] {r, x};
     }

@@ -1,16 +1,15 @@
 package io.gridid.solvers.fit;
 
 import io.gridid.model.GrididException;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.convex.ConvexSolver;
 
 import java.util.List;
 
 /**
  * The least-squares relaxation {@code min sum (y - a r - b x - c w)^2} over r, x, w &ge; 0 and tangent
- * cuts, as a three-variable convex QP solved by ojAlgo.
+ * cuts, as a three-variable convex QP solved by ojAlgo's {@link ConvexSolver} (built directly:
+ * the ExpressionsBasedModel front end cost ~8 ms per solve here, the builder ~0.05 ms).
  *
  * <p>Scaling: every column is divided by its RMS (y by its own), so the variables are
  * rho = r&middot;sa/sy, xi = x&middot;sb/sy, omega = w&middot;sc/sy and the objective is the quadratic form of the
@@ -27,6 +26,7 @@ final class RelaxedLeastSquares implements RelaxedProblem {
     private final double[] cross = new double[3];
 
     RelaxedLeastSquares(FitRows rows) {
+        OjAlgoQuiet.ensure();
         this.kr = rows.sy / rows.sa;
         this.kx = rows.sy / rows.sb;
         this.kw = rows.sy / rows.sc;
@@ -58,29 +58,25 @@ final class RelaxedLeastSquares implements RelaxedProblem {
 
     @Override
     public double[] solve(List<TangentCut> cuts) throws GrididException {
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Variable[] v = {
-                model.addVariable("rho").lower(0),
-                model.addVariable("xi").lower(0),
-                model.addVariable("omega").lower(0)
-        };
-        Expression objective = model.addExpression("rss").weight(1);
+        // ojAlgo's convex QP: minimise 1/2 t'Qt - C't subject to A t <= b. Here Q = 2G and C = 2g
+        // (the RSS divided by T sy^2, its constant dropped); r, x, w >= 0 as -t_k <= 0.
+        ConvexSolver.Builder builder = ConvexSolver.newBuilder(3);
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
-                objective.set(v[i], v[j], gram[i][j]);
+                builder.objective(i, j, 2 * gram[i][j]);
             }
-            objective.set(v[i], -2 * cross[i]);
         }
-        int k = 0;
+        builder.linear(2 * cross[0], 2 * cross[1], 2 * cross[2]);
+        builder.inequality(0, -1, 0, 0).inequality(0, 0, -1, 0).inequality(0, 0, 0, -1);
         for (TangentCut cut : cuts) {
             ScaledCut s = ScaledCut.of(cut, kr, kx, kw);
-            model.addExpression("cut" + k++).lower(s.rhs())
-                    .set(v[0], s.cr()).set(v[1], s.cx()).set(v[2], s.cw());
+            builder.inequality(-s.rhs(), -s.cr(), -s.cx(), -s.cw());
         }
-        Optimisation.Result result = model.minimise();
+        Optimisation.Result result = builder.build().solve();
         if (!result.getState().isFeasible()) {
             throw new GrididException("least-squares branch fit: QP solver returned " + result.getState());
         }
-        return new double[] {result.doubleValue(0) * kr, result.doubleValue(1) * kx, result.doubleValue(2) * kw};
+        return new double[] {Math.max(0, result.doubleValue(0)) * kr, Math.max(0, result.doubleValue(1)) * kx,
+                Math.max(0, result.doubleValue(2)) * kw};
     }
 }

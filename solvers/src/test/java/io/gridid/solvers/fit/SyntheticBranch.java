@@ -46,9 +46,13 @@ record SyntheticBranch(double rOhm, double xOhm, double baseKv, double maxMw) {
             double v = baseKv * (0.95 + 0.06 * rnd.nextDouble());
             uRecv[t] = v * v;
             uSend[t] = BranchEquation.sendingSquaredVoltage(rOhm, xOhm, p[t], q[t], uRecv[t]);
-            uSend[t] += sigmaY * gaussian(rnd);
-            if (rnd.nextDouble() < outlierShare) {
-                uSend[t] += rnd.nextBoolean() ? outlierSize : -outlierSize;
+            // always draw the same random numbers, so data of one seed differ only by what is asked
+            double noise = gaussian(rnd);
+            boolean outlier = rnd.nextDouble() < outlierShare;
+            boolean up = rnd.nextBoolean();
+            uSend[t] += sigmaY * noise;
+            if (outlier) {
+                uSend[t] += up ? outlierSize : -outlierSize;
             }
         }
         return BranchFitData.fromFlows(uSend, uRecv, p, q);
