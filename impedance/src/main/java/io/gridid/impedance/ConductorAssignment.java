@@ -4,13 +4,21 @@ import io.gridid.model.ConductorType;
 import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
 import io.gridid.solvers.fit.FitNorm;
+import io.gridid.solvers.milp.ChoiceOption;
 import io.gridid.solvers.milp.ChoiceProblem;
 import io.gridid.solvers.milp.ChoiceSolution;
+import io.gridid.solvers.milp.ChoiceSolver;
+import io.gridid.solvers.milp.ChoiceSolverOptions;
+import io.gridid.solvers.milp.ChoiceStatus;
+import io.gridid.solvers.milp.ItemLink;
+import io.gridid.solvers.milp.KindPair;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The joint choice of one conductor type per branch: each branch offers its best-fitting types
@@ -95,7 +103,7 @@ final class ConductorAssignment {
         }
         for (int k = 0; k < items.size(); k++) {
             String bus = items.get(k);
-            TypeFit chosen = candidates(swept.get(bus), !widened).get(sol.chosen()[k]);
+            TypeFit chosen = candidates(swept.get(bus), !widened).get(sol.optionOf(k));
             String note = "";
             if (!chosen.fitsWell()) {
                 note = "conductor type forced by the priors although it fits poorly";
@@ -121,41 +129,44 @@ final class ConductorAssignment {
     /** @return the solution, or null when infeasible */
     private ChoiceSolution solve(List<String> items, Map<String, SweptBranch> swept, RadialTree tree,
                                  double scale, boolean pruned) throws GrididException {
-        ChoiceProblem problem = new ChoiceProblem();
+        List<List<ChoiceOption>> itemOptions = new ArrayList<>(items.size());
         Map<String, Integer> itemOf = new HashMap<>();
         for (String bus : items) {
             List<TypeFit> cands = candidates(swept.get(bus), pruned);
-            double[] costs = new double[cands.size()];
-            int[] kinds = new int[cands.size()];
-            for (int o = 0; o < costs.length; o++) {
-                costs[o] = cands.get(o).fit().objective() / scale * COST_SCALE;
-                kinds[o] = cands.get(o).typeIndex();
+            List<ChoiceOption> opts = new ArrayList<>(cands.size());
+            for (TypeFit tf : cands) {
+                opts.add(new ChoiceOption(tf.typeIndex(), tf.fit().objective() / scale * COST_SCALE));
             }
-            itemOf.put(bus, problem.addItem(costs, kinds));
+            itemOf.put(bus, itemOptions.size());
+            itemOptions.add(opts);
         }
+        ChoiceProblem problem = ChoiceProblem.of(itemOptions);
         if (options.tapered()) {
+            List<ItemLink> links = new ArrayList<>();
             for (String bus : items) {
                 String anc = tree.parentOf(bus);
                 while (!anc.equals(tree.root()) && !itemOf.containsKey(anc)) {
                     anc = tree.parentOf(anc);
                 }
                 if (itemOf.containsKey(anc)) {
-                    problem.link(itemOf.get(anc), itemOf.get(bus));
+                    links.add(new ItemLink(itemOf.get(anc), itemOf.get(bus)));
                 }
             }
             List<ConductorType> lib = options.conductors();
+            Set<KindPair> forbidden = new HashSet<>();
             for (int pk = 0; pk < lib.size(); pk++) {
                 for (int ck = 0; ck < lib.size(); ck++) {
                     if (lib.get(ck).ampacityAmps() > lib.get(pk).ampacityAmps()) {
-                        problem.forbid(pk, ck);
+                        forbidden.add(new KindPair(pk, ck));
                     }
                 }
             }
+            problem = problem.withLinks(links).withForbiddenPairs(forbidden);
         }
         if (options.maxTypes() > 0) {
-            problem.maxDistinctKinds(options.maxTypes());
+            problem = problem.withMaxDistinctKinds(options.maxTypes());
         }
-        ChoiceSolution sol = problem.solve();
-        return sol.feasible() ? sol : null;
+        ChoiceSolution sol = new ChoiceSolver(ChoiceSolverOptions.defaults()).solve(problem);
+        return sol.status() == ChoiceStatus.INFEASIBLE ? null : sol;
     }
 }

@@ -57,7 +57,7 @@ public final class AccuracyRunner {
                             .withDays(d).withIntervalMinutes(60).withSeed(1).withNoiseVoltagePu(sigma)
                             .withNoisePowerRelative(POWER_NOISE));
                     MeterData meters = bad > 0 ? withGrossErrors(sim.meters(), bad, feeder.rootBus()) : sim.meters();
-                    for (FitNorm norm : FitNorm.values()) {
+                    for (FitNorm norm : norms()) {
                         for (boolean library : new boolean[]{false, true}) {
                             ImpedanceOptions o = ImpedanceOptions.defaults().withNorm(norm)
                                     .withConductors(library ? ConductorLibrary.builtIn().types() : List.of());
@@ -70,6 +70,12 @@ public final class AccuracyRunner {
                 }
             }
         }
+    }
+
+    /** The fits to run: system property {@code norms} (e.g. {@code LS} or {@code LAD,LS}), default both. */
+    static FitNorm[] norms() {
+        return Arrays.stream(System.getProperty("norms", "LAD,LS").split(",")).map(FitNorm::valueOf)
+                .toArray(FitNorm[]::new);
     }
 
     private static String row(String name, int days, double sigma, FitNorm norm, boolean library, Feeder feeder,

@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * Times stage 2 in-process (not a test). Usage: {@code SpeedBenchmark [FEEDER [DAYS [REPEATS]]]},
- * default ieee69, 365 (hourly: 8760 intervals), 7. Prints the median and minimum wall time per
+ * default ieee69, 365 (hourly: 8760 intervals), 7; {@code -Dlibrary=true} adds runs with the
+ * built-in conductor library. Prints the median and minimum wall time per
  * configuration, after two warm-up runs each (JIT). Data: synthesised with sigma_v = 1e-4 p.u.
  * and 0.5 % P/Q noise (the cutting-plane count depends on the noise).
  */
@@ -36,8 +37,9 @@ public final class SpeedBenchmark {
                 feeder.branches().size(), intervals, Runtime.getRuntime().availableProcessors());
         System.out.println("| fit | library | parallel | median s | min s |");
         System.out.println("|---|---|---|---|---|");
-        for (FitNorm norm : FitNorm.values()) {
-            for (boolean library : new boolean[]{false, true}) {
+        boolean[] libraryModes = Boolean.getBoolean("library") ? new boolean[]{false, true} : new boolean[]{false};
+        for (FitNorm norm : AccuracyRunner.norms()) {
+            for (boolean library : libraryModes) {
                 for (boolean parallel : new boolean[]{false, true}) {
                     ImpedanceOptions o = ImpedanceOptions.defaults().withNorm(norm).withParallel(parallel)
                             .withConductors(library ? ConductorLibrary.builtIn().types() : List.of());

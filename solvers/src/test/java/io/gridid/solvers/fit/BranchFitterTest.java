@@ -22,6 +22,8 @@ class BranchFitterTest {
     /** |error| below this many standard errors: a Gaussian tail of 6e-5 per check. */
     private static final double SE_MULTIPLE = 4;
     private static final int T = 2000;
+    /** Relative round-off of an objective summed over a few thousand residuals (~1e-13). */
+    private static final double SUM_ROUND_OFF = 1e-12;
 
     private static BranchFitter fitter(FitNorm norm) {
         return new BranchFitter(BranchFitOptions.defaults().withNorm(norm));
@@ -130,6 +132,30 @@ class BranchFitterTest {
             double r = polished.rOhm() * (1 + 0.01 * d[0]);
             double x = polished.xOhm() * (1 + 0.01 * d[1]);
             assertTrue(objective(norm, data, r, x) >= after, "polished point is not a local minimum");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FitNorm.class)
+    void fitIsAMinimumOfTheTrueObjectiveOnNoisyData(FitNorm norm) throws GrididException {
+        // Independent optimality check over seeds, voltage levels and gross errors: no better
+        // point than the fit at 0.1 % and 1 % steps in eight directions, and no worse than truth.
+        // (An exact relaxation gives the global optimum; a polished one at least a local one.)
+        for (long seed = 71; seed <= 76; seed++) {
+            SyntheticBranch truth = seed % 2 == 0 ? SyntheticBranch.at12kV(0.3, 0.25) : SyntheticBranch.at4kV(0.08, 0.12);
+            BranchFitData data = truth.noisy(3000, seed, 0.02, seed % 3 == 0 ? 0.05 : 0, 1.0);
+            BranchFit fit = fitter(norm).fit(data);
+            double best = objective(norm, data, fit.rOhm(), fit.xOhm());
+            assertTrue(best <= objective(norm, data, truth.rOhm(), truth.xOhm()), () -> "worse than truth: " + fit);
+            for (double step : new double[] {1e-3, 1e-2}) {
+                for (int k = 0; k < 8; k++) {
+                    double angle = k * Math.PI / 4;
+                    double r = fit.rOhm() * (1 + step * Math.cos(angle));
+                    double x = fit.xOhm() * (1 + step * Math.sin(angle));
+                    double value = objective(norm, data, r, x);
+                    assertTrue(value >= best * (1 - SUM_ROUND_OFF), () -> "better point near " + fit);
+                }
+            }
         }
     }
 
