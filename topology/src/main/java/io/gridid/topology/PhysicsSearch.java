@@ -151,6 +151,16 @@ public final class PhysicsSearch implements TopologyEstimator {
                 mean[i] = s / tCount;
                 dSq[i] = s2;
             }
+            List<String> constant = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (neverVaries(p[i]) && neverVaries(q[i])) {
+                    constant.add(series.buses().get(i));
+                }
+            }
+            if (!constant.isEmpty()) {
+                warnings.add("load never varies at bus(es) " + constant + ": v1 assumes load variation at every"
+                        + " metered bus; their branches are identified from their subtrees' flows alone, if any");
+            }
             Integer[] idx = new Integer[n];
             for (int i = 0; i < n; i++) {
                 idx[i] = i;
@@ -220,6 +230,15 @@ public final class PhysicsSearch implements TopologyEstimator {
                 total += rss[j];
             }
             return total;
+        }
+
+        private static boolean neverVaries(double[] s) {
+            for (double v : s) {
+                if (v != s[0]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void greedy() {
@@ -333,9 +352,55 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         private void refit(int j) {
-            regressors(j, null, null, 0);
-            fitOn(j, parent[j]);
+            branchFit(j, null, null, 0);
             store(j);
+        }
+
+        /**
+         * The fit of bus j on its current parent with sign &middot; extra added to its flow, in one
+         * pass (same arithmetic, in the same order, as {@link #regressors} then {@link #fitOn});
+         * result in {@link #fit}.
+         */
+        private void branchFit(int j, double[] extraP, double[] extraQ, double sign) {
+            passes++;
+            double[] rp = recvP[j];
+            double[] rq = recvQ[j];
+            double[] dj = d[j];
+            double[] dk = d[parent[j]];
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
+            double ha = 0, hb = 0, hc = 0, yy = 0;
+            for (int t = 0; t < tCount; t++) {
+                double pp = rp[t];
+                double qq = rq[t];
+                if (extraP != null) {
+                    pp += sign * extraP[t];
+                    qq += sign * extraQ[t];
+                }
+                double a = 2 * pp;
+                double b = 2 * qq;
+                double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - dj[t]);
+                g0 += a * a;
+                g1 += a * b;
+                g2 += a * c;
+                g3 += b * b;
+                g4 += b * c;
+                g5 += c * c;
+                double y = dj[t] - dk[t];
+                ha += a * y;
+                hb += b * y;
+                hc += c * y;
+                yy += y * y;
+            }
+            g[0] = g0;
+            g[1] = g1;
+            g[2] = g2;
+            g[3] = g3;
+            g[4] = g4;
+            g[5] = g5;
+            h[0] = ha;
+            h[1] = hb;
+            h[2] = hc;
+            BranchResidual.solve(g, h, yy, fit);
         }
 
         private void store(int j) {
@@ -649,8 +714,7 @@ public final class PhysicsSearch implements TopologyEstimator {
 
         /** Residual of bus b's branch with sign &middot; (sendP, sendQ) added to its flow. */
         private double pathRss(int b, double sign) {
-            regressors(b, sendP, sendQ, sign);
-            fitOn(b, parent[b]);
+            branchFit(b, sendP, sendQ, sign);
             return fit[3];
         }
 

@@ -24,6 +24,24 @@ class PhysicsSearchTest extends TopologyEstimatorContractTest {
     }
 
     @Test
+    void aBusWhoseLoadNeverVariesIsWarned() throws Exception {
+        Feeder f = HandFeeders.small();
+        io.gridid.model.MeterData full = HandFeeders.simulate(f, 100, 22, false, 0);
+        io.gridid.model.MeterData.Builder b = io.gridid.model.MeterData.builder(full.meterIds(), full.epochSeconds());
+        int bus3 = full.indexOf("3");
+        for (int m = 0; m < full.meterCount(); m++) {
+            for (int t = 0; t < full.intervalCount(); t++) {
+                boolean flat = m == bus3;
+                b.set(m, t, full.vKv(m, t), flat ? 0.1 : full.pMw(m, t), flat ? 0.05 : full.qMvar(m, t));
+            }
+        }
+        Topology t = run(f, b.build());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                t.diagnostics().warnings().stream().anyMatch(w -> w.contains("never varies at bus(es) [3]")),
+                t.diagnostics().warnings().toString());
+    }
+
+    @Test
     void fixedPowerFactorsNeedNoSeparateRAndX() throws Exception {
         Feeder f = HandFeeders.random(30, 13, 0.2, 5.0);
         Topology t = run(f, HandFeeders.simulate(f, MONTH, 14, true, 0));

@@ -43,18 +43,25 @@ public final class TopologySpeed {
         }
         TopologyIdentifier id = new TopologyIdentifier(opts);
         double[] secs = new double[runs];
+        double[] cpu = new double[runs];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         int correct = 0;
         for (int k = 0; k < runs; k++) {
             long t0 = System.nanoTime();
+            long c0 = mx.getCurrentThreadCpuTime();
             Topology t = id.identify(sim.meters(), f.rootBus());
             secs[k] = (System.nanoTime() - t0) / 1e9;
+            cpu[k] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
             correct = TopologyAccuracy.correctEdges(f.tree(), t.tree());
         }
         double first = secs[0];
         double[] rest = runs > 1 ? Arrays.copyOfRange(secs, 1, runs) : secs;
         Arrays.sort(rest);
+        double[] restCpu = runs > 1 ? Arrays.copyOfRange(cpu, 1, runs) : cpu;
+        Arrays.sort(restCpu);
         System.out.printf(Locale.ROOT, "%s x %d intervals, sigma_v %.0e, %s: first %.3f s, median of next %d %.3f s,"
-                + " %d / %d edges%n", name, sim.meters().intervalCount(), sigma, method, first, rest.length,
-                rest[rest.length / 2], correct, f.tree().size() - 1);
+                + " %d / %d edges; thread CPU time: first %.3f s, median %.3f s%n", name, sim.meters().intervalCount(), sigma,
+                method, first, rest.length, rest[rest.length / 2], correct, f.tree().size() - 1, cpu[0],
+                restCpu[restCpu.length / 2]);
     }
 }
