@@ -326,7 +326,7 @@ public final class HtmlReport {
                 ? String.format(Locale.ROOT, " (%.2f %%)", 100.0 * d.missingReadings() / cells) : ""));
         row(h, "stage 1 method", esc(d.topologyMethod()));
         row(h, "stage 1 regression path", esc(d.regressionPath()));
-        row(h, "stage 1 condition number", num(d.conditionNumber()));
+        row(h, "stage 1 condition number", Double.isNaN(d.conditionNumber()) ? "n/a (no regression)" : num(d.conditionNumber()));
         for (Map.Entry<String, Double> e : r.stageSeconds().entrySet()) {
             row(h, "wall time, " + esc(e.getKey()) + " (s)", num(e.getValue()));
         }
