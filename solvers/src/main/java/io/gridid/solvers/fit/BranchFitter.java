@@ -58,6 +58,13 @@ public final class BranchFitter {
                 ? new RelaxedLeastSquares(rows) : new RelaxedLeastAbsolute(rows);
         double tol = options.coneTolerance();
         List<TangentCut> cuts = new ArrayList<>();
+        double[] start = problem.startingPoint();
+        if (start != null) {
+            double z0 = start[0] * start[0] + start[1] * start[1];
+            if (z0 - start[2] > tol * Math.max(start[2], z0)) {
+                cuts.add(new TangentCut(start[0], start[1]));
+            }
+        }
         double[] s;
         while (true) {
             s = problem.solve(cuts);
