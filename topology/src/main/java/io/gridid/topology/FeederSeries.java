@@ -123,6 +123,44 @@ public final class FeederSeries {
         return new FeederSeries(rootId, buses, rootU, drop, p, q, tAll, warnings);
     }
 
+    /**
+     * The same buses restricted to the usable intervals marked in {@code keep} (length T).
+     *
+     * @throws GrididException when fewer than {@link #MIN_INTERVALS} remain
+     */
+    public FeederSeries subset(boolean[] keep) throws GrididException {
+        if (keep.length != rootU.length) {
+            throw new IllegalArgumentException("keep must have one flag per usable interval (" + rootU.length + ")");
+        }
+        int used = 0;
+        for (boolean k : keep) {
+            if (k) {
+                used++;
+            }
+        }
+        if (used < MIN_INTERVALS) {
+            throw new GrididException("a subset of " + used + " intervals is too small (at least " + MIN_INTERVALS + ")");
+        }
+        int n = buses.size();
+        double[] u = new double[used];
+        double[][] dd = new double[n][used];
+        double[][] pp = new double[n][used];
+        double[][] qq = new double[n][used];
+        int row = 0;
+        for (int t = 0; t < keep.length; t++) {
+            if (keep[t]) {
+                u[row] = rootU[t];
+                for (int i = 0; i < n; i++) {
+                    dd[i][row] = drop[i][t];
+                    pp[i][row] = p[i][t];
+                    qq[i][row] = q[i][t];
+                }
+                row++;
+            }
+        }
+        return new FeederSeries(root, buses, u, dd, pp, qq, totalIntervals, warnings);
+    }
+
     public String root() {
         return root;
     }

@@ -32,8 +32,9 @@ import java.util.Objects;
  * <p>Confidence of an edge: the posterior probability of the chosen parent among the scanned
  * candidates, under Gaussian branch residuals of the chosen fit's variance &sigma;&sup2; =
  * RSS/(T &minus; 3) and equal priors: 1 / &Sigma;_k exp(&minus;(RSS_k &minus; RSS_chosen) / 2&sigma;&sup2;).
- * With thousands of intervals it is close to 0 or 1; residuals are correlated in time, so treat
- * values below ~0.99 as "doubtful", not as calibrated probabilities.
+ * With thousands of intervals it is close to 0 or 1, and residuals are correlated in time: measured
+ * on noisy data it does not separate right from wrong edges (topology README); for a figure that
+ * does, use {@link TopologyOptions#withStabilityRuns(int)}.
  *
  * <p>Cost per bus: O(T) to form its regressors, then 4 dot products per candidate parent on a
  * subsample of about {@link PhysicsSearchOptions#screenIntervals()} intervals and on all T for

@@ -24,6 +24,15 @@ public final class TopologyIdentifier {
      *                         chosen estimator cannot work with the data
      */
     public Topology identify(MeterData data, String rootId) throws GrididException {
-        return options.estimator().estimate(FeederSeries.of(data, rootId));
+        FeederSeries series = FeederSeries.of(data, rootId);
+        TopologyEstimator estimator = options.estimator();
+        Topology full = estimator.estimate(series);
+        if (options.stabilityRuns() == 0) {
+            return full;
+        }
+        return EdgeStability.apply(estimator, series, full, options.stabilityRuns(), STABILITY_SEED);
     }
+
+    /** Seed of the random halves for the stability confidence (fixed: same data, same figures). */
+    static final long STABILITY_SEED = 20261124L;
 }

@@ -11,29 +11,40 @@ import java.util.Objects;
  *                    measurement (see the topology module README)
  * @param sensitivity regression parameters of the LAPLACIAN and TREE_METRIC estimators
  * @param search      parameters of the PHYSICS_SEARCH estimator
+ * @param stabilityRuns 0: each estimator's own confidence figure; N &gt; 0: confidence = edge
+ *                    stability over N random halves of the data ({@link EdgeStability}, N more
+ *                    estimates on half the data each)
  */
-public record TopologyOptions(TopologyMethod method, SensitivityOptions sensitivity, PhysicsSearchOptions search) {
+public record TopologyOptions(TopologyMethod method, SensitivityOptions sensitivity, PhysicsSearchOptions search,
+                              int stabilityRuns) {
     public TopologyOptions {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(sensitivity, "sensitivity");
         Objects.requireNonNull(search, "search");
+        if (stabilityRuns < 0) {
+            throw new IllegalArgumentException("stabilityRuns must be >= 0");
+        }
     }
 
     public static TopologyOptions defaults() {
         return new TopologyOptions(TopologyMethod.PHYSICS_SEARCH, SensitivityOptions.defaults(),
-                PhysicsSearchOptions.defaults());
+                PhysicsSearchOptions.defaults(), 0);
     }
 
     public TopologyOptions withMethod(TopologyMethod value) {
-        return new TopologyOptions(value, sensitivity, search);
+        return new TopologyOptions(value, sensitivity, search, stabilityRuns);
     }
 
     public TopologyOptions withSensitivity(SensitivityOptions value) {
-        return new TopologyOptions(method, value, search);
+        return new TopologyOptions(method, value, search, stabilityRuns);
     }
 
     public TopologyOptions withSearch(PhysicsSearchOptions value) {
-        return new TopologyOptions(method, sensitivity, value);
+        return new TopologyOptions(method, sensitivity, value, stabilityRuns);
+    }
+
+    public TopologyOptions withStabilityRuns(int value) {
+        return new TopologyOptions(method, sensitivity, search, value);
     }
 
     /** The estimator these options select. */

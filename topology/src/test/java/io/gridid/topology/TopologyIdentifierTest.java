@@ -49,6 +49,21 @@ class TopologyIdentifierTest {
     }
 
     @Test
+    void stabilityConfidenceIsOneForEveryEdgeOfExactData() throws GrididException {
+        Feeder f = TestFeeders.load("ieee37");
+        SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH);
+        Topology t = new TopologyIdentifier(TopologyOptions.defaults().withStabilityRuns(3)).identify(sim.meters(),
+                f.rootBus());
+        assertEquals(f.tree(), t.tree());
+        // exact data: every half of the month finds the same exact tree, so every edge is in 3 of 3
+        for (double c : t.confidence().values()) {
+            assertEquals(1.0, c);
+        }
+        assertTrue(t.diagnostics().warnings().stream().anyMatch(w -> w.contains("edge stability over 3 random halves")),
+                t.diagnostics().warnings().toString());
+    }
+
+    @Test
     void missingReadingsAreDroppedAndCounted() throws GrididException {
         Feeder f = TestFeeders.load("ieee13");
         SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH.withMissingFraction(0.01));

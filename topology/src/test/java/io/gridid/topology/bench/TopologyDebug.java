@@ -25,8 +25,9 @@ public final class TopologyDebug {
                 .withNoiseVoltagePu(sigma).withNoisePowerRelative(0.005));
         for (int rep = 0; rep < 3; rep++) {
             long t0 = System.nanoTime();
-            Topology t = TopologyOptions.defaults().withSearch(
-                    io.gridid.topology.PhysicsSearchOptions.defaults().withCandidates(cands)).estimator().estimate(FeederSeries.of(sim.meters(), f.rootBus()));
+            Topology t = new io.gridid.topology.TopologyIdentifier(TopologyOptions.defaults().withSearch(
+                    io.gridid.topology.PhysicsSearchOptions.defaults().withCandidates(cands))
+                    .withStabilityRuns(Integer.getInteger("stability", 0))).identify(sim.meters(), f.rootBus());
             System.out.printf("run %d: %.3f s%n", rep, (System.nanoTime() - t0) / 1e9);
             if (rep == 2) {
                 RadialTree truth = f.tree();
@@ -40,6 +41,18 @@ public final class TopologyDebug {
                     }
                 }
                 System.out.println(t.diagnostics());
+                int rightLow = 0, wrongLow = 0, wrong = 0;
+                double rightSum = 0, wrongSum = 0;
+                for (var e : t.tree().parents().entrySet()) {
+                    String c = e.getKey();
+                    boolean ok = truth.parentOf(c).equals(e.getValue())
+                            || (truth.parents().containsKey(e.getValue()) && truth.parentOf(e.getValue()).equals(c));
+                    double cf = t.confidenceOf(c);
+                    if (ok) { rightSum += cf; if (cf < 0.99) rightLow++; } else { wrong++; wrongSum += cf; if (cf < 0.99) wrongLow++; }
+                }
+                int right = t.tree().size() - 1 - wrong;
+                System.out.printf("confidence: right edges mean %.3f (%d of %d below 0.99), wrong edges mean %.3f (%d of %d below 0.99)%n",
+                        rightSum / Math.max(1, right), rightLow, right, wrongSum / Math.max(1, wrong), wrongLow, wrong);
                 FeederSeries fs = FeederSeries.of(sim.meters(), f.rootBus());
                 System.out.printf("objective found %.6f, truth %.6f%n", io.gridid.topology.PhysicsSearch.objective(fs, t.tree()),
                         io.gridid.topology.PhysicsSearch.objective(fs, truth));
