@@ -80,9 +80,13 @@ public record ImpedanceOptions(FitNorm norm, List<ConductorType> conductors, int
                 DEFAULT_RESIDUAL_FLOOR, DEFAULT_WEAK_RELATIVE_STDERR, DEFAULT_MIN_INTERVALS);
     }
 
-    /** LAD, no library, no priors, parallel. */
+    /**
+     * LS, no library, no priors, parallel. LS by measurement (see the module README): under
+     * Gaussian meter noise it is as accurate as LAD or better and 5&ndash;30&times; faster; choose LAD
+     * for data with gross errors.
+     */
     public static ImpedanceOptions defaults() {
-        return new ImpedanceOptions(FitNorm.LAD, List.of(), 0, false, true);
+        return new ImpedanceOptions(FitNorm.LS, List.of(), 0, false, true);
     }
 
     public ImpedanceOptions withNorm(FitNorm value) {
