@@ -74,9 +74,9 @@ final class ImpedanceCommand implements Callable<Integer> {
             description = "Nominal line-to-line voltage, kV (converts v_pu; needed unless the file has v_kv).")
     Double baseKv;
 
-    @Option(names = "--fit", paramLabel = "lad|ls", defaultValue = "lad",
-            description = "Per-branch fit: lad (least absolute deviations, robust to bad readings) or ls "
-                    + "(least squares). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fit", paramLabel = "lad|ls", defaultValue = "ls",
+            description = "Per-branch fit: ls (least squares: most accurate under ordinary meter noise, fast) or "
+                    + "lad (least absolute deviations: robust to gross reading errors, slower). Default: ${DEFAULT-VALUE}.")
     Fit fit;
 
     @Option(names = "--conductors", paramLabel = "FILE|builtin",
@@ -121,7 +121,7 @@ final class ImpedanceCommand implements Callable<Integer> {
         }
         RadialTree tree = readTopology(topology, root);
         ImpedanceOptions options = ImpedanceOptions.defaults()
-                .withNorm(fit == Fit.ls ? FitNorm.LS : FitNorm.LAD)
+                .withNorm(fit == Fit.lad ? FitNorm.LAD : FitNorm.LS)
                 .withConductors(readLibrary())
                 .withMaxTypes(maxTypes)
                 .withTapered(tapered)

@@ -96,7 +96,7 @@ class ImpedanceCommandTest {
 
     @Test
     void writesBranchesCsvPerTheContractWithTheTrueImpedances() throws Exception {
-        Path outDir = dir.resolve("out-lad");
+        Path outDir = dir.resolve("out-default");
         Run r = run("impedance", "--meters", dir.resolve("meters.csv").toString(),
                 "--topology", dir.resolve("topology.csv").toString(), "--root", "S",
                 "--base-kv", Double.toString(BASE_KV), "--out", outDir.toString());
@@ -118,14 +118,37 @@ class ImpedanceCommandTest {
     }
 
     @Test
-    void leastSquaresFitIsSelectable() throws Exception {
-        Path outDir = dir.resolve("out-ls");
+    void leastAbsoluteDeviationsFitIsSelectable() throws Exception {
+        Path outDir = dir.resolve("out-lad");
         Run r = run("impedance", "--meters", dir.resolve("meters.csv").toString(),
                 "--topology", dir.resolve("topology.csv").toString(), "--root", "S",
-                "--base-kv", "12.47", "--fit", "ls", "--out", outDir.toString());
+                "--base-kv", "12.47", "--fit", "lad", "--out", outDir.toString());
         assertEquals(0, r.exit(), r.err());
         String[] f = Files.readAllLines(outDir.resolve("branches.csv")).get(1).split(",", -1);
         assertEquals(0.40, Double.parseDouble(f[2]), RELATIVE_TOLERANCE * 0.40);
+    }
+
+    @Test
+    void aConductorFileGivesEveryBranchItsTypeAndLength() throws Exception {
+        // per-km values chosen so that each test branch is an exact length of exactly one type
+        // (b and d share x/r 1.2: both are T2; T4 has a ratio no branch has)
+        Files.writeString(dir.resolve("types.csv"), "name,r_ohm_per_km,x_ohm_per_km,ampacity_a\n"
+                + "T1,0.2,0.4,400\nT2,0.25,0.30,300\nT3,0.3,0.25,300\nT4,0.5,0.2,200\n");
+        Path outDir = dir.resolve("out-lib");
+        Run r = run("impedance", "--meters", dir.resolve("meters.csv").toString(),
+                "--topology", dir.resolve("topology.csv").toString(), "--root", "S", "--base-kv", "12.47",
+                "--conductors", dir.resolve("types.csv").toString(), "--max-types", "4", "--tapered",
+                "--out", outDir.toString());
+        assertEquals(0, r.exit(), r.err());
+        Map<String, String[]> expected = Map.of("a", new String[]{"T1", "2"}, "b", new String[]{"T2", "1"},
+                "c", new String[]{"T3", "2"}, "d", new String[]{"T2", "0.4"});
+        List<String> lines = Files.readAllLines(outDir.resolve("branches.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            assertEquals(expected.get(f[1])[0], f[4], line);
+            double length = Double.parseDouble(expected.get(f[1])[1]);
+            assertEquals(length, Double.parseDouble(f[5]), RELATIVE_TOLERANCE * length, line);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.gridid.solvers.fit.BranchFit;
 import io.gridid.solvers.fit.BranchFitData;
 import io.gridid.solvers.fit.BranchFitOptions;
 import io.gridid.solvers.fit.BranchFitter;
+import io.gridid.solvers.fit.FitNorm;
 import io.gridid.solvers.fit.LengthFit;
 
 import java.util.ArrayList;
@@ -236,6 +237,14 @@ final class BottomUpSweep {
         BranchFitData fitData = new BranchFitData(y, a, b, c);
         BranchFit fit = fitter.fit(fitData);
         double signalRms = Math.sqrt(sumY2 / usable);
+        int[] rejected = {0};
+        if (options.norm() == FitNorm.LS && options.badDataSigmas() > 0) {
+            fit = BadDataRejection.fit(fitter, options.badDataSigmas(), options.residualFloor() * signalRms,
+                    y, a, b, c, fit, rejected);
+            if (rejected[0] > 0) {
+                fitData = new BranchFitData(y, a, b, c);
+            }
+        }
         List<TypeFit> typeFits = new ArrayList<>(library.size());
         for (int k = 0; k < library.size(); k++) {
             ConductorType type = library.get(k);
@@ -254,7 +263,7 @@ final class BottomUpSweep {
             pSend[t] = BranchEquation.sendingActiveMw(r, pRecv[t], qRecv[t], uRecv[t]);
             qSend[t] = BranchEquation.sendingReactiveMvar(x, pRecv[t], qRecv[t], uRecv[t]);
         }
-        return new Step(new SweptBranch(parent, bus, fit, typeFits, signalRms, usable),
+        return new Step(new SweptBranch(parent, bus, fit, typeFits, signalRms, usable, rejected[0]),
                 new SendingFlows(pSend, qSend));
     }
 }

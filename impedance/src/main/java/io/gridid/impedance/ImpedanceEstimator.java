@@ -33,6 +33,10 @@ import java.util.Objects;
  * If the load power factor is nearly constant the data cannot tell the x/r ratio and every
  * type fits: that case is visible as large standard errors (see below), not as a fallback.
  *
+ * <p><b>Bad data.</b> LS fits drop intervals whose residual exceeds
+ * {@code badDataSigmas} (default 5) robust standard deviations and refit (see
+ * {@link BadDataRejection}); the count is in the branch's note. LAD is robust by itself.
+ *
  * <p><b>Uncertainty.</b> The standard errors come from the fitter (residual variance times the
  * inverse normal matrix at the solution). A branch whose r or x has a relative standard error
  * above {@code weakRelativeStdErr} (default 20 %) gets a warning: the data do not pin it down
@@ -123,6 +127,9 @@ public final class ImpedanceEstimator {
         if (f.polished()) {
             notes.add(String.format(Locale.ROOT, "relaxation not exact (gap %.3g ohm^2): projected and polished",
                     f.relaxationGap()));
+        }
+        if (b.rejected() > 0) {
+            notes.add(b.rejected() + " intervals rejected as bad data");
         }
         if (choice != null && !choice.note().isEmpty()) {
             notes.add(choice.note());

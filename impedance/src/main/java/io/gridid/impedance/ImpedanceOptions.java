@@ -25,10 +25,12 @@ import java.util.Objects;
  * @param weakRelativeStdErr    a branch whose r or x has a relative standard error above this is
  *                              reported as not pinned down by the data (warning)
  * @param minIntervals          fewest intervals with complete subtree readings a branch fit accepts
+ * @param badDataSigmas         LS only: drop intervals whose residual exceeds this many robust standard
+ *                              deviations and refit (0 = off); LAD needs no rejection
  */
 public record ImpedanceOptions(FitNorm norm, List<ConductorType> conductors, int maxTypes, boolean tapered,
                                boolean parallel, int candidatesPerBranch, double fallbackResidualRatio,
-                               double residualFloor, double weakRelativeStdErr, int minIntervals) {
+                               double residualFloor, double weakRelativeStdErr, int minIntervals, double badDataSigmas) {
 
     /** Default candidates kept per branch for the joint choice. */
     public static final int DEFAULT_CANDIDATES = 4;
@@ -49,6 +51,11 @@ public record ImpedanceOptions(FitNorm norm, List<ConductorType> conductors, int
     public static final double DEFAULT_WEAK_RELATIVE_STDERR = 0.20;
     /** Default: at least 10 complete intervals per branch (3 unknowns r, x, w; 10 leaves residual degrees of freedom). */
     public static final int DEFAULT_MIN_INTERVALS = 10;
+    /**
+     * Default bad-data threshold of LS fits: 5 robust standard deviations (Gaussian noise alone
+     * crosses it in 6e-7 of the intervals; a 1 % voltage spike is tens of sigmas at 1e-4 p.u.).
+     */
+    public static final double DEFAULT_BAD_DATA_SIGMAS = 5;
 
     public ImpedanceOptions {
         Objects.requireNonNull(norm, "norm");
@@ -68,6 +75,9 @@ public record ImpedanceOptions(FitNorm norm, List<ConductorType> conductors, int
         if (!(weakRelativeStdErr > 0)) {
             throw new IllegalArgumentException("weakRelativeStdErr must be positive");
         }
+        if (!(badDataSigmas >= 0)) {
+            throw new IllegalArgumentException("badDataSigmas must be >= 0 (0 = off)");
+        }
         if (minIntervals < 3) {
             throw new IllegalArgumentException("minIntervals must be >= 3 (three unknowns per branch)");
         }
@@ -77,62 +87,71 @@ public record ImpedanceOptions(FitNorm norm, List<ConductorType> conductors, int
     public ImpedanceOptions(FitNorm norm, List<ConductorType> conductors, int maxTypes, boolean tapered,
                             boolean parallel) {
         this(norm, conductors, maxTypes, tapered, parallel, DEFAULT_CANDIDATES, DEFAULT_FALLBACK_RATIO,
-                DEFAULT_RESIDUAL_FLOOR, DEFAULT_WEAK_RELATIVE_STDERR, DEFAULT_MIN_INTERVALS);
+                DEFAULT_RESIDUAL_FLOOR, DEFAULT_WEAK_RELATIVE_STDERR, DEFAULT_MIN_INTERVALS, DEFAULT_BAD_DATA_SIGMAS);
     }
 
-    /** LAD, no library, no priors, parallel. */
+    /**
+     * LS, no library, no priors, parallel. LS by measurement (see the module README): under
+     * Gaussian meter noise it is as accurate as LAD or better and 5&ndash;30&times; faster; choose LAD
+     * for data with gross errors.
+     */
     public static ImpedanceOptions defaults() {
-        return new ImpedanceOptions(FitNorm.LAD, List.of(), 0, false, true);
+        return new ImpedanceOptions(FitNorm.LS, List.of(), 0, false, true);
     }
 
     public ImpedanceOptions withNorm(FitNorm value) {
         return new ImpedanceOptions(value, conductors, maxTypes, tapered, parallel, candidatesPerBranch,
-                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals);
+                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals, badDataSigmas);
     }
 
     public ImpedanceOptions withConductors(List<ConductorType> value) {
         return new ImpedanceOptions(norm, value, maxTypes, tapered, parallel, candidatesPerBranch,
-                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals);
+                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals, badDataSigmas);
     }
 
     public ImpedanceOptions withMaxTypes(int value) {
         return new ImpedanceOptions(norm, conductors, value, tapered, parallel, candidatesPerBranch,
-                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals);
+                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals, badDataSigmas);
     }
 
     public ImpedanceOptions withTapered(boolean value) {
         return new ImpedanceOptions(norm, conductors, maxTypes, value, parallel, candidatesPerBranch,
-                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals);
+                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals, badDataSigmas);
     }
 
     public ImpedanceOptions withParallel(boolean value) {
         return new ImpedanceOptions(norm, conductors, maxTypes, tapered, value, candidatesPerBranch,
-                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals);
+                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals, badDataSigmas);
     }
 
     public ImpedanceOptions withCandidatesPerBranch(int value) {
         return new ImpedanceOptions(norm, conductors, maxTypes, tapered, parallel, value,
-                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals);
+                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals, badDataSigmas);
     }
 
     public ImpedanceOptions withFallbackResidualRatio(double value) {
         return new ImpedanceOptions(norm, conductors, maxTypes, tapered, parallel, candidatesPerBranch,
-                value, residualFloor, weakRelativeStdErr, minIntervals);
+                value, residualFloor, weakRelativeStdErr, minIntervals, badDataSigmas);
     }
 
     public ImpedanceOptions withResidualFloor(double value) {
         return new ImpedanceOptions(norm, conductors, maxTypes, tapered, parallel, candidatesPerBranch,
-                fallbackResidualRatio, value, weakRelativeStdErr, minIntervals);
+                fallbackResidualRatio, value, weakRelativeStdErr, minIntervals, badDataSigmas);
     }
 
     public ImpedanceOptions withWeakRelativeStdErr(double value) {
         return new ImpedanceOptions(norm, conductors, maxTypes, tapered, parallel, candidatesPerBranch,
-                fallbackResidualRatio, residualFloor, value, minIntervals);
+                fallbackResidualRatio, residualFloor, value, minIntervals, badDataSigmas);
     }
 
     public ImpedanceOptions withMinIntervals(int value) {
         return new ImpedanceOptions(norm, conductors, maxTypes, tapered, parallel, candidatesPerBranch,
-                fallbackResidualRatio, residualFloor, weakRelativeStdErr, value);
+                fallbackResidualRatio, residualFloor, weakRelativeStdErr, value, badDataSigmas);
+    }
+
+    public ImpedanceOptions withBadDataSigmas(double value) {
+        return new ImpedanceOptions(norm, conductors, maxTypes, tapered, parallel, candidatesPerBranch,
+                fallbackResidualRatio, residualFloor, weakRelativeStdErr, minIntervals, value);
     }
 
     /** True when a conductor library constrains the fits. */

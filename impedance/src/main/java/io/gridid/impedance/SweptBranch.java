@@ -14,9 +14,10 @@ import java.util.List;
  * @param typeFits     length fits per conductor type, best objective first (empty without library)
  * @param signalRms    rms of the voltage-drop signal y = u_i - u_j over the usable intervals, kV&sup2;
  * @param usable       intervals with complete readings in the subtree
+ * @param rejected     intervals dropped as bad data (LS with rejection on), 0 otherwise
  */
 record SweptBranch(String fromBus, String toBus, BranchFit fit, List<TypeFit> typeFits, double signalRms,
-                   int usable) {
+                   int usable, int rejected) {
     SweptBranch {
         typeFits = List.copyOf(typeFits);
     }

@@ -170,6 +170,33 @@ class ImpedanceEstimatorTest {
     }
 
     @Test
+    void leastSquaresRejectsGrossVoltageErrors() throws GrididException {
+        // every 25th reading of bus 5's |V| is 1 % off (a meter glitch): 14 gross errors
+        MeterData.Builder b = MeterData.builder(data.meterIds(), data.epochSeconds());
+        int bad = data.indexOf("5");
+        int spikes = 0;
+        for (int m = 0; m < data.meterCount(); m++) {
+            for (int t = 0; t < data.intervalCount(); t++) {
+                boolean spike = m == bad && t % 25 == 0;
+                spikes += spike ? 1 : 0;
+                b.set(m, t, data.vKv(m, t) * (spike ? 1.01 : 1), data.pMw(m, t), data.qMvar(m, t));
+            }
+        }
+        MeterData glitchy = b.build();
+        ImpedanceOptions ls = ImpedanceOptions.defaults().withNorm(FitNorm.LS);
+        ImpedanceResult cleaned = new ImpedanceEstimator(ls).estimate(glitchy, feeder.tree());
+        assertMatchesTruth(cleaned, EXACT_RELATIVE_ERROR);
+        BranchEstimate e45 = cleaned.branchTo("5");
+        assertEquals(INTERVALS - spikes, e45.intervalsUsed());
+        assertTrue(e45.note().contains(spikes + " intervals rejected as bad data"), e45.note());
+        // without rejection the same spikes pull branch 4-5 far off: the rejection is what fixes it
+        ImpedanceResult raw = new ImpedanceEstimator(ls.withBadDataSigmas(0)).estimate(glitchy, feeder.tree());
+        Branch truth = feeder.branchTo("5");
+        assertTrue(Math.abs(raw.branchTo("5").rOhm() - truth.rOhm()) > 0.01 * truth.rOhm(),
+                "spikes should matter without rejection: " + raw.branchTo("5"));
+    }
+
+    @Test
     void aBusWithoutMeterIsReported() {
         RadialTree tree = new RadialTree("S", Map.of("1", "S", "X", "1"));
         GrididException e = assertThrows(GrididException.class,
