@@ -9,6 +9,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file all-or-nothing: the content goes to a temporary file in the target's folder,
@@ -38,6 +42,7 @@ public final class AtomicFile {
                     1 << 16)) {
                 content.writeTo(w);
             }
+            grantUsualPermissions(tmp, target);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -49,5 +54,20 @@ public final class AtomicFile {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * A temporary file is created owner-only (0600); a result is an ordinary file, so it gets the
+     * permissions of the file it replaces, or rw-r--r-- when new, where the file system has POSIX
+     * permissions.
+     */
+    private static void grantUsualPermissions(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 }
