@@ -8,9 +8,11 @@ package io.gridid.solvers.fit;
  * <ul>
  *   <li>LS: projected Levenberg&ndash;Marquardt on the residuals e_t = y_t - a_t r - b_t x - c_t (r&sup2; + x&sup2;),
  *       Jacobian columns (a + 2 c r, b + 2 c x).</li>
- *   <li>LAD: the same steps on IRLS weights 1/|e_t| (a smooth majoriser of sum |e_t|), then a pattern
- *       search over eight directions (step doubled after a success, quartered after a failure) down to {@link #RELATIVE_STEP} of |r| + |x|,
- *       which finishes at the kink where the IRLS weights degenerate.</li>
+ *   <li>LAD: the same steps on IRLS weights 1/|e_t| (a smooth majoriser of sum |e_t|), at most
+ *       30 of them, then a pattern search over eight directions (step doubled after a success,
+ *       quartered after a failure) down to {@link #RELATIVE_STEP} of |r| + |x|, which finishes at
+ *       the kink where the IRLS weights degenerate. It finds a local minimum; it is not certified
+ *       global the way an exact relaxation is.</li>
  * </ul>
  */
 final class NonlinearPolish {

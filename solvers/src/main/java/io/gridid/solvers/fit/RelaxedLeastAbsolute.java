@@ -103,6 +103,11 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
                 Math.max(MIN_WORKING_SET, (int) Math.ceil(WORKING_SET_SHARE * n))));
     }
 
+    @Override
+    public double[] startingPoint() {
+        return new double[] {centre[0] * kr, centre[1] * kx, centre[2] * kw};
+    }
+
     /** LP solves so far (for diagnostics and benchmarks). */
     int lpSolves() {
         return lpSolves;

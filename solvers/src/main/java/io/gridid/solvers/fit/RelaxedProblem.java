@@ -14,4 +14,12 @@ interface RelaxedProblem {
      * @throws GrididException when the solver fails on this data
      */
     double[] solve(List<TangentCut> cuts) throws GrididException;
+
+    /**
+     * A point (r, x, w) in ohm, ohm, ohm&sup2; near the relaxed optimum known before any solve, or null.
+     * When it violates the cone, a tangent cut there saves the first solve-and-cut round.
+     */
+    default double[] startingPoint() {
+        return null;
+    }
 }

@@ -19,6 +19,11 @@ public record ChoiceSolution(ChoiceStatus status, List<Integer> chosen, double t
         Objects.requireNonNull(solver, "solver");
     }
 
+    /** True when a choice was found (OPTIMAL or FEASIBLE). */
+    public boolean feasible() {
+        return status != ChoiceStatus.INFEASIBLE;
+    }
+
     /** Index of the chosen option of item {@code item}. */
     public int optionOf(int item) {
         return chosen.get(item);
