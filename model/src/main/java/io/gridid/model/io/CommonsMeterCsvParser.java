@@ -31,6 +31,9 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
     private final DecimalParser numbers = new DecimalParser();
     private final TimestampParser timestamps = new TimestampParser();
     private CSVRecord record;
+    private String lastTimestamp;
+    private long lastEpoch;
+    private boolean lastLocal;
 
     CommonsMeterCsvParser(String file, char delimiter, PlainMeterCsvParser.Start start) {
         this.file = file;
@@ -132,15 +135,20 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
     private void row(MeterRowCollector rows, MeterCsvLayout layout, long line)
             throws InvalidInputException, MeterRowCollector.DuplicateReading {
         String ts = record.get(layout.timestamp);
-        long epoch = timestamps.parse(ts);
-        if (epoch == TimestampParser.INVALID) {
-            throw rows.badTimestamp(line, ts);
+        if (!ts.equals(lastTimestamp)) {
+            long epoch = timestamps.parse(ts);
+            if (epoch == TimestampParser.INVALID) {
+                throw rows.badTimestamp(line, ts);
+            }
+            lastTimestamp = ts;
+            lastEpoch = epoch;
+            lastLocal = timestamps.isLocal();
         }
         int meter = rows.meter(record.get(layout.meterId), line);
         double v = number(rows, layout.voltage, line);
         double p = number(rows, layout.activePower, line);
         double q = number(rows, layout.reactivePower, line);
-        rows.add(line, epoch, timestamps.isLocal(), meter, v, p, q, this);
+        rows.add(line, lastEpoch, lastLocal, meter, v, p, q, this);
     }
 
     private double number(MeterRowCollector rows, int column, long line) throws InvalidInputException {

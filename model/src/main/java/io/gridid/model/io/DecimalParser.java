@@ -8,8 +8,8 @@ package io.gridid.model.io;
  * optional sign is {@link Status#INFINITE}; anything else ({@code 1,5}, {@code 0x10}, {@code 1d}, ...)
  * is {@link Status#INVALID}. A value whose magnitude overflows to infinity is INFINITE too.
  *
- * <p>Results are correctly rounded, bit for bit what {@link Double#parseDouble} returns: numbers with at
- * most 15 significant digits and a decimal exponent within &plusmn;22 take the exact fast path (one
+ * <p>Results are correctly rounded, bit for bit what {@link Double#parseDouble} returns: numbers whose digits form
+ * an integer of at most 2^53 and whose decimal exponent is within &plusmn;22 take the exact fast path (one
  * correctly rounded multiplication or division of two exactly representable doubles, Clinger 1990);
  * every other number goes to {@link Double#parseDouble}.
  *
@@ -23,7 +23,10 @@ final class DecimalParser {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     };
-    private static final int MAX_EXACT_DIGITS = 15;
+    /** Mantissas up to 2^53 are exact doubles. */
+    private static final long MAX_EXACT_MANTISSA = 1L << 53;
+    /** Digits are accumulated while the mantissa is below this (so that it cannot overflow a long). */
+    private static final long MANTISSA_LIMIT = 100_000_000_000_000_000L;
 
     private Status status = Status.MISSING;
 
@@ -64,40 +67,32 @@ final class DecimalParser {
             i++;
         }
         long mantissa = 0;
-        int significant = 0;      // significant digits seen (leading zeros excluded)
-        int dropped = 0;          // integer digits beyond what the mantissa holds
-        int fractionDigits = 0;   // digits after the point that went into the mantissa
-        int digits = 0;
+        boolean dropped = false;  // a non-zero digit did not fit in the mantissa
+        int scale = 0;            // power of ten to apply to the mantissa
+        int start = i;
         while (i < to && isDigit(b[i])) {
-            int d = b[i] - '0';
-            if (significant < 18) {
-                mantissa = mantissa * 10 + d;
-                if (mantissa != 0) {
-                    significant++;
-                }
+            if (mantissa < MANTISSA_LIMIT) {
+                mantissa = mantissa * 10 + (b[i] - '0');
             } else {
-                dropped++;
-                significant++;
+                scale++;
+                dropped |= b[i] != '0';
             }
-            digits++;
             i++;
         }
+        int digits = i - start;
         if (i < to && b[i] == '.') {
             i++;
+            int fractionStart = i;
             while (i < to && isDigit(b[i])) {
-                int d = b[i] - '0';
-                if (significant < 18) {
-                    mantissa = mantissa * 10 + d;
-                    fractionDigits++;
-                    if (mantissa != 0) {
-                        significant++;
-                    }
+                if (mantissa < MANTISSA_LIMIT) {
+                    mantissa = mantissa * 10 + (b[i] - '0');
+                    scale--;
                 } else {
-                    significant++;
+                    dropped |= b[i] != '0';
                 }
-                digits++;
                 i++;
             }
+            digits += i - fractionStart;
         }
         if (digits == 0) {
             return special(b, from, to);
@@ -129,9 +124,9 @@ final class DecimalParser {
             return Double.NaN;
         }
         status = Status.VALUE;
-        int power = exponent + dropped - fractionDigits;
+        int power = exponent + scale;
         double value;
-        if (significant <= MAX_EXACT_DIGITS && power >= -22 && power <= 22) {
+        if (!dropped && mantissa <= MAX_EXACT_MANTISSA && power >= -22 && power <= 22) {
             value = mantissa;
             value = power >= 0 ? value * POW10[power] : value / POW10[-power];
         } else {

@@ -79,7 +79,7 @@ public final class MeterCsvReader {
     /**
      * @param file a {@code meters.csv}; its name appears in messages as given
      * @throws InvalidInputException any problem with the content, one line {@code FILE:LINE: reason}
-     * @throws IOException           the file cannot be read
+     * @throws IOException           the file cannot be read (or changed while it was read)
      */
     public MeterFile read(Path file) throws InvalidInputException, IOException {
         return read(file, Parser.AUTO);
@@ -98,7 +98,7 @@ public final class MeterCsvReader {
             MeterRowCollector[] probe = new MeterRowCollector[1];
             try {
                 run(file, name, sniff, delimiter, plain, d, probe);
-                throw new IllegalStateException("duplicate not found again in " + name);
+                throw new IOException(name + " changed while it was read");
             } catch (MeterRowCollector.DuplicateReading first) {
                 throw probe[0].duplicateMessage(d, first.line);
             }
@@ -126,7 +126,7 @@ public final class MeterCsvReader {
         };
         if (plain) {
             try (InputStream in = Files.newInputStream(file)) {
-                return new PlainMeterCsvParser(name, start).parse(in);
+                return new PlainMeterCsvParser(name, start, Files.size(file)).parse(in);
             } catch (PlainMeterCsvParser.NotPlain notPlain) {
                 // quotes or stray CRs: the parser of record reads it from the start
             }
@@ -137,6 +137,19 @@ public final class MeterCsvReader {
             }
             return new CommonsMeterCsvParser(name, delimiter, start).parse(in);
         }
+    }
+
+    private static boolean contains(byte[] head, int from, int n, char c) {
+        for (int k = from; k < n && head[k] != '\n' && head[k] != '\r'; k++) {
+            if (head[k] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String shown(char c) {
+        return c == '\t' ? "'\\t'" : "'" + c + "'";
     }
 
     private static final class Sniff {
@@ -156,6 +169,16 @@ public final class MeterCsvReader {
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             throw new InvalidInputException(name, 0, "a ZIP archive (an Excel workbook?), not CSV text; export it as CSV");
+        }
+        long nulLine = 1;
+        for (int k = 0; k < n; k++) {
+            byte c = head[k];
+            if (c == 0) {
+                throw MeterRowCollector.nulByte(name, nulLine);
+            }
+            if (c == '\n' || (c == '\r' && (k + 1 >= n || head[k + 1] != '\n'))) {
+                nulLine++;
+            }
         }
         int i = 0;
         if (n >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
@@ -181,12 +204,14 @@ public final class MeterCsvReader {
         boolean tab = false;
         for (int k = i; k < n && head[k] != '\n' && head[k] != '\r'; k++) {
             byte c = head[k];
-            if (c == 0) {
-                throw MeterRowCollector.nulByte(name, line);
-            }
             comma |= c == ',';
             semicolon |= c == ';';
             tab |= c == '\t';
+        }
+        char given = options.delimiter() == null ? ',' : options.delimiter();
+        if (options.delimiter() != null && given != ',' && comma && !contains(head, i, n, given)) {
+            throw new InvalidInputException(name, line, "no " + shown(given) + " in the header but commas;"
+                    + " comma-delimited? then drop --delimiter");
         }
         if (options.delimiter() == null && !comma) {
             if (semicolon) {

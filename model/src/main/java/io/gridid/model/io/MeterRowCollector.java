@@ -21,24 +21,16 @@ import java.util.Map;
  * in order of first appearance (8 bytes a value plus one presence bit). {@link #finish} sorts the
  * intervals, builds the {@link MeterData} and lists the warnings.
  *
- * <p>The row-level messages live here so that both parsers word them identically.
+ * <p>The row-level messages live here so that both parsers word them identically; unit mix-ups
+ * are {@link UnitMistakes}' business.
  */
 final class MeterRowCollector {
-    /** A branch current no distribution conductor reaches (A); a reading beyond it is taken as a unit mistake. */
-    static final double MAX_PLAUSIBLE_CURRENT_A = 2000.0;
-    /** Per-unit voltages above this are not per unit. */
-    static final double MAX_PER_UNIT = 2.0;
-    /** v_pu (or v_kv) at or above this is volts. */
-    static final double VOLTS_THRESHOLD = 50.0;
-    /** v_kv at or above this is volts (no distribution feeder is near 1000 kV). */
-    static final double KV_VOLTS_THRESHOLD = 1000.0;
-    /** Bounds of v_kv / --base-kv outside which the two cannot both be right. */
-    static final double MIN_KV_RATIO = 0.5;
-    static final double MAX_KV_RATIO = 2.0;
     /** How many meters a warning names before it says "and N more". */
     static final int NAMED_IN_WARNING = 10;
 
     private static final int INITIAL_CAPACITY = 64;
+    /** Presized columns may take up to this many bytes per byte of input (dense data takes about one). */
+    static final double MAX_PRESIZE_PER_FILE_BYTE = 2.0;
     private static final DateTimeFormatter LOCAL_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** Thrown when a (timestamp, meter) cell repeats; the reader then finds the first line. */
@@ -66,6 +58,7 @@ final class MeterRowCollector {
     private final String file;
     private final MeterCsvLayout layout;
     private final double baseKv;
+    private final UnitMistakes mistakes;
 
     private final List<String> meterIds = new ArrayList<>();
     private final Map<String, Integer> meterIndex = new HashMap<>();
@@ -77,6 +70,8 @@ final class MeterRowCollector {
     private final Map<Long, Integer> intervalIndex = new HashMap<>();
     private long[] epochs = new long[INITIAL_CAPACITY];
     private int intervalCount;
+    private int expectedIntervals;
+    private long presizeBudgetBytes;
     private long lastEpoch = Long.MIN_VALUE;
     private int lastInterval = -1;
     private long maxEpoch = Long.MIN_VALUE;
@@ -89,15 +84,11 @@ final class MeterRowCollector {
     private int probeMeter = -1;
     private long probeEpoch;
 
-    private long voltageOffenseLine;
-    private String voltageOffense;
-    private long powerOffenseLine;
-    private String powerOffense;
-
     MeterRowCollector(String file, MeterCsvLayout layout, double baseKv) {
         this.file = file;
         this.layout = layout;
         this.baseKv = baseKv;
+        this.mistakes = new UnitMistakes(file, layout, baseKv, meterIds);
     }
 
     /**
@@ -213,9 +204,6 @@ final class MeterRowCollector {
                         + text.field(layout.voltage).strip()
                         + " is not a voltage; write a missing reading as an empty field or NaN");
             }
-            if (voltageOffense == null) {
-                checkVoltage(line, volt, text);
-            }
             v[m][t] = layout.perUnit ? Units.puToKv(volt, baseKv) : volt;
         }
         if (!Double.isNaN(pKw)) {
@@ -224,59 +212,26 @@ final class MeterRowCollector {
         if (!Double.isNaN(qKvar)) {
             q[m][t] = Units.kwToMw(qKvar);
         }
-        if (powerOffense == null) {
-            checkPower(line, m, volt, pKw, qKvar, text);
-        }
+        mistakes.row(line, m, volt, pKw, qKvar, text);
     }
 
-    private void checkVoltage(long line, double volt, RowText text) {
-        String shown = layout.voltageColumn() + " = " + text.field(layout.voltage).strip();
-        if (layout.perUnit) {
-            if (volt >= VOLTS_THRESHOLD) {
-                offendVoltage(line, shown + " looks like volts, not per unit");
-            } else if (volt > MAX_PER_UNIT) {
-                offendVoltage(line, shown + " looks like kV, not per unit; name the column v_kv");
-            }
-        } else if (volt >= KV_VOLTS_THRESHOLD) {
-            offendVoltage(line, shown + " looks like volts, not kV");
-        } else if (!Double.isNaN(baseKv)) {
-            double ratio = volt / baseKv;
-            if (ratio < MIN_KV_RATIO || ratio > MAX_KV_RATIO) {
-                offendVoltage(line, shown + " is " + String.format(Locale.ROOT, "%.3g", ratio) + " times --base-kv "
-                        + NumberText.of(baseKv) + (volt > 0.5 && volt < MAX_PER_UNIT
-                        ? "; per-unit values belong in a v_pu column" : "; is --base-kv right?"));
-            }
-        }
-    }
-
-    private void offendVoltage(long line, String reason) {
-        voltageOffenseLine = line;
-        voltageOffense = reason;
-    }
-
-    private void checkPower(long line, int m, double volt, double pKw, double qKvar, RowText text) {
-        double kv = !Double.isNaN(baseKv) ? baseKv : (!layout.perUnit && volt > 0 ? volt : Double.NaN);
-        if (Double.isNaN(kv)) {
-            return;
-        }
-        double limitKva = Math.sqrt(3.0) * kv * MAX_PLAUSIBLE_CURRENT_A;
-        int column;
-        if (Math.abs(pKw) > limitKva) {
-            column = layout.activePower;
-        } else if (Math.abs(qKvar) > limitKva) {
-            column = layout.reactivePower;
-        } else {
-            return;
-        }
-        powerOffenseLine = line;
-        powerOffense = "meter " + meterIds.get(m) + ": " + layout.nameOf(column) + " = " + text.field(column).strip()
-                + " is more than a " + NumberText.of(kv) + " kV feeder carries ("
-                + String.format(Locale.ROOT, "%.0f", MAX_PLAUSIBLE_CURRENT_A) + " A is "
-                + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW?";
+    /**
+     * A guess of the number of intervals from the file's size (the fast path makes it once the first
+     * interval is read), so that columns grow once instead of a dozen times. A wrong guess (a file
+     * sorted by meter, say) is harmless: columns jump to the guess only while all meters' columns at
+     * that size stay within {@link #MAX_PRESIZE_PER_FILE_BYTE} bytes per byte of file.
+     */
+    void expectIntervals(long estimate, long fileBytes) {
+        expectedIntervals = (int) Math.min(estimate, Integer.MAX_VALUE - 8);
+        presizeBudgetBytes = (long) (MAX_PRESIZE_PER_FILE_BYTE * fileBytes);
     }
 
     private void grow(int m, int t) {
         int n = Math.max(t + 1, v[m].length + (v[m].length >> 1));
+        if (expectedIntervals > n
+                && 24.0 * expectedIntervals * meterIds.size() <= presizeBudgetBytes) {
+            n = expectedIntervals;
+        }
         int old = v[m].length;
         v[m] = Arrays.copyOf(v[m], n);
         p[m] = Arrays.copyOf(p[m], n);
@@ -324,11 +279,16 @@ final class MeterRowCollector {
         return new InvalidInputException(file, line, "NUL byte: binary data, not CSV text");
     }
 
+    /** An interval as the file wrote it: local wall clock or UTC instant. */
+    private String when(long epochSecond) {
+        return localForm
+                ? LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC).format(LOCAL_FORMAT)
+                : Instant.ofEpochSecond(epochSecond).toString();
+    }
+
     /** The duplicate's message, given the line of the first reading of the cell. */
     InvalidInputException duplicateMessage(DuplicateReading d, long firstLine) {
-        String when = localForm
-                ? LocalDateTime.ofEpochSecond(d.epochSecond, 0, ZoneOffset.UTC).format(LOCAL_FORMAT)
-                : Instant.ofEpochSecond(d.epochSecond).toString();
+        String when = when(d.epochSecond);
         String reason = "duplicate reading for meter " + meterIds.get(d.meter) + " at " + when + " (first on line "
                 + firstLine + ")";
         if (d.localTimeRepeats) {
@@ -342,12 +302,8 @@ final class MeterRowCollector {
         if (rows == 0) {
             throw new InvalidInputException(file, 0, "header only, no data rows");
         }
-        if (voltageOffense != null) {
-            throw new InvalidInputException(file, voltageOffenseLine, voltageOffense);
-        }
-        if (powerOffense != null) {
-            throw new InvalidInputException(file, powerOffenseLine, powerOffense);
-        }
+        mistakes.throwFirst();
+        mistakes.checkFeederTotal(v, p, q, epochs, intervalCount, this::when);
         int tCount = intervalCount;
         Integer[] order = new Integer[tCount];
         for (int t = 0; t < tCount; t++) {

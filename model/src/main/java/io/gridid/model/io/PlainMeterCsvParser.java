@@ -51,6 +51,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
     private int[] slots = new int[64];
     private byte[][] keys = new byte[16][];
     private int[] keyHash = new int[16];
+    private int[] rowsIndex = new int[16]; // the collector's index of each key
     private int keyCount;
 
     private byte[] lastTimestamp = new byte[64];
@@ -58,9 +59,18 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
     private long lastEpoch;
     private boolean lastLocal;
 
-    PlainMeterCsvParser(String file, Start start) {
+    private final long fileBytes;
+    private long discarded;        // bytes dropped from the front of buf so far
+    private long firstDataOffset;  // file offset of the line after the header
+    private boolean presized;
+
+    /**
+     * @param fileBytes the file's size, for a guess of the interval count (0 = unknown)
+     */
+    PlainMeterCsvParser(String file, Start start, long fileBytes) {
         this.file = file;
         this.start = start;
+        this.fileBytes = fileBytes;
     }
 
     @Override
@@ -92,6 +102,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                     }
                     int shift = pos;
                     if (shift > 0) {
+                        discarded += shift;
                         System.arraycopy(buf, pos, buf, 0, len - pos);
                         len -= shift;
                         i -= shift;
@@ -163,6 +174,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                 break; // end of file
             }
             line++;
+            int lineStart = pos;
             pos = terminated ? i + 1 : i;
             if (end == fieldStart[0]) {
                 // blank line
@@ -173,11 +185,12 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                 }
                 rows = start.begin(header, line);
                 layout = rows.layout();
+                firstDataOffset = discarded + pos;
             } else {
                 if (fields != layout.fieldCount) {
                     throw rows.wrongFieldCount(line, fields, !terminated);
                 }
-                row(rows, layout, line);
+                row(rows, layout, line, discarded + lineStart);
             }
             if (!terminated) {
                 break;
@@ -186,7 +199,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
         return rows;
     }
 
-    private void row(MeterRowCollector rows, MeterCsvLayout layout, long line)
+    private void row(MeterRowCollector rows, MeterCsvLayout layout, long line, long offset)
             throws InvalidInputException, MeterRowCollector.DuplicateReading {
         int ts = layout.timestamp;
         int from = fieldStart[ts];
@@ -196,6 +209,15 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
             long epoch = timestamps.parse(buf, from, from + tsLength);
             if (epoch == TimestampParser.INVALID) {
                 throw rows.badTimestamp(line, field(ts));
+            }
+            if (lastTimestampLength >= 0 && !presized) {
+                // the first interval ended here: guess the interval count from the bytes it took
+                presized = true;
+                long firstInterval = offset - firstDataOffset;
+                if (firstInterval > 0 && fileBytes > 0) {
+                    long estimate = (fileBytes - firstDataOffset) / firstInterval;
+                    rows.expectIntervals(estimate + estimate / 16 + 16, fileBytes);
+                }
             }
             if (tsLength > lastTimestamp.length) {
                 lastTimestamp = new byte[tsLength * 2];
@@ -258,8 +280,6 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
         }
         return index;
     }
-
-    private int[] rowsIndex = new int[16];
 
     private void rehash() {
         int[] bigger = new int[slots.length * 2];
