@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  * <p>Usage: {@code AccuracyRunner [FEEDERS [DAYS [SIGMAS [BAD]]]]}, comma-separated, defaults
  * {@code ieee69,random:200 90,365 0,1e-5,1e-4 0}. Seed 1 for the data. BAD is the fraction of
  * voltage readings replaced by gross errors (&plusmn;1 % of the reading, sign random, seed 2): the
- * bad-data case where LAD should beat LS.
+ * bad-data case where LAD should beat LS. {@code -DmaxTypes=K} and {@code -Dtapered=true} add the
+ * library priors.
  */
 public final class AccuracyRunner {
     /** Meter P/Q noise of every run: 0.5 % relative (the setting). */
@@ -60,7 +61,9 @@ public final class AccuracyRunner {
                     for (FitNorm norm : norms()) {
                         for (boolean library : new boolean[]{false, true}) {
                             ImpedanceOptions o = ImpedanceOptions.defaults().withNorm(norm)
-                                    .withConductors(library ? ConductorLibrary.builtIn().types() : List.of());
+                                    .withConductors(library ? ConductorLibrary.builtIn().types() : List.of())
+                                    .withMaxTypes(Integer.getInteger("maxTypes", 0))
+                                    .withTapered(Boolean.getBoolean("tapered"));
                             long t0 = System.nanoTime();
                             ImpedanceResult r = new ImpedanceEstimator(o).estimate(meters, feeder.tree());
                             double secs = (System.nanoTime() - t0) / 1e9;
