@@ -42,11 +42,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--days", split = ",", paramLabel = "DAYS", description = "Data lengths in days. Default: 90,365.")
     List<Integer> days;
 
-    @Option(names = "--interval-minutes", paramLabel = "MIN", defaultValue = "60",
+    @Option(names = "--interval-min", paramLabel = "MIN", defaultValue = "60",
             description = "Meter interval, minutes. Default: ${DEFAULT-VALUE}.")
     int intervalMinutes;
 
-    @Option(names = "--noise-p", paramLabel = "REL", defaultValue = "0",
+    @Option(names = "--noise-pq", paramLabel = "REL", defaultValue = "0.005",
             description = "Relative noise on P and Q (0.005 = 0.5 %%). Default: ${DEFAULT-VALUE}.")
     double noiseP;
 
@@ -73,7 +73,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 o = o.withDays(days);
             }
             if (intervalMinutes < 1 || 1440 % intervalMinutes != 0) {
-                throw new IllegalArgumentException("--interval-minutes must divide a day (1440)");
+                throw new IllegalArgumentException("--interval-min must divide a day (1440)");
             }
             o = o.withIntervalMinutes(intervalMinutes).withNoisePowerRelative(noiseP).withSeed(seed);
             for (String f : o.feeders()) {
