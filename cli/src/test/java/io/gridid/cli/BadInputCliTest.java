@@ -186,4 +186,15 @@ class BadInputCliTest {
         assertEquals(m + ": only one meter, the root 'head'; a feeder needs the root and at least one more meter" + NL,
                 r.err());
     }
+
+    /** Found by fuzzing the reader: a quoted field with a line break inside an error message. */
+    @Test
+    void aQuotedLineBreakStillGivesOneLine() throws IOException {
+        String path = Path.of("..", "model", "src", "test", "resources", "io", "gridid", "model", "io", "fuzz", "findings",
+                "quoted-line-break-in-number.csv").toString();
+        Run r = run("topology", "--meters", path, "--root", "1", "--base-kv", "12.47",
+                "--out", dir.resolve("out").toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        assertEquals(path + ":2: unparsable number '12.4timestamp,meter_id,v_pu,p_kw,q_kvar\\n2027' in v_kv" + NL, r.err());
+    }
 }
