@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * readings removed here, independently of the synthesizer, by a seeded random draw: a removed
  * reading is a whole row (v, p and q of one meter at one interval), the way an AMI export loses it.
  *
- * <p>Status: the week-long outage passes; the 10 % and 20 % random cases do not (yet): see
+ * <p>Status: the week-long outage and 5 % random gaps pass; the 10 % and 20 % random cases do not
+ * (yet): see
  * {@link #RANDOM_GAPS_NOT_MET}.
  */
 class MissingDataRecoveryTest {
@@ -123,10 +124,18 @@ class MissingDataRecoveryTest {
      * about 1 of 1440 and none. Stage 1 stops with "only 2 of 1440 intervals have the root voltage
      * and V, P, Q at every bus" (10 %) and "only 0 of 1440" (20 %). Meeting the issue needs a
      * decision on imputing or on fits that use subtree totals from the feeder-head meter, in both
-     * the topology and the impedance stage.
+     * the topology and the impedance stage. {@link MissingDataSweep} measures where it breaks:
+     * exact up to 5 % (33 complete intervals left for the root branch), stopped at 10 %.
      */
     static final String RANDOM_GAPS_NOT_MET = "issue 7 item 2 not met: every fit needs its whole subtree present in an"
             + " interval; see the Javadoc of RANDOM_GAPS_NOT_MET";
+
+    /** The largest fraction of the sweep that still works: 33 of 1440 intervals complete for the root branch. */
+    @Test
+    void fivePercentMissingAtRandom() throws Exception {
+        MeterData data = randomGaps(0.05, 1);
+        assertRecovered(identify(data), data);
+    }
 
     @Test
     @Disabled(RANDOM_GAPS_NOT_MET)
