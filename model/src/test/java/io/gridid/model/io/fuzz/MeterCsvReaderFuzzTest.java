@@ -28,7 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <pre>
  * JAZZER_FUZZ=1 mvn -o -pl model test -Dtest=MeterCsvReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * for at most {@code maxDuration} (below); {@code -Djazzer.max_duration=1h} runs longer.
+ * It stops at the first finding or after {@code maxDuration} (below; a {@code -Djazzer.max_duration}
+ * on the mvn command line was not honoured in our run, so change the annotation to fuzz longer).
+ * Measured on a shared 2-core machine: about 490 inputs a second. The first campaign found the
+ * multi-line message kept in {@code MeterCsvReaderFindingsTest}; with that check set aside, 124,600
+ * further inputs (4 min, 796 coverage edges) found nothing else.
  */
 class MeterCsvReaderFuzzTest {
     private static final Path DIR;
