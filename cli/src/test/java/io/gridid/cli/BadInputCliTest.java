@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -196,5 +197,20 @@ class BadInputCliTest {
                 "--out", dir.resolve("out").toString());
         assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
         assertEquals(path + ":2: unparsable number '12.4timestamp,meter_id,v_pu,p_kw,q_kvar\\n2027' in v_kv" + NL, r.err());
+    }
+
+    /** A failed run leaves an earlier result as it was, and adds nothing next to it. */
+    @Test
+    void aFailedRunLeavesThePreviousResultIntact() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        byte[] previous = "from_bus,to_bus,confidence\nhead,a,1.0\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(out.resolve("topology.csv"), previous);
+        String bad = CORPUS.resolve("unparsable-number.csv").toString();
+        Run r = run("topology", "--meters", bad, "--root", "1", "--base-kv", "12.47", "--out", out.toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        assertArrayEquals(previous, Files.readAllBytes(out.resolve("topology.csv")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(out.resolve("topology.csv")), s.toList());
+        }
     }
 }
