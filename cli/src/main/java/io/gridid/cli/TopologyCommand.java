@@ -3,8 +3,6 @@ package io.gridid.cli;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.AtomicFile;
-import io.gridid.model.io.MeterCsvReader;
-import io.gridid.model.io.MeterFile;
 import io.gridid.topology.Topology;
 import io.gridid.topology.TopologyIdentifier;
 import io.gridid.topology.TopologyMethod;
@@ -37,15 +35,8 @@ final class TopologyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--meters", required = true, paramLabel = "FILE", description = "meters.csv (data contract v1).")
-    Path meters;
-
-    @Option(names = "--root", required = true, paramLabel = "ID", description = "Meter id of the feeder head.")
-    String root;
-
-    @Option(names = "--base-kv", paramLabel = "KV",
-            description = "Nominal line-to-line voltage, kV (converts v_pu; needed unless the file has v_kv).")
-    Double baseKv;
+    @CommandLine.Mixin
+    MeterInput input;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search",
             description = "physics-search (default: best measured accuracy), tree-metric or laplacian.")
@@ -65,22 +56,13 @@ final class TopologyCommand implements Callable<Integer> {
         if (stability < 0) {
             throw new IllegalInputException("--stability must be >= 0");
         }
-        if (baseKv != null && !(baseKv > 0 && baseKv < Double.POSITIVE_INFINITY)) {
-            throw new IllegalInputException("--base-kv must be a positive number of kV");
-        }
-        if (!Files.isRegularFile(meters)) {
-            throw new IllegalInputException(meters + ": no such file");
-        }
         PrintWriter err = spec.commandLine().getErr();
-        MeterFile file = new MeterCsvReader(new MeterCsvReader.Options(baseKv == null ? Double.NaN : baseKv, null))
-                .read(meters);
+        MeterInput.Read file = input.read();
         for (String w : file.warnings()) {
             err.println("gridid: warning: " + w);
         }
         MeterData data = file.data();
-        if (!data.hasMeter(root)) {
-            throw new IllegalInputException("--root " + root + " is not a meter in " + meters);
-        }
+        String root = input.root;
         Topology t = new TopologyIdentifier(TopologyOptions.defaults().withMethod(m).withStabilityRuns(stability)).identify(data, root);
         for (String w : t.diagnostics().warnings()) {
             err.println("gridid: warning: " + w);

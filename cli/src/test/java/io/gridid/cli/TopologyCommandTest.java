@@ -83,7 +83,7 @@ class TopologyCommandTest {
                 "--base-kv", Double.toString(f.baseKv()), "--out", dir.resolve("o").toString());
         assertEquals(ExitCode.INVALID_INPUT, r[0]);
         String err = (String) r[2];
-        assertTrue(err.startsWith("gridid: --root nope is not a meter"), err);
+        assertTrue(err.startsWith(dir.resolve("meters.csv") + ": root meter 'nope' not found (meters: "), err);
         assertFalse(err.contains("\tat "), "no stack trace");
         assertFalse(Files.exists(dir.resolve("o").resolve("topology.csv")));
     }

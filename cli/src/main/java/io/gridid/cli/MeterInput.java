@@ -1,0 +1,109 @@
+package io.gridid.cli;
+
+import io.gridid.model.InvalidInputException;
+import io.gridid.model.MeterData;
+import io.gridid.model.io.MeterCsvReader;
+import io.gridid.model.io.MeterFile;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The meter-reading options every stage shares, as a picocli mixin ({@code @Mixin MeterInput in;}):
+ * {@code --meters FILE}, {@code --base-kv KV}, {@code --delimiter CHAR}, {@code --root ID}.
+ * {@link #read()} reads the file with {@link MeterCsvReader} and checks the root, so every command
+ * words these errors the same way (one line, exit 2).
+ */
+final class MeterInput {
+    /** How many meter ids the "root not found" message lists before it says how many there are. */
+    static final int NAMED_METERS = 10;
+
+    @Option(names = "--meters", required = true, paramLabel = "FILE", description = "meters.csv (data contract v1).")
+    Path meters;
+
+    @Option(names = "--root", required = true, paramLabel = "ID", description = "Meter id of the feeder head.")
+    String root;
+
+    @Option(names = "--base-kv", paramLabel = "KV",
+            description = "Nominal line-to-line voltage, kV (converts v_pu; needed unless the file has v_kv).")
+    Double baseKv;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "Field delimiter when not the contract's comma, e.g. ';' (European exports) or '\\t' (tab).")
+    String delimiter;
+
+    /** The meter file, read and checked. */
+    record Read(MeterData data, List<String> warnings) {
+    }
+
+    /**
+     * Reads {@code --meters} and checks that {@code --root} is one of its meters and not the only
+     * one.
+     *
+     * @throws InvalidInputException the file's content is bad, the root is not in it, or it is alone
+     * @throws IllegalInputException an option value is bad or the file does not exist
+     * @throws IOException           the file cannot be read
+     */
+    Read read() throws InvalidInputException, IOException {
+        if (baseKv != null && !(baseKv > 0 && baseKv < Double.POSITIVE_INFINITY)) {
+            throw new IllegalInputException("--base-kv must be a positive number of kV, not " + baseKv);
+        }
+        Character d = delimiterChar(delimiter);
+        if (!Files.isRegularFile(meters)) {
+            throw new IllegalInputException(meters + ": no such file");
+        }
+        MeterFile file;
+        try {
+            file = new MeterCsvReader(new MeterCsvReader.Options(baseKv == null ? Double.NaN : baseKv, d)).read(meters);
+        } catch (InvalidInputException e) {
+            throw oneLine(e);
+        }
+        MeterData data = file.data();
+        String name = meters.toString();
+        if (!data.hasMeter(root)) {
+            throw new InvalidInputException(name, 0, "root meter '" + root + "' not found (meters: "
+                    + named(data.meterIds()) + ")");
+        }
+        if (data.meterCount() == 1) {
+            throw new InvalidInputException(name, 0, "only one meter, the root '" + root
+                    + "'; a feeder needs the root and at least one more meter");
+        }
+        return new Read(data, file.warnings());
+    }
+
+    /**
+     * The reader quotes offending fields verbatim, and a quoted field may hold a line break (found
+     * by fuzzing): escape CR and LF so the user still gets exactly one line.
+     */
+    static InvalidInputException oneLine(InvalidInputException e) {
+        String r = e.reason();
+        if (r.indexOf('\n') < 0 && r.indexOf('\r') < 0) {
+            return e;
+        }
+        return new InvalidInputException(e.file(), e.line(), r.replace("\r", "\\r").replace("\n", "\\n"));
+    }
+
+    private static String named(List<String> ids) {
+        if (ids.size() <= NAMED_METERS) {
+            return String.join(", ", ids);
+        }
+        return String.join(", ", ids.subList(0, NAMED_METERS)) + ", ... " + ids.size() + " in all";
+    }
+
+    /** null = default (comma); "\t" or "tab" = tab; else exactly one character other than a quote or line break. */
+    static Character delimiterChar(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.equals("\\t") || s.equalsIgnoreCase("tab")) {
+            return '\t';
+        }
+        if (s.length() != 1 || s.charAt(0) == '"' || s.charAt(0) == '\n' || s.charAt(0) == '\r') {
+            throw new IllegalInputException("--delimiter must be one character (e.g. ';' or '\\t'), not '" + s + "'");
+        }
+        return s.charAt(0);
+    }
+}
