@@ -1,8 +1,6 @@
 package io.gridid.cli;
 
 import io.gridid.model.GrididException;
-import io.gridid.model.io.MeterCsvReader;
-import io.gridid.model.io.MeterFile;
 import io.gridid.reports.IdentificationResult;
 import io.gridid.reports.IdentifyPipeline;
 import io.gridid.reports.OutputFolder;
@@ -31,15 +29,8 @@ final class IdentifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--meters", required = true, paramLabel = "FILE", description = "meters.csv (data contract v1).")
-    Path meters;
-
-    @Option(names = "--root", required = true, paramLabel = "ID", description = "Meter id of the feeder head.")
-    String root;
-
-    @Option(names = "--base-kv", required = true, paramLabel = "KV",
-            description = "Nominal line-to-line voltage, kV (converts v_pu; per-unit voltage profile).")
-    double baseKv;
+    @Mixin
+    MeterInput meterInput;
 
     @Mixin
     PipelineOptions pipelineOptions;
@@ -52,15 +43,15 @@ final class IdentifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws GrididException, IOException {
-        if (!(baseKv > 0) || Double.isInfinite(baseKv)) {
-            throw new IllegalInputException("--base-kv must be a positive number of kV");
+        if (meterInput.baseKv == null) {
+            throw new IllegalInputException("--base-kv is required: the nominal line-to-line kV of the feeder");
         }
+        OutputFolder.check(out, force, null);
+        MeterInput.Read file = meterInput.read();
+        double baseKv = meterInput.baseKv;
+        String root = meterInput.root;
         OutputFolder.prepare(out, force, null);
         PrintWriter err = spec.commandLine().getErr();
-        MeterFile file = new MeterCsvReader(new MeterCsvReader.Options(baseKv, null)).read(meters);
-        if (!file.data().hasMeter(root)) {
-            throw new IllegalInputException("--root " + root + " is not a meter in " + meters);
-        }
         for (String w : file.warnings()) {
             err.println("gridid: warning: " + w);
         }

@@ -13,11 +13,10 @@ import io.gridid.model.RadialTree;
 import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
-import io.gridid.model.io.MeterCsvReader;
-import io.gridid.model.io.MeterFile;
 import io.gridid.solvers.fit.FitNorm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -59,20 +58,13 @@ final class ImpedanceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--meters", required = true, paramLabel = "FILE", description = "meters.csv (data contract v1).")
-    Path meters;
+    @Mixin
+    MeterInput meterInput;
 
     @Option(names = "--topology", required = true, paramLabel = "FILE",
             description = "Branches of the radial topology: CSV with a header and columns from_bus,to_bus "
                     + "(further columns ignored; e.g. a branches.csv). Either orientation is accepted.")
     Path topology;
-
-    @Option(names = "--root", required = true, paramLabel = "ID", description = "Meter id of the feeder head.")
-    String root;
-
-    @Option(names = "--base-kv", paramLabel = "KV",
-            description = "Nominal line-to-line voltage, kV (converts v_pu; needed unless the file has v_kv).")
-    Double baseKv;
 
     @Option(names = "--fit", paramLabel = "lad|ls", defaultValue = "ls",
             description = "Per-branch fit: ls (least squares: most accurate under ordinary meter noise, fast) or "
@@ -106,19 +98,13 @@ final class ImpedanceCommand implements Callable<Integer> {
         if ((maxTypes > 0 || tapered) && conductors == null) {
             throw new IllegalInputException("--max-types and --tapered need --conductors");
         }
-        if (baseKv != null && !(baseKv > 0)) {
-            throw new IllegalInputException("--base-kv must be a positive number of kV");
-        }
         PrintWriter err = spec.commandLine().getErr();
-        MeterFile meterFile = new MeterCsvReader(new MeterCsvReader.Options(baseKv == null ? Double.NaN : baseKv, null))
-                .read(meters);
+        MeterInput.Read meterFile = meterInput.read();
         for (String w : meterFile.warnings()) {
             err.println("gridid: warning: " + w);
         }
         MeterData data = meterFile.data();
-        if (!data.hasMeter(root)) {
-            throw new IllegalInputException("--root " + root + " is not a meter in " + meters);
-        }
+        String root = meterInput.root;
         RadialTree tree = readTopology(topology, root);
         ImpedanceOptions options = ImpedanceOptions.defaults()
                 .withNorm(fit == Fit.lad ? FitNorm.LAD : FitNorm.LS)

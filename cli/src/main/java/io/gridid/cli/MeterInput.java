@@ -55,12 +55,8 @@ final class MeterInput {
         if (!Files.isRegularFile(meters)) {
             throw new IllegalInputException(meters + ": no such file");
         }
-        MeterFile file;
-        try {
-            file = new MeterCsvReader(new MeterCsvReader.Options(baseKv == null ? Double.NaN : baseKv, d)).read(meters);
-        } catch (InvalidInputException e) {
-            throw oneLine(e);
-        }
+        MeterFile file = new MeterCsvReader(new MeterCsvReader.Options(baseKv == null ? Double.NaN : baseKv, d))
+                .read(meters);
         MeterData data = file.data();
         String name = meters.toString();
         if (!data.hasMeter(root)) {
@@ -72,18 +68,6 @@ final class MeterInput {
                     + "'; a feeder needs the root and at least one more meter");
         }
         return new Read(data, file.warnings());
-    }
-
-    /**
-     * The reader quotes offending fields verbatim, and a quoted field may hold a line break (found
-     * by fuzzing): escape CR and LF so the user still gets exactly one line.
-     */
-    static InvalidInputException oneLine(InvalidInputException e) {
-        String r = e.reason();
-        if (r.indexOf('\n') < 0 && r.indexOf('\r') < 0) {
-            return e;
-        }
-        return new InvalidInputException(e.file(), e.line(), r.replace("\r", "\\r").replace("\n", "\\n"));
     }
 
     private static String named(List<String> ids) {

@@ -14,17 +14,27 @@ public final class InvalidInputException extends GrididException {
     /**
      * @param file   the file name as the user gave it (never an absolute path we made up)
      * @param line   1-based physical line number, or 0 when the problem concerns the whole file
-     * @param reason what is wrong, one line, no trailing period needed
+     * @param reason what is wrong, no trailing period needed; a line break in it (quoted from the
+     *               data) is shown escaped, so the message is always one line
      */
     public InvalidInputException(String file, long line, String reason) {
         super(format(file, line, reason));
         this.file = file;
         this.line = line;
-        this.reason = reason;
+        this.reason = oneLine(reason);
     }
 
     private static String format(String file, long line, String reason) {
-        return line > 0 ? file + ":" + line + ": " + reason : file + ": " + reason;
+        String r = oneLine(reason);
+        return line > 0 ? oneLine(file) + ":" + line + ": " + r : oneLine(file) + ": " + r;
+    }
+
+    /** The message is one line by construction: line breaks quoted from the data are escaped. */
+    private static String oneLine(String text) {
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return text.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     public String file() {

@@ -25,6 +25,18 @@ public final class OutputFolder {
      *                               the path is a file
      */
     public static void prepare(Path dir, boolean force, String marker) throws InvalidInputException, IOException {
+        check(dir, force, marker);
+        Files.createDirectories(dir);
+        if (marker != null) {
+            Files.writeString(dir.resolve(marker), "made by gridid; the folder may be replaced by the next run\n");
+        }
+    }
+
+    /**
+     * The same test as {@link #prepare} without touching the file system, so a command can refuse
+     * a bad folder before a long run and create it only once its input has been read.
+     */
+    public static void check(Path dir, boolean force, String marker) throws InvalidInputException, IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new InvalidInputException(dir.toString(), 0, "exists and is not a folder");
         }
@@ -37,10 +49,6 @@ public final class OutputFolder {
                 throw new InvalidInputException(dir.toString(), 0,
                         "folder exists and is not empty (use --force to write into it)");
             }
-        }
-        Files.createDirectories(dir);
-        if (marker != null) {
-            Files.writeString(dir.resolve(marker), "made by gridid; the folder may be replaced by the next run\n");
         }
     }
 }

@@ -2,7 +2,6 @@ package io.gridid.model.io.fuzz;
 
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.io.MeterCsvReader;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.net.URISyntaxException;
@@ -29,7 +28,6 @@ class MeterCsvReaderFindingsTest {
      * wording, should show the field with its line breaks escaped.
      */
     @Test
-    @Disabled("finding for the csv owner: quoted line breaks are copied into the one-line message")
     void aQuotedLineBreakDoesNotBreakTheOneLineMessage() throws Exception {
         Path file = finding("quoted-line-break-in-number.csv");
         InvalidInputException e = assertThrows(InvalidInputException.class,
