@@ -49,12 +49,6 @@ final class ImpedanceCommand implements Callable<Integer> {
             "intervals_used", "note");
     static final String EXTRA_COLUMNS_TEXT = "conductor,length_km,relaxation_gap,r_stderr_ohm,x_stderr_ohm,"
             + "r_unconstrained_ohm,x_unconstrained_ohm,rms_residual,intervals_used,note";
-    /** Value of --conductors that selects the built-in library instead of a file. */
-    static final String BUILT_IN_LIBRARY = "builtin";
-
-    /** How --fit is spelled on the command line. */
-    enum Fit { lad, ls }
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -66,23 +60,8 @@ final class ImpedanceCommand implements Callable<Integer> {
                     + "(further columns ignored; e.g. a branches.csv). Either orientation is accepted.")
     Path topology;
 
-    @Option(names = "--fit", paramLabel = "lad|ls", defaultValue = "ls",
-            description = "Per-branch fit: ls (least squares: most accurate under ordinary meter noise, fast) or "
-                    + "lad (least absolute deviations: robust to gross reading errors, slower). Default: ${DEFAULT-VALUE}.")
-    Fit fit;
-
-    @Option(names = "--conductors", paramLabel = "FILE|builtin",
-            description = "Conductor library (CSV name,r_ohm_per_km,x_ohm_per_km,ampacity_a), or 'builtin': "
-                    + "each branch gets a type and a length.")
-    String conductors;
-
-    @Option(names = "--max-types", paramLabel = "K", defaultValue = "0",
-            description = "With --conductors: the feeder uses at most K distinct types (0 = no limit).")
-    int maxTypes;
-
-    @Option(names = "--tapered", description = "With --conductors: a conductor is never larger (by ampacity) "
-            + "than the one feeding it.")
-    boolean tapered;
+    @Mixin
+    FitOptions fitOptions;
 
     @Option(names = "--sequential", description = "Fit one branch at a time (same results, slower).")
     boolean sequential;
@@ -92,12 +71,7 @@ final class ImpedanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws GrididException, IOException {
-        if (maxTypes < 0) {
-            throw new IllegalInputException("--max-types must be >= 0 (0 = no limit)");
-        }
-        if ((maxTypes > 0 || tapered) && conductors == null) {
-            throw new IllegalInputException("--max-types and --tapered need --conductors");
-        }
+        ImpedanceOptions options = fitOptions.applyTo(ImpedanceOptions.defaults()).withParallel(!sequential);
         PrintWriter err = spec.commandLine().getErr();
         MeterInput.Read meterFile = meterInput.read();
         for (String w : meterFile.warnings()) {
@@ -106,12 +80,6 @@ final class ImpedanceCommand implements Callable<Integer> {
         MeterData data = meterFile.data();
         String root = meterInput.root;
         RadialTree tree = readTopology(topology, root);
-        ImpedanceOptions options = ImpedanceOptions.defaults()
-                .withNorm(fit == Fit.lad ? FitNorm.LAD : FitNorm.LS)
-                .withConductors(readLibrary())
-                .withMaxTypes(maxTypes)
-                .withTapered(tapered)
-                .withParallel(!sequential);
         // progress only on an interactive terminal: scripts and logs get the result lines only
         boolean interactive = System.console() != null;
         ImpedanceResult result = new ImpedanceEstimator(options).estimate(data, tree, (done, total) -> {
@@ -131,20 +99,6 @@ final class ImpedanceCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("wrote " + result.branches().size() + " branches to " + file);
         return ExitCode.OK;
-    }
-
-    private List<ConductorType> readLibrary() throws InvalidInputException, IOException {
-        if (conductors == null) {
-            return List.of();
-        }
-        if (conductors.equals(BUILT_IN_LIBRARY)) {
-            return ConductorLibrary.builtIn().types();
-        }
-        Path p = Path.of(conductors);
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalInputException("--conductors " + conductors + ": no such file (or use 'builtin')");
-        }
-        return ConductorLibrary.read(p).types();
     }
 
     /** The topology file as a tree rooted at {@code rootId}; each row is an edge in either orientation. */

@@ -39,7 +39,7 @@ final class TopologyCommand implements Callable<Integer> {
     MeterInput input;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search",
-            description = "physics-search (default: best measured accuracy), tree-metric or laplacian.")
+            description = PipelineOptions.METHOD_DESCRIPTION)
     String method;
 
     @Option(names = "--stability", paramLabel = "N", defaultValue = "8",
@@ -92,7 +92,7 @@ final class TopologyCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static TopologyMethod parseMethod(String s) {
+    static TopologyMethod parseMethod(String s) {
         try {
             return TopologyMethod.valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
