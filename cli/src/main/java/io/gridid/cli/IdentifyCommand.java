@@ -1,15 +1,92 @@
 package io.gridid.cli;
 
+import io.gridid.model.GrididException;
+import io.gridid.model.io.MeterCsvReader;
+import io.gridid.model.io.MeterFile;
+import io.gridid.reports.IdentificationResult;
+import io.gridid.reports.IdentifyPipeline;
+import io.gridid.reports.OutputFolder;
+import io.gridid.reports.ResultFolder;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code gridid identify}: Runs both stages and writes branches.csv and reports. Not built yet: says so and exits 2. */
+/** {@code gridid identify}: both stages on a meters.csv; writes the result folder. */
 @Command(name = "identify", mixinStandardHelpOptions = true,
-        description = "Runs both stages and writes branches.csv and reports. (not built yet)")
+        description = {"Identifies the feeder's topology (stage 1) and every branch's series impedance (stage 2) "
+                + "from smart-meter readings.",
+                "Writes DIR/branches.csv (from_bus,to_bus,r_ohm,x_ohm, then conductor, length, standard errors, "
+                        + "relaxation gap, residual, confidence), DIR/topology.csv, DIR/report.json and the "
+                        + "self-contained DIR/report.html."})
 final class IdentifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--meters", required = true, paramLabel = "FILE", description = "meters.csv (data contract v1).")
+    Path meters;
+
+    @Option(names = "--root", required = true, paramLabel = "ID", description = "Meter id of the feeder head.")
+    String root;
+
+    @Option(names = "--base-kv", required = true, paramLabel = "KV",
+            description = "Nominal line-to-line voltage, kV (converts v_pu; per-unit voltage profile).")
+    double baseKv;
+
+    @Mixin
+    PipelineOptions pipelineOptions;
+
+    @Option(names = "--force", description = "Write into DIR even if it is not empty (files of the same names are replaced).")
+    boolean force;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created; must be empty unless --force).")
+    Path out;
+
     @Override
-    public Integer call() {
-        throw new IllegalInputException("'identify' is not built yet in this version of gridid");
+    public Integer call() throws GrididException, IOException {
+        if (!(baseKv > 0) || Double.isInfinite(baseKv)) {
+            throw new IllegalInputException("--base-kv must be a positive number of kV");
+        }
+        OutputFolder.prepare(out, force, null);
+        PrintWriter err = spec.commandLine().getErr();
+        MeterFile file = new MeterCsvReader(new MeterCsvReader.Options(baseKv, null)).read(meters);
+        if (!file.data().hasMeter(root)) {
+            throw new IllegalInputException("--root " + root + " is not a meter in " + meters);
+        }
+        for (String w : file.warnings()) {
+            err.println("gridid: warning: " + w);
+        }
+        IdentifyPipeline pipeline = new IdentifyPipeline(pipelineOptions.toOptions());
+        IdentificationResult r;
+        if (System.console() != null) {
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("identify").setInitialMax(-1).build()) {
+                r = pipeline.identify(file.data(), root, baseKv, file.warnings(), (label, done, total) -> {
+                    bar.maxHint(total);
+                    bar.stepTo(done);
+                    bar.setExtraMessage(label);
+                });
+            }
+        } else {
+            r = pipeline.identify(file.data(), root, baseKv, file.warnings());
+        }
+        ResultFolder.write(out, r);
+        for (String w : r.warnings().subList(file.warnings().size(), r.warnings().size())) {
+            err.println("gridid: warning: " + w);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "identified %d branches from %d meters x %d intervals (topology %.2f s, impedance %.2f s)%n",
+                r.branches().size(), file.data().meterCount(), file.data().intervalCount(),
+                r.stageSeconds().get(IdentifyPipeline.TOPOLOGY), r.stageSeconds().get(IdentifyPipeline.IMPEDANCE));
+        o.println("wrote " + out.resolve(ResultFolder.BRANCHES) + ", " + ResultFolder.TOPOLOGY + ", "
+                + ResultFolder.REPORT_JSON + ", " + ResultFolder.REPORT_HTML);
+        return ExitCode.OK;
     }
 }

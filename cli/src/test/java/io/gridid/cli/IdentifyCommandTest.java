@@ -1,0 +1,94 @@
+package io.gridid.cli;
+
+import io.gridid.feeders.MeterDataSynthesizer;
+import io.gridid.feeders.SimulatedData;
+import io.gridid.feeders.SynthesisOptions;
+import io.gridid.feeders.TestFeeders;
+import io.gridid.model.Feeder;
+import io.gridid.model.io.BranchCsvReader;
+import io.gridid.model.io.BranchRow;
+import io.gridid.model.io.MeterCsvWriter;
+import io.gridid.reports.Benchmark;
+import io.gridid.reports.Score;
+import io.gridid.reports.Scoring;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code gridid identify} end to end on simulated IEEE 13-node data with known truth. */
+class IdentifyCommandTest {
+    /**
+     * Noise-free data written in round-trip decimals: stage 2 recovers r and x to its cone
+     * tolerance (the impedance module's tests bound it at 0.5 %); 1 % leaves room for the
+     * median over the branches and nothing more.
+     */
+    private static final double NOISE_FREE_MEDIAN_ERROR = 0.01;
+
+    @TempDir
+    static Path dir;
+    private static Feeder feeder;
+    private static Path meters;
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        feeder = TestFeeders.load("ieee13");
+        SimulatedData sim = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(30));
+        meters = dir.resolve("meters.csv");
+        MeterCsvWriter.write(meters, sim.meters(), feeder.baseKv());
+    }
+
+    private CommandRun identify(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("identify", "--meters", meters.toString(), "--root",
+                feeder.rootBus(), "--base-kv", Double.toString(feeder.baseKv()), "--out", out.toString()));
+        args.addAll(List.of(more));
+        return CommandRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void recoversTheFeederAndWritesTheResultFolder() throws Exception {
+        Path out = dir.resolve("res");
+        CommandRun run = identify(out);
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(out.resolve("branches.csv"));
+        assertTrue(lines.get(0).startsWith("from_bus,to_bus,r_ohm,x_ohm,"), lines.get(0));
+        List<BranchRow> rows = BranchCsvReader.read(out.resolve("branches.csv"));
+        Score s = new Scoring().score(rows, Benchmark.truthRows(feeder));
+        assertEquals(1.0, s.f1(), "noise-free ieee13: exact topology");
+        assertTrue(s.rRelErrorMedian() < NOISE_FREE_MEDIAN_ERROR, "median r error " + s.rRelErrorMedian());
+        assertTrue(s.xRelErrorMedian() < NOISE_FREE_MEDIAN_ERROR, "median x error " + s.xRelErrorMedian());
+        for (String f : List.of("topology.csv", "report.json", "report.html")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        var doc = Jsoup.parse(out.resolve("report.html").toFile());
+        assertEquals(feeder.branches().size(), doc.select("table#branches tbody tr").size());
+        assertEquals(feeder.branches().size(), doc.select("svg#tree line.edge").size());
+        assertTrue(run.out().contains("identified " + feeder.branches().size() + " branches"), run.out());
+    }
+
+    @Test
+    void aNonEmptyFolderIsRefusedWithoutForce() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("busy"));
+        Files.writeString(out.resolve("x.txt"), "x");
+        CommandRun run = identify(out);
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("--force"), run.err());
+        assertEquals(0, identify(out, "--force").exitCode());
+    }
+
+    @Test
+    void anUnknownRootIsOneLineExitTwo() {
+        CommandRun run = CommandRun.of("identify", "--meters", meters.toString(), "--root", "nope", "--base-kv", "4.16",
+                "--out", dir.resolve("r2").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+}

@@ -1,0 +1,269 @@
+package io.gridid.impedance;
+
+import io.gridid.model.BranchEquation;
+import io.gridid.model.ConductorType;
+import io.gridid.model.GrididException;
+import io.gridid.model.MeterData;
+import io.gridid.model.RadialTree;
+import io.gridid.solvers.fit.BranchFit;
+import io.gridid.solvers.fit.BranchFitData;
+import io.gridid.solvers.fit.BranchFitOptions;
+import io.gridid.solvers.fit.BranchFitter;
+import io.gridid.solvers.fit.FitNorm;
+import io.gridid.solvers.fit.LengthFit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The bottom-up sweep of stage 2: leaves first, each branch i&rarr;j is fitted on the flows its
+ * subtree draws (the loads metered in the subtree plus the losses of the branches below, those
+ * computed with {@link BranchEquation} from impedances already estimated), then passes its
+ * sending-end flows up to its parent.
+ *
+ * <p>Missing readings are NaN and stay NaN: an interval with any missing P or Q in the subtree
+ * of j, or a missing voltage at j or i or inside the subtree, makes that interval's (y, a, b, c)
+ * NaN for branch i&rarr;j, and the fitter drops it. Nothing is zero-filled.
+ *
+ * <p>Branches whose child buses share a depth are independent given the deeper ones; with
+ * {@code parallel} they are fitted concurrently. Each branch's arithmetic is the same in both
+ * modes (children are summed in the tree's fixed order), so the results are bit-identical.
+ *
+ * <p>Memory: O(N&middot;T) doubles at worst (one pair of sending-flow columns per branch whose
+ * parent is not done yet). Time: one relaxed fit per branch, plus one length fit per branch and
+ * library type.
+ */
+final class BottomUpSweep {
+    private final BranchFitOptions fitOptions;
+    private final List<ConductorType> library;
+    private final ImpedanceOptions options;
+
+    BottomUpSweep(ImpedanceOptions options) {
+        this.options = options;
+        BranchFitOptions d = BranchFitOptions.defaults();
+        this.fitOptions = new BranchFitOptions(options.norm(), d.coneTolerance(), d.maxCuts(), d.polish());
+        this.library = options.conductors();
+    }
+
+    /** Sending-end flow columns of a fitted branch, MW and Mvar, per interval. */
+    private record SendingFlows(double[] pMw, double[] qMvar) {
+    }
+
+    private record Step(SweptBranch branch, SendingFlows flows) {
+    }
+
+    /**
+     * Runs the sweep.
+     *
+     * @param progress told after each level
+     * @throws GrididException a bus of the tree has no meter, or a branch has too few complete intervals
+     */
+    Outcome run(MeterData data, RadialTree tree, SweepProgress progress) throws GrididException {
+        for (String bus : tree.topDown()) {
+            if (!data.hasMeter(bus)) {
+                throw new GrididException("bus " + bus + " of the topology has no meter readings"
+                        + " (stage 2 needs |V|, P and Q at every bus, |V| at the root)");
+            }
+        }
+        List<List<String>> levels = new ArrayList<>();
+        for (String bus : tree.topDown()) {
+            int d = tree.depthOf(bus);
+            while (levels.size() <= d) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(d).add(bus);
+        }
+        Map<String, SendingFlows> pending = new HashMap<>();
+        Map<String, SweptBranch> out = new HashMap<>();
+        ExecutorService pool = options.parallel() && Runtime.getRuntime().availableProcessors() > 1
+                ? Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads())
+                : null;
+        try {
+            for (int d = levels.size() - 1; d >= 1; d--) {
+                List<String> level = levels.get(d);
+                List<Step> steps = new ArrayList<>(level.size());
+                if (pool == null || level.size() == 1) {
+                    for (String bus : level) {
+                        steps.add(step(data, tree, bus, pending));
+                    }
+                } else {
+                    List<Future<Step>> futures = new ArrayList<>(level.size());
+                    for (String bus : level) {
+                        futures.add(pool.submit(() -> step(data, tree, bus, pending)));
+                    }
+                    for (Future<Step> f : futures) {
+                        steps.add(await(f));
+                    }
+                }
+                for (String bus : level) {
+                    for (String c : tree.childrenOf(bus)) {
+                        pending.remove(c);
+                    }
+                }
+                for (int k = 0; k < level.size(); k++) {
+                    pending.put(level.get(k), steps.get(k).flows());
+                    out.put(level.get(k), steps.get(k).branch());
+                }
+                progress.branchesFitted(out.size(), tree.size() - 1);
+            }
+            return new Outcome(out, headMismatch(data, tree, pending));
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * What a sweep found.
+     *
+     * @param branches         one entry per non-root bus (keyed by it, the branch's child end)
+     * @param headFlowMismatch median over intervals of |P_head &minus; &Sigma; P_sent| / |P_head|: the
+     *                         root meter's active power against the sum of the sending-end flows of
+     *                         the root's branches (loads plus estimated losses); NaN when the root
+     *                         has no P readings. A large value means load the meters do not see,
+     *                         or a wrong topology.
+     */
+    record Outcome(Map<String, SweptBranch> branches, double headFlowMismatch) {
+    }
+
+    private static double headMismatch(MeterData data, RadialTree tree, Map<String, SendingFlows> rootChildren) {
+        int m0 = data.indexOf(tree.root());
+        int n = data.intervalCount();
+        double[] rel = new double[n];
+        int k = 0;
+        for (int t = 0; t < n; t++) {
+            double head = data.pMw(m0, t);
+            double sent = 0;
+            for (String c : tree.childrenOf(tree.root())) {
+                sent += rootChildren.get(c).pMw()[t];
+            }
+            double r = Math.abs(head - sent) / Math.abs(head);
+            if (Double.isFinite(r)) {
+                rel[k++] = r;
+            }
+        }
+        if (k == 0) {
+            return Double.NaN;
+        }
+        double[] v = java.util.Arrays.copyOf(rel, k);
+        java.util.Arrays.sort(v);
+        return k % 2 == 1 ? v[k / 2] : 0.5 * (v[k / 2 - 1] + v[k / 2]);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "gridid-impedance-fit");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static Step await(Future<Step> f) throws GrididException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GrididException("interrupted while fitting branches", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof GrididException g) {
+                throw g;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /** Fits the branch feeding {@code bus}; reads (never writes) the children's sending flows. */
+    private Step step(MeterData data, RadialTree tree, String bus, Map<String, SendingFlows> pending)
+            throws GrididException {
+        String parent = tree.parentOf(bus);
+        int mj = data.indexOf(bus);
+        int mi = data.indexOf(parent);
+        int n = data.intervalCount();
+        double[] pRecv = data.activeMw(mj);
+        double[] qRecv = data.reactiveMvar(mj);
+        for (String c : tree.childrenOf(bus)) {
+            SendingFlows s = pending.get(c);
+            for (int t = 0; t < n; t++) {
+                pRecv[t] += s.pMw()[t];
+                qRecv[t] += s.qMvar()[t];
+            }
+        }
+        double[] y = new double[n];
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] c = new double[n];
+        double[] uRecv = new double[n];
+        int usable = 0;
+        double sumY2 = 0;
+        for (int t = 0; t < n; t++) {
+            double vj = data.vKv(mj, t);
+            double vi = data.vKv(mi, t);
+            double uj = vj * vj;
+            uRecv[t] = uj;
+            y[t] = vi * vi - uj;
+            a[t] = 2 * pRecv[t];
+            b[t] = 2 * qRecv[t];
+            c[t] = BranchEquation.squaredCurrentTerm(pRecv[t], qRecv[t], uj);
+            if (Double.isFinite(y[t]) && Double.isFinite(c[t])) {
+                usable++;
+                sumY2 += y[t] * y[t];
+            } else {
+                y[t] = Double.NaN; // one NaN marks the whole interval unusable for the fitter
+                a[t] = Double.NaN;
+                b[t] = Double.NaN;
+                c[t] = Double.NaN;
+            }
+        }
+        if (usable < options.minIntervals()) {
+            throw new GrididException("branch " + parent + "-" + bus + ": only " + usable
+                    + " intervals with complete readings in its subtree (need at least " + options.minIntervals() + ")");
+        }
+        BranchFitter fitter = new BranchFitter(fitOptions);
+        BranchFitData fitData = new BranchFitData(y, a, b, c);
+        BranchFit fit = fitter.fit(fitData);
+        double signalRms = Math.sqrt(sumY2 / usable);
+        int[] rejected = {0};
+        if (options.norm() == FitNorm.LS && options.badDataSigmas() > 0) {
+            fit = BadDataRejection.fit(fitter, options.badDataSigmas(), options.residualFloor() * signalRms,
+                    y, a, b, c, fit, rejected);
+            if (rejected[0] > 0) {
+                fitData = new BranchFitData(y, a, b, c);
+            }
+        }
+        List<TypeFit> typeFits = new ArrayList<>(library.size());
+        for (int k = 0; k < library.size(); k++) {
+            ConductorType type = library.get(k);
+            LengthFit lf = fitter.fitLength(fitData, type.rOhmPerKm(), type.xOhmPerKm());
+            boolean fits = lf.rmsResidual() <= options.fallbackResidualRatio() * fit.rmsResidual()
+                    + options.residualFloor() * signalRms;
+            typeFits.add(new TypeFit(k, lf, fits));
+        }
+        typeFits.sort(Comparator.comparingDouble((TypeFit tf) -> tf.fit().objective())
+                .thenComparingInt(TypeFit::typeIndex));
+        double r = fit.rOhm();
+        double x = fit.xOhm();
+        double[] pSend = new double[n];
+        double[] qSend = new double[n];
+        for (int t = 0; t < n; t++) {
+            pSend[t] = BranchEquation.sendingActiveMw(r, pRecv[t], qRecv[t], uRecv[t]);
+            qSend[t] = BranchEquation.sendingReactiveMvar(x, pRecv[t], qRecv[t], uRecv[t]);
+        }
+        return new Step(new SweptBranch(parent, bus, fit, typeFits, signalRms, usable, rejected[0]),
+                new SendingFlows(pSend, qSend));
+    }
+}

@@ -1,0 +1,76 @@
+package io.gridid.reports;
+
+import io.gridid.feeders.MeterDataSynthesizer;
+import io.gridid.feeders.SimulatedData;
+import io.gridid.feeders.SynthesisOptions;
+import io.gridid.feeders.TestFeeders;
+import io.gridid.model.Feeder;
+import io.gridid.model.GrididException;
+import io.gridid.model.io.BranchCsvWriter;
+import io.gridid.model.io.BranchRow;
+import io.gridid.model.io.MeterCsvWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole story on a fresh machine: simulate the IEEE 13-node feeder ({@link #DAYS} days of
+ * hourly readings, voltage noise {@link #NOISE_V_PU} p.u., seed {@link #SEED}), identify it, and
+ * report against the truth. Writes into one folder: {@code meters.csv} and
+ * {@code truth_branches.csv} (what {@code gridid simulate} would write), and {@code result/}
+ * (what {@code gridid identify} writes, the report scored against the truth). The folder is
+ * marked with {@link #MARKER} so the next demo may replace it; any other non-empty folder is
+ * refused unless forced (see {@link OutputFolder}).
+ */
+public final class Demo {
+    public static final String FEEDER = "ieee13";
+    public static final int DAYS = 60;
+    public static final int INTERVAL_MINUTES = 60;
+    public static final double NOISE_V_PU = 1e-5;
+    public static final long SEED = 7;
+    /** Marks a folder as made by the demo. */
+    public static final String MARKER = ".gridid-demo";
+
+    /**
+     * What the demo produced.
+     *
+     * @param feeder     the simulated feeder (the truth)
+     * @param result     the identification, with the truth attached
+     * @param score      the identification scored against the truth
+     * @param resultDir  the result folder
+     * @param reportHtml the HTML report
+     */
+    public record Outcome(Feeder feeder, IdentificationResult result, Score score, Path resultDir, Path reportHtml) {
+    }
+
+    private final IdentifyPipeline pipeline;
+
+    public Demo(IdentifyPipeline pipeline) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    }
+
+    /**
+     * @param dir    the demo folder (created)
+     * @param force  write into a non-empty folder not made by the demo
+     */
+    public Outcome run(Path dir, boolean force) throws GrididException, IOException {
+        OutputFolder.prepare(dir, force, MARKER);
+        Feeder feeder = TestFeeders.load(FEEDER);
+        SynthesisOptions so = SynthesisOptions.defaults().withDays(DAYS).withIntervalMinutes(INTERVAL_MINUTES)
+                .withNoiseVoltagePu(NOISE_V_PU).withSeed(SEED);
+        SimulatedData sim = MeterDataSynthesizer.synthesize(feeder, so);
+        MeterCsvWriter.write(dir.resolve("meters.csv"), sim.meters(), feeder.baseKv());
+        List<BranchRow> truth = Benchmark.truthRows(feeder);
+        BranchCsvWriter.write(dir.resolve("truth_branches.csv"), List.of(), truth);
+        IdentificationResult result = pipeline.identify(sim.meters(), feeder.rootBus(), feeder.baseKv(), List.of())
+                .withTruth(truth);
+        Path resultDir = dir.resolve("result");
+        Files.createDirectories(resultDir);
+        ResultFolder.write(resultDir, result);
+        Score score = new Scoring().score(result.branches(), truth);
+        return new Outcome(feeder, result, score, resultDir, resultDir.resolve(ResultFolder.REPORT_HTML));
+    }
+}

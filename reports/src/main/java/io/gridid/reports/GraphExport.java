@@ -1,0 +1,94 @@
+package io.gridid.reports;
+
+import io.gridid.model.io.BranchRow;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.SimpleDirectedGraph;
+import org.jgrapht.nio.Attribute;
+import org.jgrapht.nio.AttributeType;
+import org.jgrapht.nio.DefaultAttribute;
+import org.jgrapht.nio.GraphExporter;
+import org.jgrapht.nio.dot.DOTExporter;
+import org.jgrapht.nio.graphml.GraphMLExporter;
+
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The identified feeder as a directed graph (parent &rarr; child) in GraphML or Graphviz DOT,
+ * written by JGraphT's exporters. Vertex ids are {@code n0, n1, ...} in top-down order (safe in
+ * both formats); the bus id is the vertex attribute {@code label}. Edge attributes:
+ * {@code r_ohm}, {@code x_ohm}, {@code confidence} (doubles, omitted when unknown),
+ * {@code conductor} and {@code length_km} when a type was chosen.
+ */
+public final class GraphExport {
+    /** The supported formats. */
+    public enum Format { GRAPHML, DOT }
+
+    /** One branch as a graph edge (identity semantics: JGraphT needs distinct edge objects). */
+    private static final class Edge {
+        final BranchRow row;
+
+        Edge(BranchRow row) {
+            this.row = row;
+        }
+    }
+
+    /** The graph text in the given format. */
+    public String write(IdentificationResult r, Format format) {
+        Graph<String, Edge> g = new SimpleDirectedGraph<>(null, null, false);
+        for (String bus : r.tree().topDown()) {
+            g.addVertex(bus);
+        }
+        for (BranchRow b : r.branches()) {
+            g.addEdge(b.fromBus(), b.toBus(), new Edge(b));
+        }
+        Map<String, String> ids = new HashMap<>();
+        for (String bus : g.vertexSet()) {
+            ids.put(bus, "n" + ids.size());
+        }
+        GraphExporter<String, Edge> exporter;
+        if (format == Format.GRAPHML) {
+            GraphMLExporter<String, Edge> ml = new GraphMLExporter<>(ids::get);
+            ml.registerAttribute("label", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+            ml.registerAttribute("r_ohm", GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
+            ml.registerAttribute("x_ohm", GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
+            ml.registerAttribute("confidence", GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
+            ml.registerAttribute("conductor", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
+            ml.registerAttribute("length_km", GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
+            ml.setVertexAttributeProvider(bus -> Map.of("label", DefaultAttribute.createAttribute(bus)));
+            ml.setEdgeAttributeProvider(e -> edgeAttributes(e.row, r, false));
+            exporter = ml;
+        } else {
+            DOTExporter<String, Edge> dot = new DOTExporter<>(ids::get);
+            // the exporter escapes double quotes; a backslash must be doubled first
+            dot.setVertexAttributeProvider(bus -> Map.of("label",
+                    DefaultAttribute.createAttribute(bus.replace("\\", "\\\\"))));
+            dot.setEdgeAttributeProvider(e -> edgeAttributes(e.row, r, true));
+            exporter = dot;
+        }
+        StringWriter w = new StringWriter();
+        exporter.exportGraph(g, w);
+        return w.toString();
+    }
+
+    private static Map<String, Attribute> edgeAttributes(BranchRow b, IdentificationResult r, boolean dot) {
+        Map<String, Attribute> a = new LinkedHashMap<>();
+        put(a, "r_ohm", b.rOhm());
+        put(a, "x_ohm", b.xOhm());
+        put(a, "confidence", r.confidenceOf(b.toBus()));
+        String type = b.extra().getOrDefault(BranchColumns.CONDUCTOR, "");
+        if (!type.isEmpty()) {
+            a.put("conductor", DefaultAttribute.createAttribute(dot ? type.replace("\\", "\\\\") : type));
+            put(a, "length_km", BranchColumns.parse(b.extra().get(BranchColumns.LENGTH_KM)));
+        }
+        return a;
+    }
+
+    private static void put(Map<String, Attribute> a, String name, double v) {
+        if (Double.isFinite(v)) {
+            a.put(name, DefaultAttribute.createAttribute(v));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.gridid.reports;
+
+import io.gridid.model.GrididException;
+import io.gridid.model.MeterData;
+import io.gridid.model.Units;
+import io.gridid.model.io.BranchRow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole identification: meter data and the root meter in; stage 1 (topology) then stage 2
+ * (impedances on that topology) out, as one {@link IdentificationResult} with per-stage wall
+ * times, data-quality figures and the mean measured voltage of every bus (for the profile).
+ * The branch rows carry the stage-1 confidence in the {@link BranchColumns#CONFIDENCE} column.
+ */
+public final class IdentifyPipeline {
+    /** Stage names as they appear in {@link IdentificationResult#stageSeconds()}. */
+    public static final String TOPOLOGY = "topology";
+    public static final String IMPEDANCE = "impedance";
+
+    private final TopologyStage topology;
+    private final ImpedanceStage impedance;
+
+    /** gridid's own stages with the given options. */
+    public IdentifyPipeline(IdentifyOptions options) {
+        this(GrididStages.topology(options), GrididStages.impedance(options));
+    }
+
+    /** Any two stages (e.g. a known topology, or another estimator). */
+    public IdentifyPipeline(TopologyStage topology, ImpedanceStage impedance) {
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.impedance = Objects.requireNonNull(impedance, "impedance");
+    }
+
+    /**
+     * @param data           readings of every bus, root included (kV, MW, Mvar; not modified)
+     * @param rootBus        the root meter id
+     * @param baseKv         nominal line-to-line voltage, kV (for the per-unit voltage profile)
+     * @param inputWarnings  warnings from reading the input, carried into the report
+     * @throws GrididException when a stage cannot identify the feeder from these data
+     */
+    public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<String> inputWarnings)
+            throws GrididException {
+        return identify(data, rootBus, baseKv, inputWarnings, ProgressListener.NONE);
+    }
+
+    /**
+     * The same, telling {@code progress} when stage 1 is done (label "topology", 0 of the
+     * branch count) and as stage 2 fits branches (label "impedance", branches fitted of all).
+     */
+    public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<String> inputWarnings,
+                                         ProgressListener progress) throws GrididException {
+        Objects.requireNonNull(data, "data");
+        if (!data.hasMeter(rootBus)) {
+            throw new IllegalArgumentException("root " + rootBus + " is not a meter of the data");
+        }
+        if (!(baseKv > 0)) {
+            throw new IllegalArgumentException("baseKv must be positive");
+        }
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        TopologyOutcome topo = topology.identify(data, rootBus);
+        long t1 = System.nanoTime();
+        progress.stepDone(TOPOLOGY, 0, topo.tree().size() - 1);
+        ImpedanceOutcome imp = impedance.estimate(data, topo.tree(), progress);
+        long t2 = System.nanoTime();
+        seconds.put(TOPOLOGY, (t1 - t0) / 1e9);
+        seconds.put(IMPEDANCE, (t2 - t1) / 1e9);
+
+        List<BranchRow> rows = new ArrayList<>(imp.branches().size());
+        for (BranchRow b : imp.branches()) {
+            Map<String, String> extra = new LinkedHashMap<>(b.extra());
+            Double c = topo.confidence().get(b.toBus());
+            if (c != null && !Double.isNaN(c)) {
+                extra.put(BranchColumns.CONFIDENCE, BranchColumns.number(c));
+            }
+            rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), extra));
+        }
+        Map<String, Double> meanV = new LinkedHashMap<>();
+        for (int m = 0; m < data.meterCount(); m++) {
+            meanV.put(data.meterIds().get(m), Units.kvToPu(nanMean(data.voltagesKv(m)), baseKv));
+        }
+        List<String> warnings = new ArrayList<>(inputWarnings);
+        warnings.addAll(topo.warnings());
+        warnings.addAll(imp.warnings());
+        IdentificationDiagnostics diag = new IdentificationDiagnostics(topo.method(), topo.regressionPath(),
+                topo.conditionNumber(), data.meterCount(), data.intervalCount(), topo.intervalsUsed(),
+                data.missingCount());
+        return new IdentificationResult(rootBus, baseKv, rows, topo.confidence(), diag, meanV, warnings, seconds,
+                List.of());
+    }
+
+    private static double nanMean(double[] v) {
+        double s = 0;
+        int n = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                s += x;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+}

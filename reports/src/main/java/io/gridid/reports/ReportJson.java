@@ -1,0 +1,181 @@
+package io.gridid.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridid.model.GrididException;
+import io.gridid.model.InvalidInputException;
+import io.gridid.model.io.BranchRow;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.json}: the same content as the HTML report, for machines. Top-level fields:
+ * {@code format} ("gridid-report"), {@code version} (1), {@code root_bus}, {@code base_kv},
+ * {@code diagnostics}, {@code stage_seconds}, {@code warnings}, {@code branches} (objects with
+ * {@code from_bus}, {@code to_bus}, {@code r_ohm}, {@code x_ohm} and the further
+ * {@link BranchColumns}, numbers as JSON numbers), {@code confidence} (child bus &rarr; value),
+ * {@code mean_voltage_pu} (bus &rarr; p.u.), and with a truth {@code truth} (same branch form) and
+ * {@code score}. Units as in the field names; NaN is written as null.
+ */
+public final class ReportJson {
+    public static final String FORMAT = "gridid-report";
+    public static final int VERSION = 1;
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The report as JSON text. */
+    public String write(IdentificationResult r) throws GrididException {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("root_bus", r.rootBus());
+        putNumber(root, "base_kv", r.baseKv());
+        IdentificationDiagnostics d = r.diagnostics();
+        ObjectNode dn = root.putObject("diagnostics");
+        dn.put("topology_method", d.topologyMethod());
+        dn.put("regression_path", d.regressionPath());
+        putNumber(dn, "condition_number", d.conditionNumber());
+        dn.put("meter_count", d.meterCount());
+        dn.put("interval_count", d.intervalCount());
+        dn.put("intervals_used", d.intervalsUsed());
+        dn.put("missing_readings", d.missingReadings());
+        ObjectNode sn = root.putObject("stage_seconds");
+        r.stageSeconds().forEach((k, v) -> putNumber(sn, k, v));
+        ArrayNode wn = root.putArray("warnings");
+        r.warnings().forEach(wn::add);
+        branches(root.putArray("branches"), r.branches());
+        ObjectNode cn = root.putObject("confidence");
+        r.confidence().forEach((k, v) -> putNumber(cn, k, v));
+        ObjectNode vn = root.putObject("mean_voltage_pu");
+        r.meanVoltagePu().forEach((k, v) -> putNumber(vn, k, v));
+        if (r.hasTruth()) {
+            branches(root.putArray("truth"), r.truth());
+            Score s = new Scoring().score(r.branches(), r.truth());
+            ObjectNode sc = root.putObject("score");
+            sc.put("result_branches", s.resultBranches());
+            sc.put("truth_branches", s.truthBranches());
+            sc.put("matched", s.matched().size());
+            putNumber(sc, "precision", s.precision());
+            putNumber(sc, "recall", s.recall());
+            putNumber(sc, "f1", s.f1());
+            putNumber(sc, "r_rel_error_median", s.rRelErrorMedian());
+            putNumber(sc, "r_rel_error_p90", s.rRelErrorP90());
+            putNumber(sc, "x_rel_error_median", s.xRelErrorMedian());
+            putNumber(sc, "x_rel_error_p90", s.xRelErrorP90());
+            ArrayNode mis = sc.putArray("missing");
+            s.missing().forEach(p -> mis.addArray().add(p.first()).add(p.second()));
+            ArrayNode ext = sc.putArray("extra");
+            s.extra().forEach(p -> ext.addArray().add(p.first()).add(p.second()));
+        }
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the report", e);
+        }
+    }
+
+    /**
+     * Reads a report back.
+     *
+     * @param fileName the file's name for messages
+     * @throws InvalidInputException if the text is not a gridid report
+     */
+    public IdentificationResult read(String json, String fileName) throws GrididException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(fileName, 0, "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new InvalidInputException(fileName, 0, "not a gridid report (format is not \"" + FORMAT + "\")");
+        }
+        if (root.path("version").asInt() != VERSION) {
+            throw new InvalidInputException(fileName, 0, "unsupported report version " + root.path("version").asText());
+        }
+        JsonNode dn = root.path("diagnostics");
+        IdentificationDiagnostics d = new IdentificationDiagnostics(dn.path("topology_method").asText("n/a"),
+                dn.path("regression_path").asText("n/a"), number(dn.path("condition_number")),
+                dn.path("meter_count").asInt(), dn.path("interval_count").asInt(), dn.path("intervals_used").asInt(),
+                dn.path("missing_readings").asLong());
+        List<String> warnings = new ArrayList<>();
+        root.path("warnings").forEach(w -> warnings.add(w.asText()));
+        try {
+            return new IdentificationResult(root.path("root_bus").asText(), number(root.path("base_kv")),
+                    readBranches(root.path("branches")), numbers(root.path("confidence")), d,
+                    numbers(root.path("mean_voltage_pu")), warnings, numbers(root.path("stage_seconds")),
+                    readBranches(root.path("truth")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(fileName, 0, e.getMessage());
+        }
+    }
+
+    private static void branches(ArrayNode a, List<BranchRow> rows) {
+        for (BranchRow b : rows) {
+            ObjectNode o = a.addObject();
+            o.put("from_bus", b.fromBus());
+            o.put("to_bus", b.toBus());
+            putNumber(o, "r_ohm", b.rOhm());
+            putNumber(o, "x_ohm", b.xOhm());
+            for (Map.Entry<String, String> e : b.extra().entrySet()) {
+                String text = e.getValue();
+                double v = BranchColumns.parse(text);
+                if (text == null || text.isEmpty()) {
+                    o.putNull(e.getKey());
+                } else if (Double.isFinite(v)) {
+                    o.put(e.getKey(), v);
+                } else {
+                    o.put(e.getKey(), text);
+                }
+            }
+        }
+    }
+
+    private static List<BranchRow> readBranches(JsonNode a) {
+        List<BranchRow> rows = new ArrayList<>();
+        for (JsonNode o : a) {
+            Map<String, String> extra = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String k = e.getKey();
+                if (k.equals("from_bus") || k.equals("to_bus") || k.equals("r_ohm") || k.equals("x_ohm")) {
+                    continue;
+                }
+                JsonNode v = e.getValue();
+                extra.put(k, v.isNull() ? "" : v.isNumber() ? BranchColumns.number(v.asDouble()) : v.asText());
+            }
+            rows.add(new BranchRow(o.path("from_bus").asText(), o.path("to_bus").asText(), number(o.path("r_ohm")),
+                    number(o.path("x_ohm")), extra));
+        }
+        return rows;
+    }
+
+    private static Map<String, Double> numbers(JsonNode o) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), number(e.getValue()));
+        }
+        return m;
+    }
+
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    private static void putNumber(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) {
+            o.put(name, v);
+        } else {
+            o.putNull(name);
+        }
+    }
+}

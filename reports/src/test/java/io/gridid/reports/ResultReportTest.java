@@ -1,0 +1,126 @@
+package io.gridid.reports;
+
+import io.gridid.model.GrididException;
+import io.gridid.model.io.BranchRow;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.gridid.reports.SampleResults.EVIL_ID;
+import static io.gridid.reports.SampleResults.QUOTES_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResultReportTest {
+
+    @Test
+    void htmlHasOneRowAndOneSvgEdgePerBranchAndOneCirclePerBus() throws GrididException {
+        IdentificationResult r = SampleResults.fiveBranches();
+        Document doc = Jsoup.parse(new HtmlReport().render(r));
+        assertEquals(6, doc.select("table#branches tbody tr").size());
+        assertEquals(6, doc.select("svg#tree line.edge").size());
+        assertEquals(7, doc.select("svg#tree circle.bus").size());
+        assertTrue(doc.select("svg#scatter-r").isEmpty(), "no scatter without truth");
+        // longest path 650-632-671-EVIL-QUOTES: five buses, all with a mean voltage
+        String points = doc.selectFirst("svg#profile polyline").attr("points");
+        assertEquals(5, points.split(" ").length);
+        assertEquals(1, doc.select("ul#warnings li").size());
+    }
+
+    @Test
+    void userStringsComeOutInertAndIntact() throws GrididException {
+        Document doc = Jsoup.parse(new HtmlReport().render(SampleResults.fiveBranches().withTruth(SampleResults.truth())));
+        assertTrue(doc.select("script").isEmpty(), "no script element may come from user data");
+        assertTrue(doc.getAllElements().stream().noneMatch(e -> e.tagName().equals("alert")));
+        List<String> ids = doc.select("table#branches td.id").eachText();
+        assertTrue(ids.contains(EVIL_ID), "the id is shown as text: " + ids);
+        assertTrue(ids.contains(QUOTES_ID), "quotes and ampersand preserved: " + ids);
+        assertTrue(doc.select("svg#tree text").eachText().contains(EVIL_ID));
+        assertEquals("meter " + EVIL_ID + " has gaps", doc.selectFirst("ul#warnings li").text());
+    }
+
+    @Test
+    void selfContainedNoNetworkNoScripts() throws GrididException {
+        Document doc = Jsoup.parse(new HtmlReport().render(SampleResults.fiveBranches().withTruth(SampleResults.truth())));
+        for (Element e : doc.getAllElements()) {
+            assertFalse(e.hasAttr("src"), "no external resource: " + e.tagName());
+            assertFalse(e.tagName().equals("link"), "no linked stylesheet");
+            assertFalse(e.attributes().asList().stream().anyMatch(a -> a.getKey().startsWith("on")), "no handlers");
+        }
+        assertEquals(1, doc.select("style").size());
+    }
+
+    @Test
+    void withTruthTheScattersHaveOnePointPerMatchedBranchAndExtrasAreDashed() throws GrididException {
+        Document doc = Jsoup.parse(new HtmlReport().render(SampleResults.fiveBranches().withTruth(SampleResults.truth())));
+        // matched: 650-632, 632-633 (reversed), 632-671, 671-EVIL, EVIL-QUOTES; extra: 671-680
+        assertEquals(5, doc.select("svg#scatter-r circle.pt").size());
+        assertEquals(5, doc.select("svg#scatter-x circle.pt").size());
+        assertEquals(1, doc.select("svg#tree line.edge.wrong").size());
+        assertEquals("True branches not identified: 632\u2013680", doc.selectFirst("p#missing").text());
+    }
+
+    @Test
+    void jsonRoundTripReproducesTheResult() throws GrididException {
+        IdentificationResult r = SampleResults.fiveBranches().withTruth(SampleResults.truth());
+        ReportJson json = new ReportJson();
+        IdentificationResult back = json.read(json.write(r), "report.json");
+        assertEquals(r, back);
+    }
+
+    @Test
+    void jsonCarriesTheScoreWithTruth() throws Exception {
+        IdentificationResult r = SampleResults.fiveBranches().withTruth(SampleResults.truth());
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new ReportJson().write(r));
+        // 5 of 6 result branches are in the truth, 5 of 6 truth branches are found
+        assertEquals(5.0 / 6, node.path("score").path("precision").asDouble(), 1e-12);
+        assertEquals(5.0 / 6, node.path("score").path("recall").asDouble(), 1e-12);
+        assertEquals(6, node.path("branches").size());
+        assertTrue(node.path("confidence").path(EVIL_ID).isNull(), "NaN confidence is null");
+    }
+
+    @Test
+    void resultFolderWritesFourFilesAndReadsBack(@TempDir Path dir) throws IOException, GrididException {
+        IdentificationResult r = SampleResults.fiveBranches();
+        ResultFolder.write(dir, r);
+        for (String f : ResultFolder.files()) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        }
+        List<String> csv = Files.readAllLines(dir.resolve(ResultFolder.BRANCHES), StandardCharsets.UTF_8);
+        assertTrue(csv.get(0).startsWith("from_bus,to_bus,r_ohm,x_ohm,conductor,length_km"), csv.get(0));
+        assertEquals(7, csv.size());
+        List<String> topo = Files.readAllLines(dir.resolve(ResultFolder.TOPOLOGY), StandardCharsets.UTF_8);
+        assertEquals("bus,parent,confidence", topo.get(0));
+        assertEquals("632,650,1", topo.get(1));
+        assertEquals("\"" + QUOTES_ID.replace("\"", "\"\"") + "\"," + EVIL_ID + ",0.7", topo.get(6));
+        assertEquals(r, ResultFolder.read(dir));
+        List<BranchRow> none = ResultFolder.read(dir).truth();
+        assertTrue(none.isEmpty());
+    }
+
+    @Test
+    void anEditedBranchFileThatIsNoLongerATreeIsRefused(@TempDir Path dir) throws IOException, GrididException {
+        ResultFolder.write(dir, SampleResults.fiveBranches());
+        Files.writeString(dir.resolve(ResultFolder.BRANCHES), "from_bus,to_bus,r_ohm,x_ohm\n650,632,1,1\n633,634,1,1\n");
+        io.gridid.model.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.gridid.model.InvalidInputException.class, () -> ResultFolder.read(dir));
+        assertTrue(e.getMessage().contains(ResultFolder.BRANCHES), e.getMessage());
+    }
+
+    @Test
+    void aForeignJsonIsNotAReport(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(ResultFolder.REPORT_JSON), "{\"format\": \"something else\"}");
+        io.gridid.model.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.gridid.model.InvalidInputException.class, () -> ResultFolder.read(dir));
+        assertTrue(e.getMessage().contains("not a gridid report"), e.getMessage());
+    }
+}
