@@ -1,0 +1,52 @@
+package io.gridid.benchmarks;
+
+import io.gridid.model.io.MeterFile;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * CSV ingest of a contract-layout meters.csv (fast path). MB/s = the file size printed at setup
+ * divided by the time per operation.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgs = {"-Xmx8g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class IngestBench {
+    @Param({"ieee69x8760", "random:300x8760", "random:1000x8760"})
+    public String benchCase;
+
+    private CaseData data;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        data = new CaseData(benchCase);
+        System.out.printf("%n%s: meters.csv %d bytes%n", benchCase, Files.size(data.csv()));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        data.delete();
+    }
+
+    @Benchmark
+    public MeterFile ingest() throws Exception {
+        return data.reader().read(data.csv());
+    }
+}
