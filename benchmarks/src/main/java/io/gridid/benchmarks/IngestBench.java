@@ -19,8 +19,8 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 
 /**
- * CSV ingest of a contract-layout meters.csv (fast path). MB/s = the file size printed at setup
- * divided by the time per operation.
+ * CSV ingest of a contract-layout meters.csv (fast path), with full round-trip digits and with
+ * meter-export digits. MB/s = the file size printed at setup divided by the time per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,12 +32,18 @@ public class IngestBench {
     @Param({"ieee69x8760", "random:300x8760", "random:1000x8760"})
     public String benchCase;
 
+    /** "full": Java's round-trip digits (up to 17); "rounded": 6 decimals of p.u., 3 of kW/kvar. */
+    @Param({"full", "rounded"})
+    public String digits;
+
     private CaseData data;
+    private java.nio.file.Path file;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         data = new CaseData(benchCase);
-        System.out.printf("%n%s: meters.csv %d bytes%n", benchCase, Files.size(data.csv()));
+        file = digits.equals("full") ? data.csv() : data.roundedCsv();
+        System.out.printf("%n%s %s: meters.csv %d bytes%n", benchCase, digits, Files.size(file));
     }
 
     @TearDown(Level.Trial)
@@ -47,6 +53,6 @@ public class IngestBench {
 
     @Benchmark
     public MeterFile ingest() throws Exception {
-        return data.reader().read(data.csv());
+        return data.reader().read(file);
     }
 }
