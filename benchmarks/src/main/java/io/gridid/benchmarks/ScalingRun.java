@@ -239,7 +239,8 @@ public final class ScalingRun {
                 series.stream().mapToDouble(r -> median(r.ingest())).toArray(),
                 series.stream().mapToDouble(r -> median(r.topology())).toArray(),
                 series.stream().mapToDouble(r -> median(r.impedance())).toArray(),
-                series.stream().mapToDouble(r -> median(r.total())).toArray()};
+                series.stream().mapToDouble(r -> median(r.total())).toArray(),
+                series.stream().mapToDouble(r -> median(r.cpu())).toArray()};
         double[] e = new double[ys.length];
         for (int i = 0; i < ys.length; i++) {
             e[i] = logLogSlope(x, ys[i]);
@@ -269,15 +270,16 @@ public final class ScalingRun {
         }
         md.append("\nMedians over the runs, [min-max] spread; wall times in process after one warm-up run"
                 + " (none for N >= 3000).\n\n");
-        md.append("| scaling exponent (log-log LS) | ingest | topology | impedance | total | points |\n|---|---|---|---|---|---|\n");
+        md.append("| scaling exponent (log-log LS) | ingest | topology | impedance | total | total CPU | points |\n"
+                + "|---|---|---|---|---|---|---|\n");
         List<Row> ns = nSeries(rows);
         List<Row> ts = tSeries(rows);
         double[] en = exponents(ns, true);
         double[] et = exponents(ts, false);
-        md.append(String.format(Locale.ROOT, "| in N (random feeders, T = %d) | %.2f | %.2f | %.2f | %.2f | %d |%n",
-                N_SERIES_T, en[0], en[1], en[2], en[3], ns.size()));
-        md.append(String.format(Locale.ROOT, "| in T (random:%d) | %.2f | %.2f | %.2f | %.2f | %d |%n",
-                T_SERIES_N, et[0], et[1], et[2], et[3], ts.size()));
+        md.append(String.format(Locale.ROOT, "| in N (random feeders, T = %d) | %.2f | %.2f | %.2f | %.2f | %.2f | %d |%n",
+                N_SERIES_T, en[0], en[1], en[2], en[3], en[4], ns.size()));
+        md.append(String.format(Locale.ROOT, "| in T (random:%d) | %.2f | %.2f | %.2f | %.2f | %.2f | %d |%n",
+                T_SERIES_N, et[0], et[1], et[2], et[3], et[4], ts.size()));
         Files.writeString(out.resolve("scaling.md"), md.toString(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("scaling.csv"), csv.toString(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("scaling.svg"), ScalingPlot.svg(ns, ts, N_SERIES_T, T_SERIES_N),
