@@ -73,7 +73,7 @@ final class ScalingPlot {
             double y = py.applyAsDouble(e);
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", PAD, W - 10, y, y, PAD - 3, y + 4,
-                    e >= 0 ? String.valueOf((long) Math.pow(10, e)) : String.format(Locale.ROOT, "%.4g", Math.pow(10, e))));
+                    e >= 0 ? String.valueOf((long) Math.pow(10, e)) : java.math.BigDecimal.ONE.scaleByPowerOfTen(e).toPlainString()));
         }
         for (int i = 0; i < xs.length; i++) {
             double x = px.applyAsDouble(xs[i]);
