@@ -43,8 +43,8 @@ final class MeterInput {
      * Reads {@code --meters} and checks that {@code --root} is one of its meters and not the only
      * one.
      *
-     * @throws InvalidInputException the file's content is bad, the root is not in it, or it is alone
-     * @throws IllegalInputException an option value is bad or the file does not exist
+     * @throws InvalidInputException the file is missing or its content is bad, the root is not in it, or it is alone
+     * @throws IllegalInputException an option value is bad
      * @throws IOException           the file cannot be read
      */
     Read read() throws InvalidInputException, IOException {
@@ -53,7 +53,7 @@ final class MeterInput {
         }
         Character d = delimiterChar(delimiter);
         if (!Files.isRegularFile(meters)) {
-            throw new IllegalInputException(meters + ": no such file");
+            throw new InvalidInputException(meters.toString(), 0, "no such file");
         }
         MeterFile file = new MeterCsvReader(new MeterCsvReader.Options(baseKv == null ? Double.NaN : baseKv, d))
                 .read(meters);

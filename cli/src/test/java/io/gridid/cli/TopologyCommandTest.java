@@ -100,6 +100,6 @@ class TopologyCommandTest {
         Object[] r = run("topology", "--meters", dir.resolve("none.csv").toString(), "--root", "1", "--out",
                 dir.resolve("o").toString());
         assertEquals(ExitCode.INVALID_INPUT, r[0]);
-        assertTrue(((String) r[2]).contains("no such file"), (String) r[2]);
+        assertEquals(dir.resolve("none.csv") + ": no such file", ((String) r[2]).strip(), "FILE: reason, one line");
     }
 }
