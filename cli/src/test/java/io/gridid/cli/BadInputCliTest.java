@@ -8,12 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,19 +38,6 @@ class BadInputCliTest {
 
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = GrididCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static List<CSVRecord> table() throws IOException {
         try (Reader r = Files.newBufferedReader(CORPUS.resolve("cases.csv"), StandardCharsets.UTF_8);
@@ -90,9 +74,9 @@ class BadInputCliTest {
         if (!delimiter.isEmpty()) {
             args.addAll(List.of("--delimiter", delimiter));
         }
-        Run r = run(args.toArray(String[]::new));
+        CommandRun r = CommandRun.of(args.toArray(String[]::new));
         String expected = (line > 0 ? path + ":" + line + ": " : path + ": ") + reason + NL;
-        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode(), r.err());
         assertEquals(expected, r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
         assertEquals("", r.out());
@@ -124,8 +108,8 @@ class BadInputCliTest {
     void aRootMissingFromTheFileNamesTheMetersThatAre() throws IOException {
         Path m = meters("head", "a", "b");
         Path out = dir.resolve("out");
-        Run r = run("topology", "--meters", m.toString(), "--root", "hed", "--out", out.toString());
-        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        CommandRun r = CommandRun.of("topology", "--meters", m.toString(), "--root", "hed", "--out", out.toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode(), r.err());
         assertEquals(m + ": root meter 'hed' not found (meters: head, a, b)" + NL, r.err());
         assertEquals("", r.out());
         assertNothingWritten(out);
@@ -138,8 +122,8 @@ class BadInputCliTest {
             ids[i] = "m" + i;
         }
         Path m = meters(ids);
-        Run r = run("topology", "--meters", m.toString(), "--root", "x", "--out", dir.resolve("out").toString());
-        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        CommandRun r = CommandRun.of("topology", "--meters", m.toString(), "--root", "x", "--out", dir.resolve("out").toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode(), r.err());
         assertEquals(m + ": root meter 'x' not found (meters: m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, ... 15 in all)"
                 + NL, r.err());
     }
@@ -147,8 +131,8 @@ class BadInputCliTest {
     @Test
     void noRootIsAUsageError() throws IOException {
         Path m = meters("head", "a");
-        Run r = run("topology", "--meters", m.toString(), "--out", dir.resolve("out").toString());
-        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        CommandRun r = CommandRun.of("topology", "--meters", m.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode(), r.err());
         assertTrue(r.err().startsWith("gridid: Missing required option: '--root=ID'" + NL), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
         assertEquals("", r.out());
@@ -159,8 +143,8 @@ class BadInputCliTest {
     void aSingleMeterIsOneClearLine() throws IOException {
         Path m = meters("head");
         Path out = dir.resolve("out");
-        Run r = run("topology", "--meters", m.toString(), "--root", "head", "--out", out.toString());
-        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        CommandRun r = CommandRun.of("topology", "--meters", m.toString(), "--root", "head", "--out", out.toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode(), r.err());
         assertEquals(m + ": only one meter, the root 'head'; a feeder needs the root and at least one more meter" + NL,
                 r.err());
         assertEquals("", r.out());
@@ -170,9 +154,9 @@ class BadInputCliTest {
     @Test
     void aBadDelimiterOptionIsOneLine() throws IOException {
         Path m = meters("head", "a");
-        Run r = run("topology", "--meters", m.toString(), "--root", "head", "--delimiter", ";;",
+        CommandRun r = CommandRun.of("topology", "--meters", m.toString(), "--root", "head", "--delimiter", ";;",
                 "--out", dir.resolve("out").toString());
-        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode(), r.err());
         assertEquals("gridid: --delimiter must be one character (e.g. ';' or '\\t'), not ';;'" + NL, r.err());
     }
 
@@ -181,7 +165,7 @@ class BadInputCliTest {
         Path m = dir.resolve("semi.csv");
         Files.writeString(m, "timestamp;meter_id;v_kv;p_kw;q_kvar\n2026-01-01T00:00:00Z;head;12.47;1;1\n",
                 StandardCharsets.UTF_8);
-        Run r = run("topology", "--meters", m.toString(), "--root", "head", "--delimiter", ";",
+        CommandRun r = CommandRun.of("topology", "--meters", m.toString(), "--root", "head", "--delimiter", ";",
                 "--out", dir.resolve("out").toString());
         // read past the delimiter: the file's next problem is the command line's single-meter check
         assertEquals(m + ": only one meter, the root 'head'; a feeder needs the root and at least one more meter" + NL,
@@ -193,9 +177,9 @@ class BadInputCliTest {
     void aQuotedLineBreakStillGivesOneLine() throws IOException {
         String path = Path.of("..", "model", "src", "test", "resources", "io", "gridid", "model", "io", "fuzz", "findings",
                 "quoted-line-break-in-number.csv").toString();
-        Run r = run("topology", "--meters", path, "--root", "1", "--base-kv", "12.47",
+        CommandRun r = CommandRun.of("topology", "--meters", path, "--root", "1", "--base-kv", "12.47",
                 "--out", dir.resolve("out").toString());
-        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode(), r.err());
         assertEquals(path + ":2: unparsable number '12.4timestamp,meter_id,v_pu,p_kw,q_kvar\\n2027' in v_kv" + NL, r.err());
     }
 
@@ -206,8 +190,8 @@ class BadInputCliTest {
         byte[] previous = "from_bus,to_bus,confidence\nhead,a,1.0\n".getBytes(StandardCharsets.UTF_8);
         Files.write(out.resolve("topology.csv"), previous);
         String bad = CORPUS.resolve("unparsable-number.csv").toString();
-        Run r = run("topology", "--meters", bad, "--root", "1", "--base-kv", "12.47", "--out", out.toString());
-        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.err());
+        CommandRun r = CommandRun.of("topology", "--meters", bad, "--root", "1", "--base-kv", "12.47", "--out", out.toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode(), r.err());
         assertArrayEquals(previous, Files.readAllBytes(out.resolve("topology.csv")));
         try (Stream<Path> s = Files.list(out)) {
             assertEquals(List.of(out.resolve("topology.csv")), s.toList());

@@ -9,10 +9,7 @@ import io.gridid.model.RadialTree;
 import io.gridid.model.io.MeterCsvWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +24,6 @@ class TopologyCommandTest {
     Path dir;
 
     /** Runs the command line with captured output; returns {exit code, stdout, stderr}. */
-    private static Object[] run(String... args) {
-        CommandLine cl = GrididCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Object[] {code, out.toString(), err.toString()};
-    }
 
     private Feeder writeMeters(String name, int days) throws Exception {
         Feeder f = TestFeeders.load(name);
@@ -48,9 +36,9 @@ class TopologyCommandTest {
     void writesTheTrueTreeOfIeee13AsTopologyCsv() throws Exception {
         Feeder f = writeMeters("ieee13", 10);
         Path out = dir.resolve("out");
-        Object[] r = run("topology", "--meters", dir.resolve("meters.csv").toString(), "--root", f.rootBus(),
+        CommandRun r = CommandRun.of("topology", "--meters", dir.resolve("meters.csv").toString(), "--root", f.rootBus(),
                 "--base-kv", Double.toString(f.baseKv()), "--out", out.toString());
-        assertEquals(0, r[0], (String) r[2]);
+        assertEquals(0, r.exitCode(), r.err());
         List<String> lines = Files.readAllLines(out.resolve("topology.csv"), StandardCharsets.UTF_8);
         assertEquals("from_bus,to_bus,confidence", lines.get(0));
         assertEquals(f.branches().size() + 1, lines.size());
@@ -61,7 +49,7 @@ class TopologyCommandTest {
             double conf = Double.parseDouble(c[2]);
             assertTrue(conf >= 0 && conf <= 1, line);
         }
-        String stdout = (String) r[1];
+        String stdout = r.out();
         assertTrue(stdout.startsWith("topology: " + truth.size() + " buses, " + f.branches().size() + " branches, root "
                 + f.rootBus()), stdout);
         assertTrue(stdout.contains("PHYSICS_SEARCH"), stdout);
@@ -70,19 +58,19 @@ class TopologyCommandTest {
     @Test
     void methodOptionSelectsTheEstimatorAndReportsTheRegressionPath() throws Exception {
         Feeder f = writeMeters("ieee37", 10);
-        Object[] r = run("topology", "--meters", dir.resolve("meters.csv").toString(), "--root", f.rootBus(),
+        CommandRun r = CommandRun.of("topology", "--meters", dir.resolve("meters.csv").toString(), "--root", f.rootBus(),
                 "--base-kv", Double.toString(f.baseKv()), "--method", "tree-metric", "--out", dir.resolve("o").toString());
-        assertEquals(0, r[0], (String) r[2]);
-        assertTrue(((String) r[1]).contains("TREE_METRIC (JOINT path"), (String) r[1]);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue((r.out()).contains("TREE_METRIC (JOINT path"), r.out());
     }
 
     @Test
     void anUnknownRootIsOneLineAndExitTwo() throws Exception {
         Feeder f = writeMeters("ieee13", 2);
-        Object[] r = run("topology", "--meters", dir.resolve("meters.csv").toString(), "--root", "nope",
+        CommandRun r = CommandRun.of("topology", "--meters", dir.resolve("meters.csv").toString(), "--root", "nope",
                 "--base-kv", Double.toString(f.baseKv()), "--out", dir.resolve("o").toString());
-        assertEquals(ExitCode.INVALID_INPUT, r[0]);
-        String err = (String) r[2];
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode());
+        String err = r.err();
         assertTrue(err.startsWith(dir.resolve("meters.csv") + ": root meter 'nope' not found (meters: "), err);
         assertFalse(err.contains("\tat "), "no stack trace");
         assertFalse(Files.exists(dir.resolve("o").resolve("topology.csv")));
@@ -90,16 +78,16 @@ class TopologyCommandTest {
 
     @Test
     void anUnknownMethodIsExitTwo() throws Exception {
-        Object[] r = run("topology", "--meters", "m.csv", "--root", "1", "--method", "magic", "--out", "o");
-        assertEquals(ExitCode.INVALID_INPUT, r[0]);
-        assertTrue(((String) r[2]).contains("--method must be"), (String) r[2]);
+        CommandRun r = CommandRun.of("topology", "--meters", "m.csv", "--root", "1", "--method", "magic", "--out", "o");
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode());
+        assertTrue((r.err()).contains("--method must be"), r.err());
     }
 
     @Test
     void aMissingMetersFileIsExitTwo() {
-        Object[] r = run("topology", "--meters", dir.resolve("none.csv").toString(), "--root", "1", "--out",
+        CommandRun r = CommandRun.of("topology", "--meters", dir.resolve("none.csv").toString(), "--root", "1", "--out",
                 dir.resolve("o").toString());
-        assertEquals(ExitCode.INVALID_INPUT, r[0]);
-        assertEquals(dir.resolve("none.csv") + ": no such file", ((String) r[2]).strip(), "FILE: reason, one line");
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode());
+        assertEquals(dir.resolve("none.csv") + ": no such file", (r.err()).strip(), "FILE: reason, one line");
     }
 }
