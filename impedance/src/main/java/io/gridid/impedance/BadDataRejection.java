@@ -4,8 +4,8 @@ import io.gridid.model.GrididException;
 import io.gridid.solvers.fit.BranchFit;
 import io.gridid.solvers.fit.BranchFitData;
 import io.gridid.solvers.fit.BranchFitter;
+import io.gridid.solvers.fit.Median;
 
-import java.util.Arrays;
 
 /**
  * Bad-data rejection for least-squares branch fits: after a fit, intervals whose residual
@@ -53,14 +53,12 @@ final class BadDataRejection {
             if (n < 3) {
                 break;
             }
-            double[] sorted = Arrays.copyOf(res, n);
-            Arrays.sort(sorted);
-            double med = median(sorted);
+            // res[0..n) is scratch: quickselect reorders it (expected O(n), was two full sorts)
+            double med = Median.ofFirst(res, n);
             for (int i = 0; i < n; i++) {
-                sorted[i] = Math.abs(sorted[i] - med);
+                res[i] = Math.abs(res[i] - med);
             }
-            Arrays.sort(sorted);
-            double sigma = Math.max(MAD_TO_SIGMA * median(sorted), floor);
+            double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(res, n), floor);
             if (!(sigma > 0)) {
                 break;
             }
@@ -83,10 +81,5 @@ final class BadDataRejection {
         }
         rejected[0] = total;
         return fit;
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 }

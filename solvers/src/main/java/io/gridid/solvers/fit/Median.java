@@ -1,7 +1,7 @@
 package io.gridid.solvers.fit;
 
 /** Median by quickselect, expected O(n). */
-final class Median {
+public final class Median {
     private Median() {
     }
 
@@ -10,7 +10,7 @@ final class Median {
      * @param n      how many leading entries to use (&ge; 1)
      * @return the median (mean of the two middle values when n is even)
      */
-    static double ofFirst(double[] values, int n) {
+    public static double ofFirst(double[] values, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("median of nothing");
         }
