@@ -67,6 +67,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Load given to buses without one in the feeder, kW (default ${DEFAULT-VALUE}).")
     double minLoadKw;
 
+    @Option(names = "--load-variation", defaultValue = "0.15", paramLabel = "REL",
+            description = "Standard deviation of each bus's own random load factor (independent between buses, "
+                    + "2 h correlation), relative (default ${DEFAULT-VALUE}).")
+    double loadVariation;
+
     @Option(names = "--start", paramLabel = "ISO_INSTANT",
             description = "First interval, e.g. 2026-01-01T00:00:00Z (default 2026-01-01T00:00:00Z).")
     String start;
@@ -80,7 +85,8 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             options = SynthesisOptions.defaults().withDays(days).withIntervalMinutes(intervalMinutes).withSeed(seed)
                     .withNoiseVoltagePu(noiseV).withNoisePowerRelative(noisePq).withQuantizeVolts(quantizeV)
-                    .withMissingFraction(missing).withPvFraction(pv).withMinLoadMw(minLoadKw / 1000.0);
+                    .withMissingFraction(missing).withPvFraction(pv).withMinLoadMw(minLoadKw / 1000.0)
+                    .withLoadVariation(loadVariation);
             if (start != null) {
                 options = options.withStartEpochSecond(Instant.parse(start).getEpochSecond());
             }

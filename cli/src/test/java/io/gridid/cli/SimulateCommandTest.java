@@ -64,11 +64,24 @@ class SimulateCommandTest {
         assertEquals(1e-4, meta.get("noise_v_pu").asDouble());
         assertEquals(0.1, meta.get("quantize_v").asDouble());
         assertEquals("ieee13", meta.get("feeder").asText());
+        assertEquals(0.15, meta.get("load_variation").asDouble(), "the default per-bus load variation");
         assertTrue(meta.get("buses_given_min_load").toString().contains("680"), "680 has no load in the IEEE data");
         assertTrue(out.toString().contains("14 buses x 96 intervals"), out.toString());
         try (var files = Files.list(o)) {
             assertEquals(3, files.count(), "no temporary files left behind");
         }
+    }
+
+    @Test
+    void loadVariationIsRecordedAndANegativeOneIsRejected() throws Exception {
+        Path o = dir.resolve("lv");
+        assertEquals(0, run("simulate", "--feeder", "random:15:4", "--days", "1", "--load-variation", "0.4",
+                "--out", o.toString()), err.toString());
+        assertEquals(0.4, new ObjectMapper().readTree(o.resolve("meta.json").toFile()).get("load_variation").asDouble());
+        assertEquals(2, run("simulate", "--feeder", "random:15:4", "--load-variation", "-0.1",
+                "--out", dir.resolve("neg").toString()));
+        assertTrue(err.toString().contains("loadVariation"), err.toString());
+        assertEquals(1, err.toString().lines().count());
     }
 
     @Test

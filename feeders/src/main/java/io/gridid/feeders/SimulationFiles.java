@@ -102,6 +102,7 @@ public final class SimulationFiles {
         m.put("pv_fraction", o.pvFraction());
         m.put("min_load_kw", o.minLoadMw() * 1000.0);
         m.put("root_voltage_swing_pu", o.rootVoltageSwingPu());
+        m.put("load_variation", o.loadVariation());
         m.put("start", Instant.ofEpochSecond(o.startEpochSecond()).toString());
         List<String> given = new ArrayList<>();
         for (String bus : f.tree().topDown()) {

@@ -23,15 +23,22 @@ package io.gridid.feeders;
  * @param startEpochSecond     timestamp of the first interval, seconds since the epoch (UTC)
  * @param rootVoltageSwingPu   largest deviation of the root voltage from its nominal value over
  *                             time, p.u. (e.g. 0.01: the root moves within &plusmn;1 %)
+ * @param loadVariation        stationary standard deviation of each bus's own first-order
+ *                             autoregressive load factor, relative (dimensionless, &ge; 0; default
+ *                             {@value #DEFAULT_LOAD_VARIATION}): the bus's load is multiplied by
+ *                             (1 + AR(t)), so this is the idiosyncratic, uncorrelated-between-buses
+ *                             share of its variation (0 = every bus follows only its class shape)
  */
 public record SynthesisOptions(int days, int intervalMinutes, long seed, double noiseVoltagePu,
                                double noisePowerRelative, double quantizeVolts, double missingFraction,
                                double pvFraction, double minLoadMw, long startEpochSecond,
-                               double rootVoltageSwingPu) {
+                               double rootVoltageSwingPu, double loadVariation) {
     /** 2026-01-01T00:00:00Z. */
     public static final long DEFAULT_START_EPOCH_SECOND = 1_767_225_600L;
     /** The service voltage on which {@code quantizeVolts} is expressed. */
     public static final double SERVICE_BASE_VOLTS = 240.0;
+    /** Default {@code loadVariation}: 15 % per-bus random load factor. */
+    public static final double DEFAULT_LOAD_VARIATION = 0.15;
 
     public SynthesisOptions {
         if (days < 1) {
@@ -45,6 +52,7 @@ public record SynthesisOptions(int days, int intervalMinutes, long seed, double 
         requireNonNegative(quantizeVolts, "quantizeVolts");
         requireNonNegative(minLoadMw, "minLoadMw");
         requireNonNegative(rootVoltageSwingPu, "rootVoltageSwingPu");
+        requireNonNegative(loadVariation, "loadVariation");
         if (!(missingFraction >= 0 && missingFraction < 1)) {
             throw new IllegalArgumentException("missingFraction must be in [0, 1), got " + missingFraction);
         }
@@ -64,10 +72,11 @@ public record SynthesisOptions(int days, int intervalMinutes, long seed, double 
 
     /**
      * 30 days at 60 min, seed 1, no noise, no quantisation, nothing missing, no PV, 5 kW for
-     * buses without load, start 2026-01-01T00:00Z, root voltage swing &plusmn;1 %.
+     * buses without load, start 2026-01-01T00:00Z, root voltage swing &plusmn;1 %, 15 % load variation.
      */
     public static SynthesisOptions defaults() {
-        return new SynthesisOptions(30, 60, 1L, 0, 0, 0, 0, 0, 0.005, DEFAULT_START_EPOCH_SECOND, 0.01);
+        return new SynthesisOptions(30, 60, 1L, 0, 0, 0, 0, 0, 0.005, DEFAULT_START_EPOCH_SECOND, 0.01,
+                DEFAULT_LOAD_VARIATION);
     }
 
     /** Number of intervals T. */
@@ -82,56 +91,62 @@ public record SynthesisOptions(int days, int intervalMinutes, long seed, double 
 
     public SynthesisOptions withDays(int v) {
         return new SynthesisOptions(v, intervalMinutes, seed, noiseVoltagePu, noisePowerRelative, quantizeVolts,
-                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu);
+                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withIntervalMinutes(int v) {
         return new SynthesisOptions(days, v, seed, noiseVoltagePu, noisePowerRelative, quantizeVolts,
-                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu);
+                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withSeed(long v) {
         return new SynthesisOptions(days, intervalMinutes, v, noiseVoltagePu, noisePowerRelative, quantizeVolts,
-                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu);
+                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withNoiseVoltagePu(double v) {
         return new SynthesisOptions(days, intervalMinutes, seed, v, noisePowerRelative, quantizeVolts,
-                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu);
+                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withNoisePowerRelative(double v) {
         return new SynthesisOptions(days, intervalMinutes, seed, noiseVoltagePu, v, quantizeVolts,
-                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu);
+                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withQuantizeVolts(double v) {
         return new SynthesisOptions(days, intervalMinutes, seed, noiseVoltagePu, noisePowerRelative, v,
-                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu);
+                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withMissingFraction(double v) {
         return new SynthesisOptions(days, intervalMinutes, seed, noiseVoltagePu, noisePowerRelative, quantizeVolts,
-                v, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu);
+                v, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withPvFraction(double v) {
         return new SynthesisOptions(days, intervalMinutes, seed, noiseVoltagePu, noisePowerRelative, quantizeVolts,
-                missingFraction, v, minLoadMw, startEpochSecond, rootVoltageSwingPu);
+                missingFraction, v, minLoadMw, startEpochSecond, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withMinLoadMw(double v) {
         return new SynthesisOptions(days, intervalMinutes, seed, noiseVoltagePu, noisePowerRelative, quantizeVolts,
-                missingFraction, pvFraction, v, startEpochSecond, rootVoltageSwingPu);
+                missingFraction, pvFraction, v, startEpochSecond, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withStartEpochSecond(long v) {
         return new SynthesisOptions(days, intervalMinutes, seed, noiseVoltagePu, noisePowerRelative, quantizeVolts,
-                missingFraction, pvFraction, minLoadMw, v, rootVoltageSwingPu);
+                missingFraction, pvFraction, minLoadMw, v, rootVoltageSwingPu, loadVariation);
     }
 
     public SynthesisOptions withRootVoltageSwingPu(double v) {
         return new SynthesisOptions(days, intervalMinutes, seed, noiseVoltagePu, noisePowerRelative, quantizeVolts,
-                missingFraction, pvFraction, minLoadMw, startEpochSecond, v);
+                missingFraction, pvFraction, minLoadMw, startEpochSecond, v, loadVariation);
+    }
+
+    /** @param v per-bus random load factor's standard deviation, relative, &ge; 0 (see {@link #loadVariation()}) */
+    public SynthesisOptions withLoadVariation(double v) {
+        return new SynthesisOptions(days, intervalMinutes, seed, noiseVoltagePu, noisePowerRelative, quantizeVolts,
+                missingFraction, pvFraction, minLoadMw, startEpochSecond, rootVoltageSwingPu, v);
     }
 }

@@ -18,11 +18,12 @@ import java.util.Map;
 
 /**
  * Accuracy runner (a main, not a test): edge precision/recall of every estimator against the
- * simulated truth, per feeder, data length and voltage noise, with 0.5 % P/Q noise, hourly data.
+ * simulated truth, per feeder, data length, voltage noise and per-bus load variation
+ * ({@link SynthesisOptions#loadVariation()}), with 0.5 % P/Q noise, hourly data.
  * Both trees span the same buses, so precision = recall = correct edges / edges.
  *
  * <p>Usage: {@code TopologyAccuracy [feeders=ieee69,random:200] [days=30,90,365]
- * [sigmas=0,1e-5,1e-4,5e-4] [methods=LAPLACIAN,TREE_METRIC,PHYSICS_SEARCH] [seed=1]}
+ * [sigmas=0,1e-5,1e-4,5e-4] [methods=LAPLACIAN,TREE_METRIC,PHYSICS_SEARCH] [seed=1] [pq=0.005] [loadvar=0.15]}
  */
 public final class TopologyAccuracy {
     private TopologyAccuracy() {
@@ -49,37 +50,44 @@ public final class TopologyAccuracy {
         }
         long seed = Long.parseLong(a.getOrDefault("seed", "1"));
         double pq = Double.parseDouble(a.getOrDefault("pq", "0.005"));
-        System.out.println("| feeder | days | sigma_v (p.u.) | method | correct / edges | precision = recall |"
+        List<Double> loadVariations = new ArrayList<>();
+        for (String s : a.getOrDefault("loadvar", String.valueOf(SynthesisOptions.DEFAULT_LOAD_VARIATION)).split(",")) {
+            loadVariations.add(Double.parseDouble(s));
+        }
+        System.out.println("| feeder | load variation | days | sigma_v (p.u.) | method | correct / edges"
+                + " | precision = recall |"
                 + " wrong edges whose parent is within " + NEAR_OHM + " ohm of the true one | path | seconds |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (String name : feeders) {
             Feeder f = TestFeeders.load(name);
             RadialTree truth = f.tree();
-            for (int d : days) {
-                for (double sigma : sigmas) {
-                    SynthesisOptions o = SynthesisOptions.defaults().withDays(d).withIntervalMinutes(60).withSeed(seed)
-                            .withNoiseVoltagePu(sigma).withNoisePowerRelative(pq);
-                    SimulatedData sim = MeterDataSynthesizer.synthesize(f, o);
-                    for (TopologyMethod m : methods) {
-                        String cell;
-                        String path = "";
-                        double secs;
-                        long t0 = System.nanoTime();
-                        try {
-                            Topology t = TopologyOptions.defaults().withMethod(m).estimator()
-                                    .estimate(FeederSeries.of(sim.meters(), f.rootBus()));
-                            secs = (System.nanoTime() - t0) / 1e9;
-                            int ok = correctEdges(truth, t.tree());
-                            int edges = truth.size() - 1;
-                            cell = ok + " / " + edges + " | " + String.format(Locale.ROOT, "%.1f %%", 100.0 * ok / edges)
-                                    + " | " + nearMisses(f, t.tree());
-                            path = t.diagnostics().regressionPath();
-                        } catch (Exception e) {
-                            secs = (System.nanoTime() - t0) / 1e9;
-                            cell = "failed: " + e.getMessage() + " | - | -";
+            for (double lv : loadVariations) {
+                for (int d : days) {
+                    for (double sigma : sigmas) {
+                        SynthesisOptions o = SynthesisOptions.defaults().withDays(d).withIntervalMinutes(60).withSeed(seed)
+                                .withNoiseVoltagePu(sigma).withNoisePowerRelative(pq).withLoadVariation(lv);
+                        SimulatedData sim = MeterDataSynthesizer.synthesize(f, o);
+                        for (TopologyMethod m : methods) {
+                            String cell;
+                            String path = "";
+                            double secs;
+                            long t0 = System.nanoTime();
+                            try {
+                                Topology t = TopologyOptions.defaults().withMethod(m).estimator()
+                                        .estimate(FeederSeries.of(sim.meters(), f.rootBus()));
+                                secs = (System.nanoTime() - t0) / 1e9;
+                                int ok = correctEdges(truth, t.tree());
+                                int edges = truth.size() - 1;
+                                cell = ok + " / " + edges + " | " + String.format(Locale.ROOT, "%.1f %%", 100.0 * ok / edges)
+                                        + " | " + nearMisses(f, t.tree());
+                                path = t.diagnostics().regressionPath();
+                            } catch (Exception e) {
+                                secs = (System.nanoTime() - t0) / 1e9;
+                                cell = "failed: " + e.getMessage() + " | - | -";
+                            }
+                            System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %.2f |%n", name, lv, d,
+                                    sigma == 0 ? "0" : String.format(Locale.ROOT, "%.0e", sigma), m, cell, path, secs);
                         }
-                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.2f |%n", name, d,
-                                sigma == 0 ? "0" : String.format(Locale.ROOT, "%.0e", sigma), m, cell, path, secs);
                     }
                 }
             }
