@@ -2,13 +2,13 @@ package io.gridid.cli;
 
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
+import io.gridid.feeders.SimulationFiles;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.MeterCsvWriter;
-import io.gridid.reports.Benchmark;
 import io.gridid.reports.Score;
 import io.gridid.reports.Scoring;
 import org.jsoup.Jsoup;
@@ -60,7 +60,7 @@ class IdentifyCommandTest {
         List<String> lines = Files.readAllLines(out.resolve("branches.csv"));
         assertTrue(lines.get(0).startsWith("from_bus,to_bus,r_ohm,x_ohm,"), lines.get(0));
         List<BranchRow> rows = BranchCsvReader.read(out.resolve("branches.csv"));
-        Score s = new Scoring().score(rows, Benchmark.truthRows(feeder));
+        Score s = new Scoring().score(rows, SimulationFiles.truthRows(feeder));
         assertEquals(1.0, s.f1(), "noise-free ieee13: exact topology");
         assertTrue(s.rRelErrorMedian() < NOISE_FREE_MEDIAN_ERROR, "median r error " + s.rRelErrorMedian());
         assertTrue(s.xRelErrorMedian() < NOISE_FREE_MEDIAN_ERROR, "median x error " + s.xRelErrorMedian());

@@ -2,9 +2,9 @@ package io.gridid.reports;
 
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
+import io.gridid.feeders.SimulationFiles;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
-import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
 import io.gridid.model.io.BranchRow;
@@ -75,7 +75,7 @@ public final class Benchmark {
         }
         Score s;
         try {
-            s = new Scoring().score(result.branches(), truthRows(feeder));
+            s = new Scoring().score(result.branches(), SimulationFiles.truthRows(feeder));
         } catch (GrididException e) {
             return failed(name, buses, noise, days, so.intervalCount(), simSeconds, Double.NaN, Double.NaN,
                     "scoring: " + e.getMessage());
@@ -101,11 +101,4 @@ public final class Benchmark {
     }
 
     /** The feeder's branches as {@code truth_branches.csv} rows. */
-    public static List<BranchRow> truthRows(Feeder feeder) {
-        List<BranchRow> rows = new ArrayList<>();
-        for (Branch b : feeder.branches()) {
-            rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm()));
-        }
-        return rows;
-    }
 }

@@ -2,13 +2,12 @@ package io.gridid.reports;
 
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
+import io.gridid.feeders.SimulationFiles;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
-import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
-import io.gridid.model.io.MeterCsvWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +18,8 @@ import java.util.Objects;
 /**
  * The whole story on a fresh machine: simulate the IEEE 13-node feeder ({@link #DAYS} days of
  * hourly readings, voltage noise {@link #NOISE_V_PU} p.u., seed {@link #SEED}), identify it, and
- * report against the truth. Writes into one folder: {@code meters.csv} and
- * {@code truth_branches.csv} (what {@code gridid simulate} would write), and {@code result/}
+ * report against the truth. Writes into one folder: {@code meters.csv}, {@code truth_branches.csv}
+ * and {@code meta.json} (what {@code gridid simulate} writes), and {@code result/}
  * (what {@code gridid identify} writes, the report scored against the truth). The folder is
  * marked with {@link #MARKER} so the next demo may replace it; any other non-empty folder is
  * refused unless forced (see {@link OutputFolder}).
@@ -62,9 +61,8 @@ public final class Demo {
         SynthesisOptions so = SynthesisOptions.defaults().withDays(DAYS).withIntervalMinutes(INTERVAL_MINUTES)
                 .withNoiseVoltagePu(NOISE_V_PU).withSeed(SEED);
         SimulatedData sim = MeterDataSynthesizer.synthesize(feeder, so);
-        MeterCsvWriter.write(dir.resolve("meters.csv"), sim.meters(), feeder.baseKv());
-        List<BranchRow> truth = Benchmark.truthRows(feeder);
-        BranchCsvWriter.write(dir.resolve("truth_branches.csv"), List.of(), truth);
+        SimulationFiles.write(dir, sim, FEEDER);
+        List<BranchRow> truth = SimulationFiles.truthRows(feeder);
         IdentificationResult result = pipeline.identify(sim.meters(), feeder.rootBus(), feeder.baseKv(), List.of())
                 .withTruth(truth);
         Path resultDir = dir.resolve("result");
