@@ -336,19 +336,7 @@ public final class PhysicsSearch implements TopologyEstimator {
 
         /** Residual of bus j hanging on k, with the regressors currently in wa/wb/wc and g; result in fit. */
         private void fitOn(int j, int k) {
-            double[] dj = d[j];
-            double[] dk = d[k];
-            double ha = 0, hb = 0, hc = 0, yy = 0;
-            for (int t = 0; t < tCount; t++) {
-                double y = dj[t] - dk[t];
-                ha += wa[t] * y;
-                hb += wb[t] * y;
-                hc += wc[t] * y;
-                yy += y * y;
-            }
-            h[0] = ha;
-            h[1] = hb;
-            h[2] = hc;
+            double yy = crossProducts(d[j], d[k], wa, wb, wc, tCount, h);
             BranchResidual.solve(g, h, yy, fit);
         }
 
@@ -501,18 +489,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             double[] out = new double[4];
             double[] res = new double[cand.length];
             for (int c = 0; c < cand.length; c++) {
-                double[] dk = dSub[cand[c]];
-                double ha = 0, hb = 0, hc = 0, yy = 0;
-                for (int k = 0; k < tSub; k++) {
-                    double y = dj[k] - dk[k];
-                    ha += as[k] * y;
-                    hb += bs[k] * y;
-                    hc += cs[k] * y;
-                    yy += y * y;
-                }
-                hs[0] = ha;
-                hs[1] = hb;
-                hs[2] = hc;
+                double yy = crossProducts(dj, dSub[cand[c]], as, bs, cs, tSub, hs);
                 BranchResidual.solve(gs, hs, yy, out);
                 res[c] = out[3];
             }
@@ -761,5 +738,26 @@ public final class PhysicsSearch implements TopologyEstimator {
             return new Topology(new RadialTree(series.root(), parents), conf,
                     new TopologyDiagnostics(TopologyMethod.PHYSICS_SEARCH.name(), "n/a", Double.NaN, tCount, all));
         }
+    }
+
+    /**
+     * The right-hand side of a candidate branch fit: with y = dj − dk (the squared-voltage drop
+     * from candidate parent to child, kV&sup2;) over the first {@code n} intervals, sets
+     * h = (&Sigma;a&middot;y, &Sigma;b&middot;y, &Sigma;c&middot;y) and returns &Sigma;y&sup2;.
+     * One pass, no allocation: the inner loop of the search.
+     */
+    static double crossProducts(double[] dj, double[] dk, double[] a, double[] b, double[] c, int n, double[] h) {
+        double ha = 0, hb = 0, hc = 0, yy = 0;
+        for (int t = 0; t < n; t++) {
+            double y = dj[t] - dk[t];
+            ha += a[t] * y;
+            hb += b[t] * y;
+            hc += c[t] * y;
+            yy += y * y;
+        }
+        h[0] = ha;
+        h[1] = hb;
+        h[2] = hc;
+        return yy;
     }
 }

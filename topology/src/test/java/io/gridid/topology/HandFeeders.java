@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * Test fixtures: feeders built by hand and exact AC meter data from the project's one power flow
  * ({@link PowerFlow}) with seeded random loads per interval.
  */
-final class HandFeeders {
+public final class HandFeeders {
     static final double BASE_KV = 12.47;
 
     private HandFeeders() {
@@ -72,6 +72,17 @@ final class HandFeeders {
      */
     static MeterData simulate(Feeder feeder, int intervals, long seed, boolean collinear, double voltageNoisePu)
             throws PowerFlowDivergedException {
+        return simulate(feeder, intervals, seed, collinear, voltageNoisePu, 0);
+    }
+
+    /**
+     * The same with relative Gaussian noise on the metered P and Q of every non-root bus.
+     *
+     * @param powerNoiseRelative sigma of the relative P and Q errors (0 = exact)
+     */
+    public static MeterData simulate(Feeder feeder, int intervals, long seed, boolean collinear,
+                                     double voltageNoisePu, double powerNoiseRelative)
+            throws PowerFlowDivergedException {
         PowerFlow pf = new PowerFlow(feeder);
         List<String> buses = pf.buses();
         int n = buses.size();
@@ -96,7 +107,13 @@ final class HandFeeders {
                 if (k == 0) {
                     b.set(0, t, v, s.headMw(), s.headMvar());
                 } else {
-                    b.set(k, t, v, pl[k], ql[k]);
+                    double p = pl[k];
+                    double q = ql[k];
+                    if (powerNoiseRelative > 0) {
+                        p *= 1 + powerNoiseRelative * gaussian(rnd);
+                        q *= 1 + powerNoiseRelative * gaussian(rnd);
+                    }
+                    b.set(k, t, v, p, q);
                 }
             }
         }
@@ -110,7 +127,7 @@ final class HandFeeders {
     }
 
     /** Number of edges of {@code found} that are edges of the truth (unordered bus pairs). */
-    static int correctEdges(io.gridid.model.RadialTree truth, io.gridid.model.RadialTree found) {
+    public static int correctEdges(io.gridid.model.RadialTree truth, io.gridid.model.RadialTree found) {
         int ok = 0;
         for (Map.Entry<String, String> e : found.parents().entrySet()) {
             String c = e.getKey();

@@ -1,11 +1,11 @@
 package io.gridid.topology.bench;
 
-import io.gridid.feeders.PowerFlow;
 import io.gridid.model.Branch;
 import io.gridid.model.BusLoad;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
 import io.gridid.topology.FeederSeries;
+import io.gridid.topology.HandFeeders;
 import io.gridid.topology.Topology;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
@@ -48,7 +48,7 @@ public final class IndependentLoadsAccuracy {
                 int ok = 0;
                 for (int k = 0; k < trees; k++) {
                     Feeder f = feeder(n, 100 + k);
-                    MeterData data = simulate(f, tCount, 200 + k, sigma);
+                    MeterData data = HandFeeders.simulate(f, tCount, 200 + k, false, sigma, 0.005);
                     Topology t = TopologyOptions.defaults().withMethod(m).estimator()
                             .estimate(FeederSeries.of(data, f.rootBus()));
                     ok += TopologyAccuracy.correctEdges(f.tree(), t.tree());
@@ -71,42 +71,5 @@ public final class IndependentLoadsAccuracy {
             loads.put("b" + k, new BusLoad("b" + k, 0.08, 0.08 * (0.1 + 0.7 * rnd.nextDouble())));
         }
         return new Feeder("indep" + n, "random tree, independent loads", 12.47, "b0", 1.0, b, loads);
-    }
-
-    static MeterData simulate(Feeder feeder, int intervals, long seed, double sigma) throws Exception {
-        PowerFlow pf = new PowerFlow(feeder);
-        List<String> buses = pf.buses();
-        int n = buses.size();
-        long[] time = new long[intervals];
-        for (int t = 0; t < intervals; t++) {
-            time[t] = 1_767_225_600L + 3600L * t;
-        }
-        MeterData.Builder b = MeterData.builder(buses, time);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] pl = new double[n];
-        double[] ql = new double[n];
-        for (int t = 0; t < intervals; t++) {
-            for (int k = 1; k < n; k++) {
-                BusLoad l = feeder.loadAt(buses.get(k));
-                pl[k] = l.pMw() * (0.2 + rnd.nextDouble());
-                ql[k] = l.qMvar() * (0.2 + rnd.nextDouble());
-            }
-            PowerFlow.Solution s = pf.solve(feeder.baseKv(), pl, ql);
-            for (int k = 0; k < n; k++) {
-                double v = s.voltageKv(k) + sigma * feeder.baseKv() * gaussian(rnd);
-                if (k == 0) {
-                    b.set(0, t, v, s.headMw(), s.headMvar());
-                } else {
-                    b.set(k, t, v, pl[k] * (1 + 0.005 * gaussian(rnd)), ql[k] * (1 + 0.005 * gaussian(rnd)));
-                }
-            }
-        }
-        return b.build();
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        double u1 = rnd.nextDouble();
-        double u2 = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 }
