@@ -4,6 +4,7 @@ import io.gridid.model.GrididException;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,15 +69,32 @@ final class RelaxedLeastSquares implements RelaxedProblem {
         }
         builder.linear(2 * cross[0], 2 * cross[1], 2 * cross[2]);
         builder.inequality(0, -1, 0, 0).inequality(0, 0, -1, 0).inequality(0, 0, 0, -1);
+        List<ScaledCut> scaled = new ArrayList<>(cuts.size());
         for (TangentCut cut : cuts) {
             ScaledCut s = ScaledCut.of(cut, kr, kx, kw);
+            scaled.add(s);
             builder.inequality(-s.rhs(), -s.cr(), -s.cx(), -s.cw());
         }
-        Optimisation.Result result = builder.build().solve();
-        if (!result.getState().isFeasible()) {
-            throw new GrididException("least-squares branch fit: QP solver returned " + result.getState());
+        Optimisation.Options limits = new Optimisation.Options();
+        limits.iterations_abort = MAX_QP_ITERATIONS;
+        Optimisation.Result result = builder.build(limits).solve();
+        double[] t;
+        if (result.getState().isOptimal()) {
+            t = new double[] {result.doubleValue(0), result.doubleValue(1), result.doubleValue(2)};
+        } else {
+            t = ActiveSetEnumeration.solve(gram, cross, scaled);
+            if (t == null) {
+                throw new GrididException("least-squares branch fit: QP solver returned " + result.getState()
+                        + " and no active set is feasible");
+            }
         }
-        return new double[] {Math.max(0, result.doubleValue(0)) * kr, Math.max(0, result.doubleValue(1)) * kx,
-                Math.max(0, result.doubleValue(2)) * kw};
+        return new double[] {Math.max(0, t[0]) * kr, Math.max(0, t[1]) * kx, Math.max(0, t[2]) * kw};
     }
+
+    /**
+     * Iteration limit of ojAlgo's active-set QP: a three-variable problem with a few dozen cuts
+     * needs a handful of iterations; beyond this it is cycling and {@link ActiveSetEnumeration}
+     * solves it exactly instead.
+     */
+    static final int MAX_QP_ITERATIONS = 200;
 }
