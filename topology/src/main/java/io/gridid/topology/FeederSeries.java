@@ -2,16 +2,31 @@ package io.gridid.topology;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
+import io.gridid.solvers.gaps.LoadImputation;
+import io.gridid.solvers.gaps.VoltageImputation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The readings a topology estimator works on: for the root and each other bus, squared voltage
- * u = |V|&sup2; (kV&sup2;), the drop d_i = u_root &minus; u_i (kV&sup2;), and P, Q drawn (MW,
- * Mvar), restricted to the intervals where the root's voltage and every bus's voltage, P and Q
- * are present (an interval with any missing reading is dropped, never zero-filled).
+ * The readings a topology estimator works on: for the root and each other bus, the drop
+ * d_i = u_ref &minus; u_i of squared voltage u = |V|&sup2; (kV&sup2;) below a per-interval reference
+ * u_ref (the root's u where metered), and P, Q drawn (MW, Mvar).
+ *
+ * <p>Missing readings. Without any, every interval is used as it is. With some:
+ * <ul>
+ * <li>an interval with fewer than two voltage readings is dropped;</li>
+ * <li>a missing voltage stays NaN in {@link #drops()} (a fit never uses it as its target) and is
+ *     estimated in {@link #filledDropView()} for loss terms and the bus order
+ *     ({@link VoltageImputation}); where the root's voltage is missing, u_ref is its estimate and
+ *     the root's own drop is NaN ({@link #rootDropView()});</li>
+ * <li>a missing P or Q is estimated ({@link LoadImputation}) and marked in
+ *     {@link #estimatedView()}: a branch fit uses intervals whose subtree holds an estimate only
+ *     when it has fewer than {@link LoadImputation#MIN_CLEAN_INTERVALS} without one.</li>
+ * </ul>
+ * The regression-based estimators need every reading and use {@link #complete()}.
  *
  * <p>Immutable; the arrays are held privately and handed out only as copies, except to the
  * estimators of this package, which do not modify them.
@@ -24,31 +39,54 @@ public final class FeederSeries {
     private final List<String> buses;
     private final double[] rootU;
     private final double[][] drop;
+    private final double[][] dropFill;   // null: no gaps, same as drop
+    private final double[] rootDrop;     // null: root voltage never missing (all zeros)
     private final double[][] p;
     private final double[][] q;
+    private final boolean[][] estimated; // null: no estimated load; a row is null where that bus has none
     private final int totalIntervals;
+    private final long missingReadings;
     private final List<String> warnings;
 
-    private FeederSeries(String root, List<String> buses, double[] rootU, double[][] drop, double[][] p, double[][] q,
-                         int totalIntervals, List<String> warnings) {
+    private FeederSeries(String root, List<String> buses, double[] rootU, double[][] drop, double[][] dropFill,
+                         double[] rootDrop, double[][] p, double[][] q, boolean[][] estimated, int totalIntervals,
+                         long missingReadings, List<String> warnings) {
         this.root = root;
         this.buses = List.copyOf(buses);
         this.rootU = rootU;
         this.drop = drop;
+        this.dropFill = dropFill;
+        this.rootDrop = rootDrop;
         this.p = p;
         this.q = q;
+        this.estimated = estimated;
         this.totalIntervals = totalIntervals;
+        this.missingReadings = missingReadings;
         this.warnings = List.copyOf(warnings);
     }
 
     /**
      * @param data   meter readings including the root's voltage (not modified)
      * @param rootId the feeder head's meter id
-     * @throws GrididException when the root is not metered, there is no other bus, or fewer
-     *                         than {@link #MIN_INTERVALS} intervals have every reading
+     * @throws GrididException when the root is not metered, there is no other bus, a bus has
+     *                         fewer than {@link #MIN_INTERVALS} voltage or load readings, or fewer
+     *                         than that many intervals have two voltage readings
      */
     public static FeederSeries of(MeterData data, String rootId) throws GrididException {
+        return of(data, rootId, null);
+    }
+
+    /**
+     * As {@link #of(MeterData, String)}, taking the estimates of missing loads from
+     * {@code loadEstimates} (same meters and intervals; its P and Q where {@code data} has none)
+     * instead of {@link LoadImputation}'s; null = none.
+     */
+    public static FeederSeries of(MeterData data, String rootId, MeterData loadEstimates) throws GrididException {
         Objects.requireNonNull(data, "data");
+        if (loadEstimates != null && (!loadEstimates.meterIds().equals(data.meterIds())
+                || loadEstimates.intervalCount() != data.intervalCount())) {
+            throw new IllegalArgumentException("loadEstimates must hold the same meters and intervals as data");
+        }
         Objects.requireNonNull(rootId, "rootId");
         int rootIndex = data.indexOf(rootId);
         if (rootIndex < 0) {
@@ -66,61 +104,207 @@ public final class FeederSeries {
             throw new GrididException("the meter data hold only the root " + rootId + "; nothing to connect");
         }
         int tAll = data.intervalCount();
-        boolean[] ok = new boolean[tAll];
-        int[] missingPerBus = new int[buses.size()];
+        int n = buses.size();
+        boolean[] keep = new boolean[tAll];
         int used = 0;
         for (int t = 0; t < tAll; t++) {
-            boolean good = Double.isFinite(data.vKv(rootIndex, t));
-            for (int i = 0; i < cols.size(); i++) {
+            int voltages = Double.isFinite(data.vKv(rootIndex, t)) ? 1 : 0;
+            for (int i = 0; i < n && voltages < 2; i++) {
+                if (Double.isFinite(data.vKv(cols.get(i), t))) {
+                    voltages++;
+                }
+            }
+            keep[t] = voltages >= 2;
+            if (keep[t]) {
+                used++;
+            }
+        }
+        if (used < MIN_INTERVALS) {
+            throw new GrididException("only " + used + " of " + tAll + " intervals have two or more voltage readings"
+                    + " (at least " + MIN_INTERVALS + " needed)");
+        }
+        int[] keptAt = new int[used];
+        double[] uRoot = new double[used];
+        double[] headP = new double[used];
+        double[] headQ = new double[used];
+        long[] epoch = new long[used];
+        double[][] u = new double[n][used];
+        double[][] pp = new double[n][used];
+        double[][] qq = new double[n][used];
+        int row = 0;
+        boolean gaps = false;
+        for (int t = 0; t < tAll; t++) {
+            if (!keep[t]) {
+                continue;
+            }
+            double v0 = data.vKv(rootIndex, t);
+            uRoot[row] = Double.isFinite(v0) ? v0 * v0 : Double.NaN;
+            headP[row] = finiteOrNaN(data.pMw(rootIndex, t));
+            headQ[row] = finiteOrNaN(data.qMvar(rootIndex, t));
+            epoch[row] = data.epochSecond(t);
+            keptAt[row] = t;
+            gaps |= uRoot[row] != uRoot[row];
+            for (int i = 0; i < n; i++) {
                 int m = cols.get(i);
-                if (!Double.isFinite(data.vKv(m, t)) || !Double.isFinite(data.pMw(m, t))
-                        || !Double.isFinite(data.qMvar(m, t))) {
+                double v = data.vKv(m, t);
+                u[i][row] = Double.isFinite(v) ? v * v : Double.NaN;
+                pp[i][row] = finiteOrNaN(data.pMw(m, t));
+                qq[i][row] = finiteOrNaN(data.qMvar(m, t));
+                gaps |= u[i][row] != u[i][row] || pp[i][row] != pp[i][row] || qq[i][row] != qq[i][row];
+            }
+            row++;
+        }
+        checkCoverage(rootId, uRoot, null, used);
+        for (int i = 0; i < n; i++) {
+            checkCoverage(buses.get(i), u[i], pp[i], used);
+        }
+        List<String> warnings = new ArrayList<>();
+        if (used < tAll) {
+            warnings.add((tAll - used) + " of " + tAll + " intervals dropped: fewer than two voltage readings");
+        }
+        long missing = data.missingCount();
+        if (!gaps) {
+            double[][] drop = new double[n][used];
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < used; t++) {
+                    drop[i][t] = uRoot[t] - u[i][t];
+                }
+            }
+            return new FeederSeries(rootId, buses, uRoot, drop, null, null, pp, qq, null, tAll, missing, warnings);
+        }
+        double[][] all = new double[n + 1][];
+        all[0] = uRoot;
+        System.arraycopy(u, 0, all, 1, n);
+        double[][] filled = VoltageImputation.fill(all);
+        double[] ref = filled[0];
+        double[][] drop = new double[n][used];
+        double[][] dropFill = new double[n][used];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < used; t++) {
+                drop[i][t] = ref[t] - u[i][t];
+                dropFill[i][t] = ref[t] - filled[i + 1][t];
+            }
+        }
+        double[] rootDrop = null;
+        for (int t = 0; t < used; t++) {
+            if (uRoot[t] != uRoot[t]) {
+                if (rootDrop == null) {
+                    rootDrop = new double[used];
+                }
+                rootDrop[t] = Double.NaN;
+            }
+        }
+        boolean headMetered = countFinite(headP) >= MIN_INTERVALS && countFinite(headQ) >= MIN_INTERVALS;
+        LoadImputation.Filled loads = LoadImputation.fill(pp, qq, headMetered ? headP : null,
+                headMetered ? headQ : null, headMetered ? uRoot : null, epoch);
+        String source = loads.headUsed() ? " and the feeder-head flow" : "";
+        if (loadEstimates != null && loads.estimated() != null) {
+            for (int i = 0; i < n; i++) {
+                boolean[] e = loads.estimated()[i];
+                if (e == null) {
+                    continue;
+                }
+                int m = cols.get(i);
+                for (int t = 0; t < used; t++) {
+                    if (e[t]) {
+                        double pe = loadEstimates.pMw(m, keptAt[t]);
+                        double qe = loadEstimates.qMvar(m, keptAt[t]);
+                        if (pp[i][t] != pp[i][t] && Double.isFinite(pe)) {
+                            loads.pMw()[i][t] = pe;
+                        }
+                        if (qq[i][t] != qq[i][t] && Double.isFinite(qe)) {
+                            loads.qMvar()[i][t] = qe;
+                        }
+                    }
+                }
+            }
+            source = ", then from the voltages given stage 2's impedances";
+        }
+        warnings.add(String.format(Locale.ROOT, "%d readings missing: voltages are never estimated for a fit's target;"
+                        + " %d missing loads estimated from the bus's daily profile%s, used by a branch fit only when it"
+                        + " has fewer than %d intervals without an estimate in its subtree", missing,
+                loads.estimatedCount(), source,
+                LoadImputation.MIN_CLEAN_INTERVALS));
+        return new FeederSeries(rootId, buses, ref, drop, dropFill, rootDrop, loads.pMw(), loads.qMvar(),
+                loads.estimated(), tAll, missing, warnings);
+    }
+
+    private static double finiteOrNaN(double v) {
+        return Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    private static int countFinite(double[] a) {
+        int c = 0;
+        for (double v : a) {
+            if (v == v) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    private static void checkCoverage(String bus, double[] u, double[] p, int used) throws GrididException {
+        int v = countFinite(u);
+        if (v < MIN_INTERVALS) {
+            throw new GrididException("meter " + bus + " has a voltage reading in only " + v + " of " + used
+                    + " usable intervals (at least " + MIN_INTERVALS + " needed)");
+        }
+        if (p != null && countFinite(p) < MIN_INTERVALS) {
+            throw new GrididException("meter " + bus + " has a P reading in only " + countFinite(p) + " of " + used
+                    + " usable intervals (at least " + MIN_INTERVALS + " needed)");
+        }
+    }
+
+    /** Whether any reading is missing or estimated (false: every array is as measured). */
+    public boolean hasGaps() {
+        return dropFill != null || estimated != null;
+    }
+
+    /**
+     * The same buses on the intervals where every reading is present: what the regression-based
+     * estimators need.
+     *
+     * @throws GrididException when fewer than {@link #MIN_INTERVALS} intervals are complete
+     */
+    public FeederSeries complete() throws GrididException {
+        if (!hasGaps()) {
+            return this;
+        }
+        int tCount = rootU.length;
+        int n = buses.size();
+        boolean[] keep = new boolean[tCount];
+        int[] missingPerBus = new int[n];
+        int used = 0;
+        for (int t = 0; t < tCount; t++) {
+            boolean good = rootDrop == null || rootDrop[t] == rootDrop[t];
+            for (int i = 0; i < n; i++) {
+                if (drop[i][t] != drop[i][t] || (estimated != null && estimated[i] != null && estimated[i][t])) {
                     good = false;
                     missingPerBus[i]++;
                 }
             }
-            ok[t] = good;
+            keep[t] = good;
             if (good) {
                 used++;
             }
         }
-        List<String> warnings = new ArrayList<>();
         if (used < MIN_INTERVALS) {
             int worst = 0;
-            for (int i = 1; i < missingPerBus.length; i++) {
+            for (int i = 1; i < n; i++) {
                 if (missingPerBus[i] > missingPerBus[worst]) {
                     worst = i;
                 }
             }
-            throw new GrididException("only " + used + " of " + tAll + " intervals have the root voltage and V, P, Q"
-                    + " at every bus (at least " + MIN_INTERVALS + " needed); bus " + buses.get(worst)
-                    + " misses readings in " + missingPerBus[worst] + " intervals");
+            throw new GrididException("only " + used + " of " + totalIntervals + " intervals have the root voltage and V, P, Q"
+                    + " at every bus (at least " + MIN_INTERVALS + " needed by the regression-based estimators; the"
+                    + " physics search works with gaps); bus " + buses.get(worst) + " misses readings in "
+                    + missingPerBus[worst] + " intervals");
         }
-        if (used < tAll) {
-            warnings.add((tAll - used) + " of " + tAll + " intervals dropped for missing readings");
-        }
-        int n = buses.size();
-        double[] rootU = new double[used];
-        double[][] drop = new double[n][used];
-        double[][] p = new double[n][used];
-        double[][] q = new double[n][used];
-        int row = 0;
-        for (int t = 0; t < tAll; t++) {
-            if (!ok[t]) {
-                continue;
-            }
-            double v0 = data.vKv(rootIndex, t);
-            rootU[row] = v0 * v0;
-            for (int i = 0; i < n; i++) {
-                int m = cols.get(i);
-                double v = data.vKv(m, t);
-                drop[i][row] = rootU[row] - v * v;
-                p[i][row] = data.pMw(m, t);
-                q[i][row] = data.qMvar(m, t);
-            }
-            row++;
-        }
-        return new FeederSeries(rootId, buses, rootU, drop, p, q, tAll, warnings);
+        FeederSeries sub = subset(keep);
+        List<String> w = new ArrayList<>();
+        w.add((totalIntervals - used) + " of " + totalIntervals + " intervals dropped for missing readings");
+        return new FeederSeries(root, buses, sub.rootU, sub.drop, null, null, sub.p, sub.q, null, totalIntervals,
+                missingReadings, w);
     }
 
     /**
@@ -141,24 +325,48 @@ public final class FeederSeries {
         if (used < MIN_INTERVALS) {
             throw new GrididException("a subset of " + used + " intervals is too small (at least " + MIN_INTERVALS + ")");
         }
-        int n = buses.size();
-        double[] u = new double[used];
-        double[][] dd = new double[n][used];
-        double[][] pp = new double[n][used];
-        double[][] qq = new double[n][used];
+        boolean[][] est = null;
+        if (estimated != null) {
+            est = new boolean[estimated.length][];
+            for (int i = 0; i < estimated.length; i++) {
+                if (estimated[i] != null) {
+                    est[i] = pick(estimated[i], keep, used);
+                }
+            }
+        }
+        return new FeederSeries(root, buses, pick(rootU, keep, used), pick(drop, keep, used),
+                dropFill == null ? null : pick(dropFill, keep, used), rootDrop == null ? null : pick(rootDrop, keep, used),
+                pick(p, keep, used), pick(q, keep, used), est, totalIntervals, missingReadings, warnings);
+    }
+
+    private static double[] pick(double[] a, boolean[] keep, int used) {
+        double[] out = new double[used];
         int row = 0;
         for (int t = 0; t < keep.length; t++) {
             if (keep[t]) {
-                u[row] = rootU[t];
-                for (int i = 0; i < n; i++) {
-                    dd[i][row] = drop[i][t];
-                    pp[i][row] = p[i][t];
-                    qq[i][row] = q[i][t];
-                }
-                row++;
+                out[row++] = a[t];
             }
         }
-        return new FeederSeries(root, buses, u, dd, pp, qq, totalIntervals, warnings);
+        return out;
+    }
+
+    private static boolean[] pick(boolean[] a, boolean[] keep, int used) {
+        boolean[] out = new boolean[used];
+        int row = 0;
+        for (int t = 0; t < keep.length; t++) {
+            if (keep[t]) {
+                out[row++] = a[t];
+            }
+        }
+        return out;
+    }
+
+    private static double[][] pick(double[][] a, boolean[] keep, int used) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = pick(a[i], keep, used);
+        }
+        return out;
     }
 
     public String root() {
@@ -179,32 +387,37 @@ public final class FeederSeries {
         return rootU.length;
     }
 
-    /** Intervals in the data before dropping incomplete ones. */
+    /** Intervals in the data before dropping any. */
     public int totalIntervals() {
         return totalIntervals;
     }
 
-    /** Data-preparation remarks (dropped intervals). */
+    /** Missing (meter, interval, quantity) readings in the data this series was made from. */
+    public long missingReadings() {
+        return missingReadings;
+    }
+
+    /** Data-preparation remarks (dropped intervals, estimated loads). */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** u_root &minus; u_i per bus and usable interval, kV&sup2; (copy). */
+    /** u_ref &minus; u_i per bus and usable interval, kV&sup2;, NaN where V_i is missing (copy). */
     public double[][] drops() {
         return copy(drop);
     }
 
-    /** P drawn per bus and usable interval, MW (copy). */
+    /** P drawn per bus and usable interval, MW, estimates where missing (copy). */
     public double[][] activeMw() {
         return copy(p);
     }
 
-    /** Q drawn per bus and usable interval, Mvar (copy). */
+    /** Q drawn per bus and usable interval, Mvar, estimates where missing (copy). */
     public double[][] reactiveMvar() {
         return copy(q);
     }
 
-    /** u_root per usable interval, kV&sup2; (copy). */
+    /** u_ref per usable interval, kV&sup2; (copy): the root's u, or its estimate where missing. */
     public double[] rootSquaredKv() {
         return rootU.clone();
     }
@@ -212,6 +425,21 @@ public final class FeederSeries {
     // package-private views without copies, for the estimators (which never modify them)
     double[][] dropView() {
         return drop;
+    }
+
+    /** Drops with missing voltages estimated (the same arrays as {@link #dropView()} without gaps). */
+    double[][] filledDropView() {
+        return dropFill == null ? drop : dropFill;
+    }
+
+    /** The root's own drop: 0, NaN where its voltage is missing; null when it never is. */
+    double[] rootDropView() {
+        return rootDrop;
+    }
+
+    /** Per bus, where its P or Q is an estimate; null when none is (a row is null for a bus without one). */
+    boolean[][] estimatedView() {
+        return estimated;
     }
 
     double[][] pView() {

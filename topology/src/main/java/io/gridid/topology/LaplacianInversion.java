@@ -27,7 +27,8 @@ public final class LaplacianInversion implements TopologyEstimator {
 
     @Override
     public Topology estimate(FeederSeries series) throws GrididException {
-        SensitivityFit fit = SensitivityTopology.regress(series, options);
+        FeederSeries complete = series.complete(); // the regression needs every reading
+        SensitivityFit fit = SensitivityTopology.regress(complete, options);
         double[][] inv = SensitivityTopology.inverse(fit);
         int n = inv.length;
         double[][] w = new double[n + 1][n + 1];
@@ -43,7 +44,7 @@ public final class LaplacianInversion implements TopologyEstimator {
             w[n][i] = w[i][n];
         }
         SpanningTreeExtraction.Result tree = SpanningTreeExtraction.extract(w, true);
-        return SensitivityTopology.topology(series, tree, fit, TopologyMethod.LAPLACIAN.name(),
+        return SensitivityTopology.topology(complete, tree, fit, TopologyMethod.LAPLACIAN.name(),
                 SensitivityTopology.pOnlyCheck(fit, inv, tree.parent()));
     }
 }

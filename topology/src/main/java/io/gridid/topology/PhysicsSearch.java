@@ -3,6 +3,7 @@ package io.gridid.topology;
 import io.gridid.model.BranchEquation;
 import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
+import io.gridid.solvers.gaps.LoadImputation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,7 +94,12 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final double[][] p;
         private final double[][] q;
         private final double[] rootU;
-        private final double[] dSq;
+        private final double[][] dFill;   // d with missing voltages estimated (loss terms, bus order); == d without gaps
+        private final double[][] dEff;    // per child: its fit's target, NaN where the interval is left out
+        private final boolean gaps;       // any missing voltage or estimated load
+        private final boolean[][] estimated;
+        private final boolean[][] taint;  // per bus and interval: an estimated load in its subtree
+        private final double[] gm = new double[7];
         private final int[] pos;          // rank by mean voltage: higher = higher voltage; root = n
         private final int[] order;        // lowest voltage first
         private final int stride;
@@ -136,21 +142,30 @@ public final class PhysicsSearch implements TopologyEstimator {
             d = new double[n + 1][];
             double[][] drops = series.dropView();
             System.arraycopy(drops, 0, d, 0, n);
-            d[n] = new double[tCount];
+            d[n] = series.rootDropView() != null ? series.rootDropView() : new double[tCount];
             p = series.pView();
             q = series.qView();
             rootU = series.rootUView();
-            dSq = new double[n + 1];
+            gaps = series.hasGaps();
+            estimated = series.estimatedView();
+            if (gaps) {
+                dFill = new double[n + 1][];
+                System.arraycopy(series.filledDropView(), 0, dFill, 0, n);
+                dFill[n] = new double[tCount];
+                dEff = new double[n][tCount];
+                taint = new boolean[n][tCount];
+            } else {
+                dFill = d;
+                dEff = d;
+                taint = null;
+            }
             double[] mean = new double[n + 1];
             for (int i = 0; i < n; i++) {
                 double s = 0;
-                double s2 = 0;
                 for (int t = 0; t < tCount; t++) {
-                    s += d[i][t];
-                    s2 += d[i][t] * d[i][t];
+                    s += dFill[i][t];
                 }
                 mean[i] = s / tCount;
-                dSq[i] = s2;
             }
             List<String> constant = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -287,7 +302,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             for (int c : children.get(j)) {
                 double[] cp = recvP[c];
                 double[] cq = recvQ[c];
-                double[] dc = d[c];
+                double[] dc = dFill[c];
                 double rc = r[c];
                 double xc = x[c];
                 for (int t = 0; t < tCount; t++) {
@@ -296,10 +311,52 @@ public final class PhysicsSearch implements TopologyEstimator {
                     rq[t] += BranchEquation.sendingReactiveMvar(xc, cp[t], cq[t], u);
                 }
             }
+            if (gaps) {
+                target(j);
+            }
+        }
+
+        /**
+         * Sets j's fit target dEff[j]: its drop where measured, and, when at least
+         * {@link LoadImputation#MIN_CLEAN_INTERVALS} intervals have no estimate in j's subtree
+         * (a load, or a loss computed with an estimated voltage), NaN where one does.
+         */
+        private void target(int j) {
+            double[] dj = d[j];
+            double[] e = dEff[j];
+            boolean[] tj = taint[j];
+            if (estimated != null && estimated[j] != null) {
+                System.arraycopy(estimated[j], 0, tj, 0, tCount);
+            } else {
+                Arrays.fill(tj, false);
+            }
+            for (int t = 0; t < tCount; t++) {
+                tj[t] |= dj[t] != dj[t]; // j's loss is computed with an estimated voltage
+            }
+            for (int c : children.get(j)) {
+                boolean[] tc = taint[c];
+                for (int t = 0; t < tCount; t++) {
+                    tj[t] |= tc[t];
+                }
+            }
+            int clean = 0;
+            for (int t = 0; t < tCount; t++) {
+                if (!tj[t] && dj[t] == dj[t]) {
+                    clean++;
+                }
+            }
+            boolean cleanOnly = clean >= LoadImputation.MIN_CLEAN_INTERVALS;
+            for (int t = 0; t < tCount; t++) {
+                e[t] = cleanOnly && tj[t] ? Double.NaN : dj[t];
+            }
         }
 
         /** Fills wa, wb, wc with the regressors of bus j (receiving flow plus sign &middot; extra), and g. */
         private void regressors(int j, double[] extraP, double[] extraQ, double sign) {
+            if (gaps) {
+                regressorsWithGaps(j);
+                return;
+            }
             passes++;
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
@@ -334,10 +391,72 @@ public final class PhysicsSearch implements TopologyEstimator {
             g[5] = g5;
         }
 
+        /** {@link #regressors} for data with gaps: rows where j's target is left out are zero. */
+        private void regressorsWithGaps(int j) {
+            passes++;
+            double[] rp = recvP[j];
+            double[] rq = recvQ[j];
+            double[] dj = dFill[j];
+            double[] ej = dEff[j];
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
+            for (int t = 0; t < tCount; t++) {
+                if (ej[t] != ej[t]) {
+                    wa[t] = 0;
+                    wb[t] = 0;
+                    wc[t] = 0;
+                    continue;
+                }
+                double pp = rp[t];
+                double qq = rq[t];
+                double a = 2 * pp;
+                double b = 2 * qq;
+                double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - dj[t]);
+                wa[t] = a;
+                wb[t] = b;
+                wc[t] = c;
+                g0 += a * a;
+                g1 += a * b;
+                g2 += a * c;
+                g3 += b * b;
+                g4 += b * c;
+                g5 += c * c;
+            }
+            g[0] = g0;
+            g[1] = g1;
+            g[2] = g2;
+            g[3] = g3;
+            g[4] = g4;
+            g[5] = g5;
+        }
+
         /** Residual of bus j hanging on k, with the regressors currently in wa/wb/wc and g; result in fit. */
         private void fitOn(int j, int k) {
+            if (gaps) {
+                double yy = crossProductsWithGaps(dEff[j], d[k], wa, wb, wc, tCount, h, gm);
+                solveWithout(g, gm, yy);
+                perInterval(fit, gm[6], tCount);
+                return;
+            }
             double yy = crossProducts(d[j], d[k], wa, wb, wc, tCount, h);
             BranchResidual.solve(g, h, yy, fit);
+        }
+
+        /**
+         * With gaps, candidates are fitted on different intervals (each parent misses its own):
+         * their residual sums are compared per interval, scaled to T, or a parent with more gaps
+         * would win for having fewer terms.
+         */
+        private static void perInterval(double[] out, double used, int tCount) {
+            out[3] = used > 0 ? out[3] * tCount / used : Double.POSITIVE_INFINITY;
+        }
+
+        /** Solves with the Gram matrix g minus the rows the parent's gaps leave out (gm). */
+        private void solveWithout(double[] gram, double[] missing, double yy) {
+            double[] ge = new double[6];
+            for (int k = 0; k < 6; k++) {
+                ge[k] = gram[k] - missing[k];
+            }
+            BranchResidual.solve(ge, h, yy, fit);
         }
 
         private void refit(int j) {
@@ -351,6 +470,10 @@ public final class PhysicsSearch implements TopologyEstimator {
          * result in {@link #fit}.
          */
         private void branchFit(int j, double[] extraP, double[] extraQ, double sign) {
+            if (gaps) {
+                branchFitWithGaps(j, extraP, extraQ, sign);
+                return;
+            }
             passes++;
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
@@ -390,6 +513,56 @@ public final class PhysicsSearch implements TopologyEstimator {
             h[1] = hb;
             h[2] = hc;
             BranchResidual.solve(g, h, yy, fit);
+        }
+
+        /** {@link #branchFit} for data with gaps: intervals where j's target or its parent's drop is missing are left out. */
+        private void branchFitWithGaps(int j, double[] extraP, double[] extraQ, double sign) {
+            passes++;
+            double[] rp = recvP[j];
+            double[] rq = recvQ[j];
+            double[] fj = dFill[j];
+            double[] ej = dEff[j];
+            double[] dk = d[parent[j]];
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
+            double ha = 0, hb = 0, hc = 0, yy = 0;
+            int used = 0;
+            for (int t = 0; t < tCount; t++) {
+                double y = ej[t] - dk[t];
+                if (y != y) {
+                    continue;
+                }
+                used++;
+                double pp = rp[t];
+                double qq = rq[t];
+                if (extraP != null) {
+                    pp += sign * extraP[t];
+                    qq += sign * extraQ[t];
+                }
+                double a = 2 * pp;
+                double b = 2 * qq;
+                double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - fj[t]);
+                g0 += a * a;
+                g1 += a * b;
+                g2 += a * c;
+                g3 += b * b;
+                g4 += b * c;
+                g5 += c * c;
+                ha += a * y;
+                hb += b * y;
+                hc += c * y;
+                yy += y * y;
+            }
+            g[0] = g0;
+            g[1] = g1;
+            g[2] = g2;
+            g[3] = g3;
+            g[4] = g4;
+            g[5] = g5;
+            h[0] = ha;
+            h[1] = hb;
+            h[2] = hc;
+            BranchResidual.solve(g, h, yy, fit);
+            perInterval(fit, used, tCount);
         }
 
         private void store(int j) {
@@ -472,6 +645,12 @@ public final class PhysicsSearch implements TopologyEstimator {
             double[] bs = new double[tSub];
             double[] cs = new double[tSub];
             double[] dj = dSub[j];
+            if (gaps) {
+                dj = new double[tSub];
+                for (int k = 0; k < tSub; k++) {
+                    dj[k] = dEff[j][k * stride];
+                }
+            }
             double[] gs = new double[6];
             for (int k = 0; k < tSub; k++) {
                 int t = k * stride;
@@ -489,8 +668,19 @@ public final class PhysicsSearch implements TopologyEstimator {
             double[] out = new double[4];
             double[] res = new double[cand.length];
             for (int c = 0; c < cand.length; c++) {
-                double yy = crossProducts(dj, dSub[cand[c]], as, bs, cs, tSub, hs);
-                BranchResidual.solve(gs, hs, yy, out);
+                if (gaps) {
+                    double[] miss = new double[7];
+                    double yy = crossProductsWithGaps(dj, dSub[cand[c]], as, bs, cs, tSub, hs, miss);
+                    double[] ge = new double[6];
+                    for (int k = 0; k < 6; k++) {
+                        ge[k] = gs[k] - miss[k];
+                    }
+                    BranchResidual.solve(ge, hs, yy, out);
+                    perInterval(out, miss[6], tSub);
+                } else {
+                    double yy = crossProducts(dj, dSub[cand[c]], as, bs, cs, tSub, hs);
+                    BranchResidual.solve(gs, hs, yy, out);
+                }
                 res[c] = out[3];
             }
             Integer[] idx = new Integer[cand.length];
@@ -636,20 +826,27 @@ public final class PhysicsSearch implements TopologyEstimator {
             double[] db = d[b];
             double s = 0;
             double s2 = 0;
+            int count = 0;
             for (int t = 0; t < tCount; t++) {
                 double v = da[t] - db[t];
-                s += v;
-                s2 += v * v;
+                if (v == v) {
+                    s += v;
+                    s2 += v * v;
+                    count++;
+                }
             }
-            double mean = s / tCount;
-            double var = Math.max(0, s2 / tCount - mean * mean);
-            return Math.abs(mean) < 3 * Math.sqrt(var / tCount);
+            if (count == 0) {
+                return true;
+            }
+            double mean = s / count;
+            double var = Math.max(0, s2 / count - mean * mean);
+            return Math.abs(mean) < 3 * Math.sqrt(var / count);
         }
 
         private void sendingFlow(int j) {
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
-            double[] dj = d[j];
+            double[] dj = dFill[j];
             for (int t = 0; t < tCount; t++) {
                 double u = rootU[t] - dj[t];
                 sendP[t] = BranchEquation.sendingActiveMw(r[j], rp[t], rq[t], u);
@@ -738,6 +935,47 @@ public final class PhysicsSearch implements TopologyEstimator {
             return new Topology(new RadialTree(series.root(), parents), conf,
                     new TopologyDiagnostics(TopologyMethod.PHYSICS_SEARCH.name(), "n/a", Double.NaN, tCount, all));
         }
+    }
+
+    /**
+     * {@link #crossProducts} where NaN marks a left-out interval (child target or parent drop
+     * missing): such rows add to {@code missingGram} (the Gram entries aa, ab, ac, bb, bc, cc
+     * of the rows to subtract) instead of h and the sum of squares; {@code missingGram[6]} gets
+     * the number of rows used.
+     */
+    static double crossProductsWithGaps(double[] dj, double[] dk, double[] a, double[] b, double[] c, int n,
+                                        double[] h, double[] missingGram) {
+        double ha = 0, hb = 0, hc = 0, yy = 0;
+        double m0 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0, m5 = 0;
+        int valid = 0;
+        for (int t = 0; t < n; t++) {
+            double y = dj[t] - dk[t];
+            if (y == y) {
+                valid++;
+                ha += a[t] * y;
+                hb += b[t] * y;
+                hc += c[t] * y;
+                yy += y * y;
+            } else {
+                m0 += a[t] * a[t];
+                m1 += a[t] * b[t];
+                m2 += a[t] * c[t];
+                m3 += b[t] * b[t];
+                m4 += b[t] * c[t];
+                m5 += c[t] * c[t];
+            }
+        }
+        h[0] = ha;
+        h[1] = hb;
+        h[2] = hc;
+        missingGram[6] = valid;
+        missingGram[0] = m0;
+        missingGram[1] = m1;
+        missingGram[2] = m2;
+        missingGram[3] = m3;
+        missingGram[4] = m4;
+        missingGram[5] = m5;
+        return yy;
     }
 
     /**

@@ -24,7 +24,16 @@ public final class TopologyIdentifier {
      *                         chosen estimator cannot work with the data
      */
     public Topology identify(MeterData data, String rootId) throws GrididException {
-        FeederSeries series = FeederSeries.of(data, rootId);
+        return identify(data, rootId, null);
+    }
+
+    /**
+     * The same, with estimates of the missing loads to use instead of the profile-based ones
+     * (e.g. stage 2's state estimates: {@code loadEstimates} holds the same meters and intervals
+     * with missing P and Q filled; null = none). The estimated entries stay marked as estimates.
+     */
+    public Topology identify(MeterData data, String rootId, MeterData loadEstimates) throws GrididException {
+        FeederSeries series = FeederSeries.of(data, rootId, loadEstimates);
         TopologyEstimator estimator = options.estimator();
         Topology full = estimator.estimate(series);
         if (options.stabilityRuns() == 0) {

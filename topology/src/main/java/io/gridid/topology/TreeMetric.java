@@ -25,7 +25,8 @@ public final class TreeMetric implements TopologyEstimator {
 
     @Override
     public Topology estimate(FeederSeries series) throws GrididException {
-        SensitivityFit fit = SensitivityTopology.regress(series, options);
+        FeederSeries complete = series.complete(); // the regression needs every reading
+        SensitivityFit fit = SensitivityTopology.regress(complete, options);
         double[][] z = fit.combined();
         int n = z.length;
         double[][] d = new double[n + 1][n + 1];
@@ -43,6 +44,6 @@ public final class TreeMetric implements TopologyEstimator {
         if (fit.path() == io.gridid.solvers.regression.RegressionPath.P_ONLY) {
             extra = SensitivityTopology.pOnlyCheck(fit, SensitivityTopology.inverse(fit), tree.parent());
         }
-        return SensitivityTopology.topology(series, tree, fit, TopologyMethod.TREE_METRIC.name(), extra);
+        return SensitivityTopology.topology(complete, tree, fit, TopologyMethod.TREE_METRIC.name(), extra);
     }
 }

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PhysicsSearchTest extends TopologyEstimatorContractTest {
     @Override
+    boolean worksWithGaps() {
+        return true;
+    }
+
+    @Override
     TopologyEstimator estimator() {
         return new PhysicsSearch(PhysicsSearchOptions.defaults());
     }

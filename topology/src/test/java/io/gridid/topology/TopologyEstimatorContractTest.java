@@ -20,6 +20,15 @@ abstract class TopologyEstimatorContractTest {
 
     abstract TopologyEstimator estimator();
 
+    /**
+     * Whether the estimator works on intervals with gaps (the physics search: a missing voltage
+     * leaves out only the fits that need it, a missing load is estimated) rather than on the
+     * complete intervals only (the regression-based estimators).
+     */
+    boolean worksWithGaps() {
+        return false;
+    }
+
     Topology run(Feeder f, MeterData data) throws GrididException {
         return estimator().estimate(FeederSeries.of(data, f.rootBus()));
     }
@@ -61,10 +70,18 @@ abstract class TopologyEstimatorContractTest {
         b.setActiveMw(3, 10, Double.NaN);
         b.setVoltageKv(5, 11, Double.NaN);
         Topology t = run(f, b.build());
+        // exact data: a zero-filled P or V in any fit would leave a residual and could move a bus
         assertEquals(f.tree(), t.tree());
-        assertEquals(198, t.diagnostics().intervalsUsed());
-        assertTrue(t.diagnostics().warnings().stream().anyMatch(w -> w.contains("2 of 200 intervals dropped")),
-                t.diagnostics().warnings().toString());
+        if (worksWithGaps()) {
+            assertEquals(200, t.diagnostics().intervalsUsed());
+            assertTrue(t.diagnostics().warnings().stream().anyMatch(w -> w.startsWith("2 readings missing")
+                            && w.contains("1 missing loads estimated")),
+                    t.diagnostics().warnings().toString());
+        } else {
+            assertEquals(198, t.diagnostics().intervalsUsed());
+            assertTrue(t.diagnostics().warnings().stream().anyMatch(w -> w.contains("2 of 200 intervals dropped")),
+                    t.diagnostics().warnings().toString());
+        }
     }
 
     @Test
