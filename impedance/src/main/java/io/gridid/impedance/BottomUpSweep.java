@@ -11,6 +11,7 @@ import io.gridid.solvers.fit.BranchFitOptions;
 import io.gridid.solvers.fit.BranchFitter;
 import io.gridid.solvers.fit.FitNorm;
 import io.gridid.solvers.fit.LengthFit;
+import io.gridid.solvers.gaps.LoadImputation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +29,12 @@ import java.util.concurrent.Future;
  * computed with {@link BranchEquation} from impedances already estimated), then passes its
  * sending-end flows up to its parent.
  *
- * <p>Missing readings are NaN and stay NaN: an interval with any missing P or Q in the subtree
- * of j, or a missing voltage at j or i or inside the subtree, makes that interval's (y, a, b, c)
- * NaN for branch i&rarr;j, and the fitter drops it. Nothing is zero-filled.
+ * <p>Missing readings: an interval with a missing voltage at i or j is left out of branch
+ * i&rarr;j's fit (a voltage is never estimated for a fit's target). A missing load is estimated
+ * ({@link LoadImputation}; never zero-filled) so the flows above it can be formed; a branch uses
+ * intervals with an estimated load in its subtree only when fewer than
+ * {@link LoadImputation#MIN_CLEAN_INTERVALS} intervals have none. Loss terms use estimated
+ * voltages where measured ones are missing ({@link VoltageImputation}).
  *
  * <p>Branches whose child buses share a depth are independent given the deeper ones; with
  * {@code parallel} they are fitted concurrently. Each branch's arithmetic is the same in both
@@ -52,8 +56,11 @@ final class BottomUpSweep {
         this.library = options.conductors();
     }
 
-    /** Sending-end flow columns of a fitted branch, MW and Mvar, per interval. */
-    private record SendingFlows(double[] pMw, double[] qMvar) {
+    /**
+     * Sending-end flow columns of a fitted branch, MW and Mvar, per interval, and where they hold
+     * an estimated load (null: nowhere).
+     */
+    private record SendingFlows(double[] pMw, double[] qMvar, boolean[] estimated) {
     }
 
     private record Step(SweptBranch branch, SendingFlows flows) {
@@ -66,6 +73,13 @@ final class BottomUpSweep {
      * @throws GrididException a bus of the tree has no meter, or a branch has too few complete intervals
      */
     Outcome run(MeterData data, RadialTree tree, SweepProgress progress) throws GrididException {
+        return run(data, tree, null, progress);
+    }
+
+    /**
+     * Runs the sweep on data with gaps filled by {@code gaps} (null: the data have none).
+     */
+    Outcome run(MeterData data, RadialTree tree, FilledReadings gaps, SweepProgress progress) throws GrididException {
         for (String bus : tree.topDown()) {
             if (!data.hasMeter(bus)) {
                 throw new GrididException("bus " + bus + " of the topology has no meter readings"
@@ -80,7 +94,7 @@ final class BottomUpSweep {
             }
             levels.get(d).add(bus);
         }
-        Map<String, SendingFlows> pending = new HashMap<>();
+                Map<String, SendingFlows> pending = new HashMap<>();
         Map<String, SweptBranch> out = new HashMap<>();
         ExecutorService pool = options.parallel() && Runtime.getRuntime().availableProcessors() > 1
                 ? Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads())
@@ -91,12 +105,12 @@ final class BottomUpSweep {
                 List<Step> steps = new ArrayList<>(level.size());
                 if (pool == null || level.size() == 1) {
                     for (String bus : level) {
-                        steps.add(step(data, tree, bus, pending));
+                        steps.add(step(data, gaps, tree, bus, pending));
                     }
                 } else {
                     List<Future<Step>> futures = new ArrayList<>(level.size());
                     for (String bus : level) {
-                        futures.add(pool.submit(() -> step(data, tree, bus, pending)));
+                        futures.add(pool.submit(() -> step(data, gaps, tree, bus, pending)));
                     }
                     for (Future<Step> f : futures) {
                         steps.add(await(f));
@@ -187,21 +201,66 @@ final class BottomUpSweep {
         }
     }
 
-    /** Fits the branch feeding {@code bus}; reads (never writes) the children's sending flows. */
-    private Step step(MeterData data, RadialTree tree, String bus, Map<String, SendingFlows> pending)
+    /**
+     * Fits the branch feeding {@code bus}; reads (never writes) the children's sending flows.
+     * With gaps (non-null {@code gaps}): loads are the filled ones, the interval is left out
+     * where V at either end is missing, and also where the subtree holds an estimate (a load, or
+     * a loss computed with an estimated voltage) when at least
+     * {@link LoadImputation#MIN_CLEAN_INTERVALS} intervals hold none.
+     */
+    private Step step(MeterData data, FilledReadings gaps, RadialTree tree, String bus, Map<String, SendingFlows> pending)
             throws GrididException {
         String parent = tree.parentOf(bus);
         int mj = data.indexOf(bus);
         int mi = data.indexOf(parent);
         int n = data.intervalCount();
-        double[] pRecv = data.activeMw(mj);
-        double[] qRecv = data.reactiveMvar(mj);
+        double[] pRecv;
+        double[] qRecv;
+        boolean[] estimated = null;
+        if (gaps == null) {
+            pRecv = data.activeMw(mj);
+            qRecv = data.reactiveMvar(mj);
+        } else {
+            int row = gaps.row().get(bus);
+            pRecv = gaps.pMw()[row].clone();
+            qRecv = gaps.qMvar()[row].clone();
+            if (gaps.estimated()[row] != null) {
+                estimated = gaps.estimated()[row].clone();
+            }
+            // a missing voltage here makes this branch's loss, and so every flow above, an estimate too
+            for (int t = 0; t < n; t++) {
+                if (!Double.isFinite(data.vKv(mj, t))) {
+                    if (estimated == null) {
+                        estimated = new boolean[n];
+                    }
+                    estimated[t] = true;
+                }
+            }
+        }
         for (String c : tree.childrenOf(bus)) {
             SendingFlows s = pending.get(c);
             for (int t = 0; t < n; t++) {
                 pRecv[t] += s.pMw()[t];
                 qRecv[t] += s.qMvar()[t];
             }
+            if (s.estimated() != null) {
+                if (estimated == null) {
+                    estimated = new boolean[n];
+                }
+                for (int t = 0; t < n; t++) {
+                    estimated[t] |= s.estimated()[t];
+                }
+            }
+        }
+        boolean cleanOnly = false;
+        if (estimated != null) {
+            int clean = 0;
+            for (int t = 0; t < n; t++) {
+                if (!estimated[t] && Double.isFinite(data.vKv(mj, t)) && Double.isFinite(data.vKv(mi, t))) {
+                    clean++;
+                }
+            }
+            cleanOnly = clean >= LoadImputation.MIN_CLEAN_INTERVALS;
         }
         double[] y = new double[n];
         double[] a = new double[n];
@@ -219,7 +278,7 @@ final class BottomUpSweep {
             a[t] = 2 * pRecv[t];
             b[t] = 2 * qRecv[t];
             c[t] = BranchEquation.squaredCurrentTerm(pRecv[t], qRecv[t], uj);
-            if (Double.isFinite(y[t]) && Double.isFinite(c[t])) {
+            if (Double.isFinite(y[t]) && Double.isFinite(c[t]) && !(cleanOnly && estimated[t])) {
                 usable++;
                 sumY2 += y[t] * y[t];
             } else {
@@ -231,7 +290,8 @@ final class BottomUpSweep {
         }
         if (usable < options.minIntervals()) {
             throw new GrididException("branch " + parent + "-" + bus + ": only " + usable
-                    + " intervals with complete readings in its subtree (need at least " + options.minIntervals() + ")");
+                    + " intervals with the voltage at both ends and the loads of its subtree (need at least "
+                    + options.minIntervals() + ")");
         }
         BranchFitter fitter = new BranchFitter(fitOptions);
         BranchFitData fitData = new BranchFitData(y, a, b, c);
@@ -259,11 +319,12 @@ final class BottomUpSweep {
         double x = fit.xOhm();
         double[] pSend = new double[n];
         double[] qSend = new double[n];
+        double[] uLoss = gaps == null ? uRecv : gaps.uFilled()[gaps.row().get(bus)];
         for (int t = 0; t < n; t++) {
-            pSend[t] = BranchEquation.sendingActiveMw(r, pRecv[t], qRecv[t], uRecv[t]);
-            qSend[t] = BranchEquation.sendingReactiveMvar(x, pRecv[t], qRecv[t], uRecv[t]);
+            pSend[t] = BranchEquation.sendingActiveMw(r, pRecv[t], qRecv[t], uLoss[t]);
+            qSend[t] = BranchEquation.sendingReactiveMvar(x, pRecv[t], qRecv[t], uLoss[t]);
         }
         return new Step(new SweptBranch(parent, bus, fit, typeFits, signalRms, usable, rejected[0]),
-                new SendingFlows(pSend, qSend));
+                new SendingFlows(pSend, qSend, estimated));
     }
 }

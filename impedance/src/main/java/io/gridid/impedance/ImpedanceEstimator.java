@@ -90,7 +90,8 @@ public final class ImpedanceEstimator {
         if (tree.size() < 2) {
             throw new GrididException("the topology has no branch (only the root " + tree.root() + ")");
         }
-        BottomUpSweep.Outcome sweep = new BottomUpSweep(options).run(data, tree, progress);
+        Swept swept0 = sweep(data, tree, progress);
+        BottomUpSweep.Outcome sweep = swept0.outcome();
         Map<String, SweptBranch> swept = sweep.branches();
         List<String> warnings = new ArrayList<>();
         double head = sweep.headFlowMismatch();
@@ -118,7 +119,103 @@ public final class ImpedanceEstimator {
                 warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + weak);
             }
         }
-        return new ImpedanceResult(out, warnings);
+        if (swept0.filled() != null) {
+            warnings.add(String.format(Locale.ROOT, "missing loads estimated from the recorded voltages given the"
+                    + " fitted impedances (%d round(s) of state estimation and refit)", swept0.rounds()));
+        }
+        return new ImpedanceResult(out, warnings, swept0.filled() == null ? null : completed(data, tree, swept0.filled()));
+    }
+
+    /** Most refinement rounds with gaps (each: a state estimate of the missing loads, then a sweep). */
+    static final int MAX_GAP_ROUNDS = 30;
+    /** Median absolute deviation to standard deviation for Gaussian errors. */
+    static final double MAD_TO_SIGMA = 1.4826;
+    /** Refinement stops when no branch's r or x moves by more than this, relative to |z|. */
+    static final double GAP_ROUND_TOLERANCE = 1e-4;
+
+    /**
+     * The sweep; with missing readings, alternated with {@link LoadStateEstimation} until the
+     * impedances settle: a branch's flow needs every load of its subtree, and the loads the meters
+     * missed are best judged from the voltages they did record, given the impedances.
+     */
+    private Swept sweep(MeterData data, RadialTree tree, SweepProgress progress) throws GrididException {
+        BottomUpSweep sweeper = new BottomUpSweep(options);
+        if (!anyGap(data, tree)) {
+            return new Swept(sweeper.run(data, tree, progress), null, 0);
+        }
+        FilledReadings prior = FilledReadings.of(data, tree);
+        FilledReadings filled = prior;
+        BottomUpSweep.Outcome out = sweeper.run(data, tree, filled, progress);
+        int rounds = 0;
+        for (int round = 0; round < MAX_GAP_ROUNDS; round++) {
+            rounds++;
+            // from the first estimates each round (no drift across rounds), two Gauss-Newton steps
+            double headSigma = MAD_TO_SIGMA * out.headFlowMismatch();
+            filled = LoadStateEstimation.refine(data, tree, prior, prior, out.branches(), headSigma);
+            filled = LoadStateEstimation.refine(data, tree, filled, prior, out.branches(), headSigma);
+            BottomUpSweep.Outcome next = sweeper.run(data, tree, filled, SweepProgress.NONE);
+            double change = 0;
+            for (Map.Entry<String, SweptBranch> e : next.branches().entrySet()) {
+                BranchFit a = e.getValue().fit();
+                BranchFit b = out.branches().get(e.getKey()).fit();
+                double z = Math.max(Math.hypot(a.rOhm(), a.xOhm()), 1e-12);
+                change = Math.max(change, Math.max(Math.abs(a.rOhm() - b.rOhm()), Math.abs(a.xOhm() - b.xOhm())) / z);
+            }
+            out = next;
+            if (change < GAP_ROUND_TOLERANCE) {
+                break;
+            }
+        }
+        return new Swept(out, filled, rounds);
+    }
+
+    /** A sweep's outcome, with the filled readings it ended on (null without missing loads) and its rounds. */
+    private record Swept(BottomUpSweep.Outcome outcome, FilledReadings filled, int rounds) {
+    }
+
+    /** Whether a voltage of a bus of the tree, or a load (P or Q) of a non-root bus, is missing anywhere. */
+    private static boolean anyGap(MeterData data, RadialTree tree) {
+        if (data.missingCount() == 0) {
+            return false;
+        }
+        for (String bus : tree.topDown()) {
+            int m = data.indexOf(bus);
+            for (int t = 0; t < data.intervalCount(); t++) {
+                if (!Double.isFinite(data.vKv(m, t))
+                        || (!bus.equals(tree.root()) && (!Double.isFinite(data.pMw(m, t)) || !Double.isFinite(data.qMvar(m, t))))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The readings with the estimated loads put where the meters missed them. */
+    private static MeterData completed(MeterData data, RadialTree tree, FilledReadings filled) {
+        MeterData.Builder b = MeterData.builder(data.meterIds(), data.epochSeconds());
+        for (int m = 0; m < data.meterCount(); m++) {
+            for (int t = 0; t < data.intervalCount(); t++) {
+                b.set(m, t, data.vKv(m, t), data.pMw(m, t), data.qMvar(m, t));
+            }
+        }
+        for (Map.Entry<String, Integer> e : filled.row().entrySet()) {
+            int m = data.indexOf(e.getKey());
+            boolean[] est = filled.estimated()[e.getValue()];
+            if (est == null) {
+                continue;
+            }
+            for (int t = 0; t < data.intervalCount(); t++) {
+                if (est[t]) {
+                    if (!Double.isFinite(data.pMw(m, t))) {
+                        b.setActiveMw(m, t, filled.pMw()[e.getValue()][t]);
+                    }
+                    if (!Double.isFinite(data.qMvar(m, t))) {
+                        b.setReactiveMvar(m, t, filled.qMvar()[e.getValue()][t]);
+                    }
+                }
+            }
+        }
+        return b.build();
     }
 
     private BranchEstimate estimateOf(SweptBranch b, ConductorAssignment.Choice choice) {

@@ -1,5 +1,7 @@
 package io.gridid.impedance;
 
+import io.gridid.model.MeterData;
+
 import java.util.List;
 
 /**
@@ -8,11 +10,19 @@ import java.util.List;
  *
  * @param branches estimates, top-down (copied, unmodifiable)
  * @param warnings one line each: branches the data cannot pin down, library fallbacks, ... (copied)
+ * @param completedLoads the input readings with every missing load (P, Q of a non-root bus) replaced
+ *                 by the stage's state estimate (missing voltages stay missing); null when no
+ *                 load was missing. Stage 1 can be rerun on these (see the reports pipeline).
  */
-public record ImpedanceResult(List<BranchEstimate> branches, List<String> warnings) {
+public record ImpedanceResult(List<BranchEstimate> branches, List<String> warnings, MeterData completedLoads) {
     public ImpedanceResult {
         branches = List.copyOf(branches);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A result for data without missing loads. */
+    public ImpedanceResult(List<BranchEstimate> branches, List<String> warnings) {
+        this(branches, warnings, null);
     }
 
     /** The estimate of the branch feeding a bus. */
