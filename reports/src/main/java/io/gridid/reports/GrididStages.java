@@ -24,12 +24,23 @@ public final class GrididStages {
     /** Stage 1 with the topology options. */
     public static TopologyStage topology(IdentifyOptions options) {
         TopologyIdentifier identifier = new TopologyIdentifier(options.topology());
-        return (data, root) -> {
-            Topology t = identifier.identify(data, root);
-            TopologyDiagnostics d = t.diagnostics();
-            return new TopologyOutcome(t.tree(), t.confidence(), d.method(), d.regressionPath(), d.conditionNumber(),
-                    d.intervalsUsed(), d.warnings());
+        return new TopologyStage() {
+            @Override
+            public TopologyOutcome identify(MeterData data, String root) throws GrididException {
+                return outcome(identifier.identify(data, root));
+            }
+
+            @Override
+            public TopologyOutcome identify(MeterData data, String root, MeterData loadEstimates) throws GrididException {
+                return outcome(identifier.identify(data, root, loadEstimates));
+            }
         };
+    }
+
+    private static TopologyOutcome outcome(Topology t) {
+        TopologyDiagnostics d = t.diagnostics();
+        return new TopologyOutcome(t.tree(), t.confidence(), d.method(), d.regressionPath(), d.conditionNumber(),
+                d.intervalsUsed(), d.warnings());
     }
 
     /** Stage 2 with the impedance options; each estimate becomes a branches.csv row with the extra columns. */
@@ -50,7 +61,7 @@ public final class GrididStages {
                 for (BranchEstimate e : r.branches()) {
                     rows.add(row(e));
                 }
-                return new ImpedanceOutcome(rows, r.warnings());
+                return new ImpedanceOutcome(rows, r.warnings(), r.completedLoads());
             }
         };
     }

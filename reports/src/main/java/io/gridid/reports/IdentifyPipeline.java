@@ -2,6 +2,7 @@ package io.gridid.reports;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
+import io.gridid.model.RadialTree;
 import io.gridid.model.Units;
 import io.gridid.model.io.BranchRow;
 
@@ -68,8 +69,57 @@ public final class IdentifyPipeline {
         progress.stepDone(TOPOLOGY, 0, topo.tree().size() - 1);
         ImpedanceOutcome imp = impedance.estimate(data, topo.tree(), progress);
         long t2 = System.nanoTime();
-        seconds.put(TOPOLOGY, (t1 - t0) / 1e9);
-        seconds.put(IMPEDANCE, (t2 - t1) / 1e9);
+        double topologySeconds = (t1 - t0) / 1e9;
+        double impedanceSeconds = (t2 - t1) / 1e9;
+        List<String> passNotes = new ArrayList<>();
+        // with missing loads: stage 1 again on stage 2's estimates of them, until the tree holds;
+        // if the passes cycle or run out, the tree whose stage-2 fits leave the least residual wins
+        List<TopologyOutcome> topos = new ArrayList<>(List.of(topo));
+        List<ImpedanceOutcome> imps = new ArrayList<>(List.of(imp));
+        for (int pass = 2; pass <= MAX_PASSES && imp.completedLoads() != null; pass++) {
+            long s0 = System.nanoTime();
+            TopologyOutcome again = topology.identify(data, rootBus, imp.completedLoads());
+            long s1 = System.nanoTime();
+            topologySeconds += (s1 - s0) / 1e9;
+            int moved = moved(topo.tree(), again.tree());
+            if (moved == 0) {
+                break;
+            }
+            boolean cycle = false;
+            for (TopologyOutcome earlier : topos) {
+                cycle |= earlier.tree().equals(again.tree());
+            }
+            if (cycle) {
+                passNotes.add("pass " + pass + ": stage 1 returned to an earlier tree");
+                break;
+            }
+            passNotes.add("pass " + pass + ": stage 1 rerun on stage 2's estimates of the missing loads moved " + moved
+                    + " bus(es); stage 2 refitted on the new tree");
+            topo = again;
+            imp = impedance.estimate(data, topo.tree(), ProgressListener.NONE);
+            impedanceSeconds += (System.nanoTime() - s1) / 1e9;
+            topos.add(topo);
+            imps.add(imp);
+        }
+        if (topos.size() > 1) {
+            int best = topos.size() - 1; // a stage that reports no residuals: the last pass
+            if (!Double.isNaN(residual(imps.get(0)))) {
+                best = 0;
+                for (int k = 1; k < topos.size(); k++) {
+                    if (residual(imps.get(k)) < residual(imps.get(best))) {
+                        best = k;
+                    }
+                }
+            }
+            if (best != topos.size() - 1) {
+                passNotes.add("kept the tree of pass " + (best + 1) + " of " + topos.size()
+                        + ": its stage-2 fits leave the least residual");
+            }
+            topo = topos.get(best);
+            imp = imps.get(best);
+        }
+        seconds.put(TOPOLOGY, topologySeconds);
+        seconds.put(IMPEDANCE, impedanceSeconds);
 
         List<BranchRow> rows = new ArrayList<>(imp.branches().size());
         for (BranchRow b : imp.branches()) {
@@ -87,11 +137,46 @@ public final class IdentifyPipeline {
         List<String> warnings = new ArrayList<>(inputWarnings);
         warnings.addAll(topo.warnings());
         warnings.addAll(imp.warnings());
+        warnings.addAll(passNotes);
         IdentificationDiagnostics diag = new IdentificationDiagnostics(topo.method(), topo.regressionPath(),
                 topo.conditionNumber(), data.meterCount(), data.intervalCount(), topo.intervalsUsed(),
                 data.missingCount());
         return new IdentificationResult(rootBus, baseKv, rows, topo.confidence(), diag, meanV, warnings, seconds,
                 List.of());
+    }
+
+    /**
+     * Most identification passes with missing loads: stage 1 reruns on stage 2's estimates of the
+     * loads the meters missed (its own first guesses come from daily profiles alone) until the
+     * tree stops changing (measured on ieee69 with 20 % of rows missing: one or two passes; one
+     * draw of six cycled between two trees).
+     */
+    static final int MAX_PASSES = 6;
+
+    /** Sum over branches of rms residual&sup2; &times; intervals used (kV&#8308;): stage 2's total misfit. */
+    private static double residual(ImpedanceOutcome imp) {
+        double sum = 0;
+        for (BranchRow b : imp.branches()) {
+            String rms = b.extra().get(BranchColumns.RMS_RESIDUAL);
+            String used = b.extra().get(BranchColumns.INTERVALS_USED);
+            if (rms == null || used == null) {
+                return Double.NaN;
+            }
+            double r = Double.parseDouble(rms);
+            sum += r * r * Double.parseDouble(used);
+        }
+        return sum;
+    }
+
+    /** Buses whose parent differs between two trees of the same buses. */
+    private static int moved(RadialTree a, RadialTree b) {
+        int n = 0;
+        for (String bus : a.topDown()) {
+            if (!bus.equals(a.root()) && !a.parentOf(bus).equals(b.parentOf(bus))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static double nanMean(double[] v) {

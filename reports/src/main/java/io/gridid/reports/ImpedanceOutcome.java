@@ -1,5 +1,6 @@
 package io.gridid.reports;
 
+import io.gridid.model.MeterData;
 import io.gridid.model.io.BranchRow;
 
 import java.util.List;
@@ -9,10 +10,17 @@ import java.util.List;
  *
  * @param branches  one row per branch of the tree, top-down, with {@link BranchColumns} extras (copied)
  * @param warnings  stage-2 warnings (copied)
+ * @param completedLoads the readings with missing loads replaced by stage 2's estimates, or null
+ *                  (no load missing, or a stage that does not estimate them)
  */
-public record ImpedanceOutcome(List<BranchRow> branches, List<String> warnings) {
+public record ImpedanceOutcome(List<BranchRow> branches, List<String> warnings, MeterData completedLoads) {
     public ImpedanceOutcome {
         branches = List.copyOf(branches);
         warnings = List.copyOf(warnings);
+    }
+
+    /** An outcome without load estimates. */
+    public ImpedanceOutcome(List<BranchRow> branches, List<String> warnings) {
+        this(branches, warnings, null);
     }
 }

@@ -11,4 +11,13 @@ import io.gridid.model.MeterData;
 @FunctionalInterface
 public interface TopologyStage {
     TopologyOutcome identify(MeterData data, String rootBus) throws GrididException;
+
+    /**
+     * The same, with better estimates of the loads the meters missed (stage 2's, in
+     * {@code loadEstimates}: the readings with missing P and Q filled); a stage that cannot use
+     * them ignores them, which is the default.
+     */
+    default TopologyOutcome identify(MeterData data, String rootBus, MeterData loadEstimates) throws GrididException {
+        return identify(data, rootBus);
+    }
 }

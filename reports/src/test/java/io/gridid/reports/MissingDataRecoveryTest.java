@@ -31,9 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * readings removed here, independently of the synthesizer, by a seeded random draw: a removed
  * reading is a whole row (v, p and q of one meter at one interval), the way an AMI export loses it.
  *
- * <p>Status: the week-long outage and 5 % random gaps pass; the 10 % and 20 % random cases do not
- * (yet): see
- * {@link #RANDOM_GAPS_NOT_MET}.
+ * <p>Status: the week-long outage and 5 % and 10 % random gaps pass; 20 % does not reliably: see
+ * {@link #TWENTY_PERCENT_NOT_MET}.
  */
 class MissingDataRecoveryTest {
     static final int DAYS = 60;
@@ -45,8 +44,12 @@ class MissingDataRecoveryTest {
 
     @BeforeAll
     static void simulate() throws Exception {
+        simulate(DAYS);
+    }
+
+    static void simulate(int days) throws Exception {
         feeder = TestFeeders.load("ieee69");
-        SimulatedData sim = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(DAYS));
+        SimulatedData sim = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(days));
         full = sim.truthMeters();
     }
 
@@ -118,19 +121,17 @@ class MissingDataRecoveryTest {
 
     /**
      * NOT MET (disabled so the default build stays green; remove {@code @Disabled} to see it fail):
-     * both stages use an interval for a branch only when every reading of the branch's subtree is
-     * present (nothing is imputed). With readings missing independently at rate f, the branch out of
-     * the root needs all 69 meters: (1 - f)^69 = 7e-4 of the intervals at 10 %, 2e-7 at 20 %, i.e.
-     * about 1 of 1440 and none. Stage 1 stops with "only 2 of 1440 intervals have the root voltage
-     * and V, P, Q at every bus" (10 %) and "only 0 of 1440" (20 %). Meeting the issue needs a
-     * decision on imputing or on fits that use subtree totals from the feeder-head meter, in both
-     * the topology and the impedance stage. {@link MissingDataSweep} measures where it breaks:
-     * exact up to 5 % (33 complete intervals left for the root branch), stopped at 10 %.
+     * at 20 % of rows missing, stage 2 recovers every impedance within 0.4 % on the true tree, but
+     * stage 1 does not reliably find the true tree: measured with {@link MissingDataSweep}, gap
+     * draws 1-4, it is exact for 1 of 4 draws with 60 days (draw 20, this test's: bus 5 under 47
+     * instead of 4) and for 4 of 5 draws with 180 days. The misplaced buses hang on neighbours of
+     * their true parent across milliohm branches (4-5-47, 3-28-36 near the root), where the
+     * difference between the candidates is smaller than what the estimated loads leave in the
+     * fits' residuals.
      */
-    static final String RANDOM_GAPS_NOT_MET = "issue 7 item 2 not met: every fit needs its whole subtree present in an"
-            + " interval; see the Javadoc of RANDOM_GAPS_NOT_MET";
+    static final String TWENTY_PERCENT_NOT_MET = "issue 7 item 2 not met at 20 %: stage 1 misplaces buses across milliohm"
+            + " branches in some gap draws; see the Javadoc of TWENTY_PERCENT_NOT_MET";
 
-    /** The largest fraction of the sweep that still works: 33 of 1440 intervals complete for the root branch. */
     @Test
     void fivePercentMissingAtRandom() throws Exception {
         MeterData data = randomGaps(0.05, 1);
@@ -138,14 +139,13 @@ class MissingDataRecoveryTest {
     }
 
     @Test
-    @Disabled(RANDOM_GAPS_NOT_MET)
     void tenPercentMissingAtRandom() throws Exception {
         MeterData data = randomGaps(0.10, 10);
         assertRecovered(identify(data), data);
     }
 
     @Test
-    @Disabled(RANDOM_GAPS_NOT_MET)
+    @Disabled(TWENTY_PERCENT_NOT_MET)
     void twentyPercentMissingAtRandom() throws Exception {
         MeterData data = randomGaps(0.20, 20);
         assertRecovered(identify(data), data);

@@ -11,12 +11,13 @@ import java.util.Locale;
 /**
  * How far random gaps go before identification breaks (a measurement, not a test): ieee69,
  * noise-free, the data of {@link MissingDataRecoveryTest} ({@value MissingDataRecoveryTest#DAYS}
- * days hourly), whole rows missing at random at each fraction, seed 1. Prints, per fraction, the
- * misplaced buses, the worst relative r and x error, and the fewest / median intervals a branch fit
- * used, or the error that stopped the run.
+ * days hourly unless a third argument says otherwise), whole rows missing at random at each
+ * fraction, for each seed of the gap draw. Prints, per fraction and seed, the misplaced buses, the
+ * worst relative r and x error, and the fewest / median intervals a branch fit used, or the error
+ * that stopped the run.
  * <pre>
  * mvn -o -q -pl reports -am test-compile exec:java -Dexec.mainClass=io.gridid.reports.MissingDataSweep \
- *     -Dexec.classpathScope=test
+ *     -Dexec.classpathScope=test -Dexec.args="0.05,0.1,0.2 1,2,3,4 60"
  * </pre>
  * (or run the class from an IDE with the reports test classpath).
  */
@@ -27,20 +28,23 @@ public final class MissingDataSweep {
     public static void main(String[] args) throws Exception {
         double[] fractions = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToDouble(Double::parseDouble).toArray()
                 : new double[] {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.10, 0.20};
-        MissingDataRecoveryTest.simulate();
+        long[] seeds = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToLong(Long::parseLong).toArray()
+                : new long[] {1};
+        MissingDataRecoveryTest.simulate(args.length > 2 ? Integer.parseInt(args[2]) : MissingDataRecoveryTest.DAYS);
         MeterData full = MissingDataRecoveryTest.full;
         System.out.printf(Locale.ROOT, "ieee69 noise-free, %d intervals, %d meters%n", full.intervalCount(),
                 full.meterCount());
-        System.out.println("| missing | stage-1 intervals | misplaced buses | worst r err | worst x err | fit intervals min / median | seconds |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| missing | seed | stage-1 intervals | misplaced buses | worst r err | worst x err | fit intervals min / median | seconds |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (double f : fractions) {
-            MeterData data = MissingDataRecoveryTest.randomGaps(f, 1);
+          for (long seed : seeds) {
+            MeterData data = MissingDataRecoveryTest.randomGaps(f, seed);
             long t0 = System.nanoTime();
             IdentificationResult r;
             try {
                 r = MissingDataRecoveryTest.identify(data);
             } catch (Exception e) {
-                System.out.printf(Locale.ROOT, "| %.1f %% | stopped: %s | | | | | %.1f |%n", 100 * f, e.getMessage(),
+                System.out.printf(Locale.ROOT, "| %.1f %% | %d | stopped: %s | | | | | %.1f |%n", 100 * f, seed, e.getMessage(),
                         (System.nanoTime() - t0) / 1e9);
                 continue;
             }
@@ -67,9 +71,10 @@ public final class MissingDataSweep {
                 used[k++] = u == null ? -1 : Integer.parseInt(u);
             }
             Arrays.sort(used);
-            System.out.printf(Locale.ROOT, "| %.1f %% | %d | %d | %s | %s | %d / %d | %.1f |%n", 100 * f,
+            System.out.printf(Locale.ROOT, "| %.1f %% | %d | %d | %d | %s | %s | %d / %d | %.1f |%n", 100 * f, seed,
                     r.diagnostics().intervalsUsed(), misplaced, misplaced == 0 ? pct(worstR) : "n/a",
                     misplaced == 0 ? pct(worstX) : "n/a", used[0], used[used.length / 2], secs);
+          }
         }
     }
 
