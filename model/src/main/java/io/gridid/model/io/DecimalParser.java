@@ -8,10 +8,16 @@ package io.gridid.model.io;
  * optional sign is {@link Status#INFINITE}; anything else ({@code 1,5}, {@code 0x10}, {@code 1d}, ...)
  * is {@link Status#INVALID}. A value whose magnitude overflows to infinity is INFINITE too.
  *
- * <p>Results are correctly rounded, bit for bit what {@link Double#parseDouble} returns: numbers whose digits form
- * an integer of at most 2^53 and whose decimal exponent is within &plusmn;22 take the exact fast path (one
- * correctly rounded multiplication or division of two exactly representable doubles, Clinger 1990);
- * every other number goes to {@link Double#parseDouble}.
+ * <p>Results are correctly rounded, bit for bit what {@link Double#parseDouble} returns. Three paths:
+ * <ol>
+ *   <li>digits forming an integer of at most 2^53 with a decimal exponent within &plusmn;22: one correctly
+ *       rounded multiplication or division of two exactly representable doubles (Clinger 1990);</li>
+ *   <li>otherwise, up to 19 significant digits with a decimal exponent in [{@value EiselLemire#MIN_EXPONENT},
+ *       {@value EiselLemire#MAX_EXPONENT}]: the Eisel-Lemire algorithm ({@link EiselLemire}), which
+ *       declines the rare inputs it cannot round with certainty;</li>
+ *   <li>everything else (more than 19 significant digits, subnormal or overflowing results, the declined
+ *       cases): {@link Double#parseDouble}.</li>
+ * </ol>
  *
  * <p>Not thread-safe: one instance per read; {@link #status()} describes the last call.
  */
@@ -25,8 +31,11 @@ final class DecimalParser {
     };
     /** Mantissas up to 2^53 are exact doubles. */
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
-    /** Digits are accumulated while the mantissa is below this (so that it cannot overflow a long). */
-    private static final long MANTISSA_LIMIT = 100_000_000_000_000_000L;
+    /**
+     * Digits are accumulated while the mantissa is below this (unsigned), so that it holds up to 19
+     * significant digits exactly: 10^19 - 1 &lt; 2^64.
+     */
+    private static final long MANTISSA_LIMIT = 1_000_000_000_000_000_000L;
 
     private Status status = Status.MISSING;
 
@@ -71,7 +80,7 @@ final class DecimalParser {
         int scale = 0;            // power of ten to apply to the mantissa
         int start = i;
         while (i < to && isDigit(b[i])) {
-            if (mantissa < MANTISSA_LIMIT) {
+            if (Long.compareUnsigned(mantissa, MANTISSA_LIMIT) < 0) {
                 mantissa = mantissa * 10 + (b[i] - '0');
             } else {
                 scale++;
@@ -84,7 +93,7 @@ final class DecimalParser {
             i++;
             int fractionStart = i;
             while (i < to && isDigit(b[i])) {
-                if (mantissa < MANTISSA_LIMIT) {
+                if (Long.compareUnsigned(mantissa, MANTISSA_LIMIT) < 0) {
                     mantissa = mantissa * 10 + (b[i] - '0');
                     scale--;
                 } else {
@@ -125,19 +134,24 @@ final class DecimalParser {
         }
         status = Status.VALUE;
         int power = exponent + scale;
-        double value;
-        if (!dropped && mantissa <= MAX_EXACT_MANTISSA && power >= -22 && power <= 22) {
-            value = mantissa;
-            value = power >= 0 ? value * POW10[power] : value / POW10[-power];
-        } else {
-            value = Double.parseDouble(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
-            if (Double.isInfinite(value)) {
-                status = Status.INFINITE;
-                return Double.NaN;
+        if (!dropped) {
+            if (mantissa >= 0 && mantissa <= MAX_EXACT_MANTISSA && power >= -22 && power <= 22) {
+                double value = mantissa;
+                value = power >= 0 ? value * POW10[power] : value / POW10[-power];
+                return negative ? -value : value;
             }
-            return value; // parseDouble handled the sign
+            long bits = EiselLemire.toDoubleBits(mantissa, power);
+            if (bits != EiselLemire.DECLINED) {
+                double value = Double.longBitsToDouble(bits);
+                return negative ? -value : value;
+            }
         }
-        return negative ? -value : value;
+        double value = Double.parseDouble(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (Double.isInfinite(value)) {
+            status = Status.INFINITE;
+            return Double.NaN;
+        }
+        return value; // parseDouble handled the sign
     }
 
     private double special(byte[] b, int from, int to) {
