@@ -21,13 +21,15 @@ import java.util.SplittableRandom;
  * {@value #COMMONS_RUNS} times through Apache Commons CSV (the same content with a byte-order mark,
  * which routes it there), and prints the median MB/s (10^6 bytes) by wall clock and by the
  * process's CPU time (all threads, GC and JIT included; the machine may be shared), rows/s, and the
- * heap held per value after GC with the result alive. The first runs include JIT warm-up.
+ * heap held per value after GC with the result alive. {@value #WARMUP_RUNS} warm-up reads (JIT) of
+ * each file come first and are not counted.
  *
- * <p>Arguments: {@code METERS INTERVALS SEED DIGITS [THREADS]}. DIGITS is {@code rounded} (meter
+ * <p>Arguments: {@code METERS INTERVALS SEED DIGITS [THREADS [COMMONS_RUNS]]}. DIGITS is {@code rounded} (meter
  * exports: 6 decimals of p.u., 2 of kW, 3 of kvar) or {@code full} (Java's shortest round-trip text
  * of a random double, up to 17 significant digits, as {@code gridid simulate} writes). THREADS is
- * {@link MeterCsvReader.Options#threads()} (1 = sequential, 0 = all cores); without it the reader's
- * default is used (and the benchmark also runs against readers that predate the option).
+ * {@link MeterCsvReader.Options#threads()} (1 = sequential, 0 = all cores); without it or with
+ * {@code default} the reader's default is used (so the benchmark also runs against readers that
+ * predate the option).
  *
  * <pre>
  * mvn -q -pl model test-compile exec:java -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark \
@@ -36,6 +38,7 @@ import java.util.SplittableRandom;
  */
 public final class MeterCsvReadBenchmark {
     static final int RUNS = 5;
+    static final int WARMUP_RUNS = 2;
     static final int COMMONS_RUNS = 3;
     static final double BASE_KV = 12.47;
 
@@ -47,8 +50,10 @@ public final class MeterCsvReadBenchmark {
         int intervals = args.length > 1 ? Integer.parseInt(args[1]) : 9600;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         boolean full = args.length > 3 && args[3].equals("full");
+        int commonsRuns = args.length > 5 ? Integer.parseInt(args[5]) : COMMONS_RUNS;
         MeterCsvReader.Options options = MeterCsvReader.Options.defaults().withBaseKv(BASE_KV);
-        if (args.length > 4) {
+        boolean threadsGiven = args.length > 4 && !args[4].equals("default");
+        if (threadsGiven) {
             options = options.withThreads(Integer.parseInt(args[4]));
         }
         Path dir = Files.createTempDirectory("gridid-bench");
@@ -56,15 +61,19 @@ public final class MeterCsvReadBenchmark {
         Path bom = dir.resolve("meters-bom.csv");
         try {
             generate(plain, meters, intervals, seed, false, full);
-            generate(bom, meters, intervals, seed, true, full);
+            if (commonsRuns > 0) {
+                generate(bom, meters, intervals, seed, true, full);
+            }
             long bytes = Files.size(plain);
             long rows = (long) meters * intervals;
             System.out.printf(Locale.ROOT, "file: %d meters x %d intervals = %d rows, %.1f MB (seed %d, %s digits, %s)%n",
                     meters, intervals, rows, bytes / 1e6, seed, full ? "full" : "rounded",
-                    args.length > 4 ? "threads " + args[4] : "reader's default threads");
+                    threadsGiven ? "threads " + args[4] : "reader's default threads");
             MeterCsvReader reader = new MeterCsvReader(options);
             run("fast path", reader, plain, bytes, rows, RUNS, meters, intervals);
-            run("commons-csv", reader, bom, bytes, rows, COMMONS_RUNS, meters, intervals);
+            if (commonsRuns > 0) {
+                run("commons-csv", reader, bom, bytes, rows, commonsRuns, meters, intervals);
+            }
         } finally {
             Files.deleteIfExists(plain);
             Files.deleteIfExists(bom);
@@ -79,6 +88,11 @@ public final class MeterCsvReadBenchmark {
         double[] seconds = new double[runs];
         double[] cpuSeconds = new double[runs];
         double bytesPerValue = Double.NaN;
+        for (int w = 0; w < WARMUP_RUNS; w++) {
+            if (reader.read(file).rows() != rows) {
+                throw new IllegalStateException("read back wrong row count");
+            }
+        }
         for (int r = 0; r < runs; r++) {
             long before = usedAfterGc();
             long c0 = os.getProcessCpuTime();
