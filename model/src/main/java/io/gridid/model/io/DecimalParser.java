@@ -1,5 +1,9 @@
 package io.gridid.model.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict, exact decimal-number parsing of a CSV field given as bytes (ASCII).
  *
@@ -36,6 +40,11 @@ final class DecimalParser {
      * significant digits exactly: 10^19 - 1 &lt; 2^64.
      */
     private static final long MANTISSA_LIMIT = 1_000_000_000_000_000_000L;
+
+    /** Eight more digits are taken at once while the mantissa is below this: 10^11 * 10^8 = 10^19. */
+    private static final long SWAR_MANTISSA_LIMIT = 100_000_000_000L;
+    private static final VarHandle LITTLE_ENDIAN_LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Status status = Status.MISSING;
 
@@ -92,6 +101,16 @@ final class DecimalParser {
         if (i < to && b[i] == '.') {
             i++;
             int fractionStart = i;
+            // eight digits at a time while all eight fit in the mantissa (it has at most 11 digits)
+            while (i + 8 <= to && Long.compareUnsigned(mantissa, SWAR_MANTISSA_LIMIT) < 0) {
+                long eight = (long) LITTLE_ENDIAN_LONGS.get(b, i);
+                if (!isEightDigits(eight)) {
+                    break;
+                }
+                mantissa = mantissa * 100_000_000L + eightDigits(eight);
+                scale -= 8;
+                i += 8;
+            }
             while (i < to && isDigit(b[i])) {
                 if (Long.compareUnsigned(mantissa, MANTISSA_LIMIT) < 0) {
                     mantissa = mantissa * 10 + (b[i] - '0');
@@ -180,6 +199,22 @@ final class DecimalParser {
             }
         }
         return true;
+    }
+
+    /** Whether all eight bytes of a little-endian load are ASCII digits (D. Lemire's SWAR test). */
+    private static boolean isEightDigits(long v) {
+        return ((v & 0xF0F0_F0F0_F0F0_F0F0L) | (((v + 0x0606_0606_0606_0606L) & 0xF0F0_F0F0_F0F0_F0F0L) >>> 4))
+                == 0x3333_3333_3333_3333L;
+    }
+
+    /** The value of eight ASCII digits loaded little-endian (first digit in the low byte), in three multiplications. */
+    private static long eightDigits(long v) {
+        long mask = 0x0000_00FF_0000_00FFL;
+        long mul1 = 0x000F_4240_0000_0064L; // 100 + (1,000,000 << 32)
+        long mul2 = 0x0000_2710_0000_0001L; // 1 + (10,000 << 32)
+        v -= 0x3030_3030_3030_3030L;
+        v = (v * 10) + (v >>> 8); // pairs of digits
+        return (((v & mask) * mul1) + (((v >>> 16) & mask) * mul2)) >>> 32;
     }
 
     private static boolean isDigit(byte c) {
