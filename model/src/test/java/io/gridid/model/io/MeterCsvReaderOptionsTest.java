@@ -14,9 +14,12 @@ class MeterCsvReaderOptionsTest {
         MeterCsvReader.Options d = MeterCsvReader.Options.defaults();
         assertTrue(Double.isNaN(d.baseKv()));
         assertNull(d.delimiter());
-        MeterCsvReader.Options o = d.withBaseKv(12.47).withDelimiter(';');
+        assertEquals(0, d.threads());
+        MeterCsvReader.Options o = d.withBaseKv(12.47).withDelimiter(';').withThreads(3);
         assertEquals(12.47, o.baseKv());
         assertEquals(';', o.delimiter());
+        assertEquals(3, o.threads());
+        assertEquals(0, new MeterCsvReader.Options(4.16, null).threads());
     }
 
     @Test
@@ -27,6 +30,7 @@ class MeterCsvReaderOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> d.withBaseKv(Double.POSITIVE_INFINITY));
         assertThrows(IllegalArgumentException.class, () -> d.withDelimiter('"'));
         assertThrows(IllegalArgumentException.class, () -> d.withDelimiter('\n'));
+        assertThrows(IllegalArgumentException.class, () -> d.withThreads(-1));
         assertThrows(NullPointerException.class, () -> new MeterCsvReader(null));
     }
 }
