@@ -30,7 +30,12 @@ import java.util.concurrent.Future;
  * attempt plus a sequential read.
  *
  * <p>Memory: each thread keeps one read buffer (256 KiB, growing only for a longer line); the
- * readings are held once in the chunks' columns, then moved meter by meter into the merged ones.
+ * readings are held once in the chunks' columns, then moved part by part into the merged ones, so
+ * the peak stays that of a sequential read (about twice the readings, while
+ * {@link MeterRowCollector#finish} builds the {@code MeterData}).
+ *
+ * <p>Threads: one pool of {@code chunks - 1} daemon threads per read (the calling thread parses the
+ * first chunk), shut down before returning; nothing is shared between chunks but the file.
  */
 final class ChunkedMeterCsvParser {
     /** Bytes read at a time while looking for the line break after a cut point. */

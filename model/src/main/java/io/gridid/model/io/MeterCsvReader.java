@@ -114,14 +114,19 @@ public final class MeterCsvReader {
     }
 
     MeterFile read(Path file, Parser parser) throws InvalidInputException, IOException {
-        int chunks = 1;
+        return read(file, parser, chunks(parser, Files.size(file)));
+    }
+
+    /** Chunks for the fast path: one a thread, each of at least {@link #MIN_CHUNK_BYTES}; 1 = sequential. */
+    int chunks(Parser parser, long fileBytes) {
         if (parser == Parser.CHUNKED) {
-            chunks = TEST_CHUNKS;
-        } else if (parser == Parser.AUTO) {
-            int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
-            chunks = (int) Math.max(1, Math.min(threads, Files.size(file) / MIN_CHUNK_BYTES));
+            return TEST_CHUNKS;
         }
-        return read(file, parser, chunks);
+        if (parser != Parser.AUTO) {
+            return 1;
+        }
+        int threads = options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
+        return (int) Math.max(1, Math.min(threads, fileBytes / MIN_CHUNK_BYTES));
     }
 
     /** A read with the fast path in the given number of chunks (1 = sequential), for tests. */

@@ -180,8 +180,9 @@ final class MeterRowCollector {
      * meters and intervals in order of first appearance, the same readings, row count, time form and
      * order flag. The parts must be clean (no unit mistake; the caller checks). Returns null when the
      * parts conflict, i.e. a (meter, interval) cell appears in two parts or parts use different
-     * timestamp forms: the sequential read then finds and words the error. Empties the parts' columns
-     * as it goes, so that the readings are held about once, not twice.
+     * timestamp forms: the sequential read then finds and words the error. Drops each part's columns
+     * once copied, so that parts and merged columns together hold at most about 1 + (parts - 1) / parts
+     * times the readings (below the 2 times that {@link #finish} needs anyway).
      *
      * @param firstLines the physical line number, in the file, of each part's first line
      */

@@ -23,6 +23,23 @@ class MeterCsvReaderOptionsTest {
     }
 
     @Test
+    void oneChunkPerThreadOfAtLeastTheMinimumSize() {
+        long min = MeterCsvReader.MIN_CHUNK_BYTES;
+        MeterCsvReader four = new MeterCsvReader(MeterCsvReader.Options.defaults().withThreads(4));
+        assertEquals(1, four.chunks(MeterCsvReader.Parser.AUTO, 0));
+        assertEquals(1, four.chunks(MeterCsvReader.Parser.AUTO, 2 * min - 1));
+        assertEquals(2, four.chunks(MeterCsvReader.Parser.AUTO, 2 * min));
+        assertEquals(4, four.chunks(MeterCsvReader.Parser.AUTO, 100 * min));
+        assertEquals(1, four.chunks(MeterCsvReader.Parser.COMMONS, 100 * min));
+        assertEquals(MeterCsvReader.TEST_CHUNKS, four.chunks(MeterCsvReader.Parser.CHUNKED, 10));
+        MeterCsvReader one = new MeterCsvReader(MeterCsvReader.Options.defaults().withThreads(1));
+        assertEquals(1, one.chunks(MeterCsvReader.Parser.AUTO, 100 * min));
+        MeterCsvReader all = new MeterCsvReader(MeterCsvReader.Options.defaults());
+        assertEquals(Math.min(Runtime.getRuntime().availableProcessors(), 100),
+                all.chunks(MeterCsvReader.Parser.AUTO, 100 * min));
+    }
+
+    @Test
     void rejectsMisuse() {
         MeterCsvReader.Options d = MeterCsvReader.Options.defaults();
         assertThrows(IllegalArgumentException.class, () -> d.withBaseKv(0));
