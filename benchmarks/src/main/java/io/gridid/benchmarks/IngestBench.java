@@ -1,5 +1,6 @@
 package io.gridid.benchmarks;
 
+import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterFile;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * CSV ingest of a contract-layout meters.csv (fast path), with full round-trip digits and with
- * meter-export digits. MB/s = the file size printed at setup divided by the time per operation.
+ * meter-export digits, on one thread ({@code threads=1}) and on all processors ({@code threads=0},
+ * the reader's default: the file is parsed in chunks). MB/s = the file size printed at setup
+ * divided by the time per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,13 +39,20 @@ public class IngestBench {
     @Param({"full", "rounded"})
     public String digits;
 
+    /** {@link MeterCsvReader.Options#threads()}: "1" = sequential, "0" = all processors. */
+    @Param({"1", "0"})
+    public String threads;
+
     private CaseData data;
     private java.nio.file.Path file;
+    private MeterCsvReader reader;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         data = new CaseData(benchCase);
         file = digits.equals("full") ? data.csv() : data.roundedCsv();
+        reader = new MeterCsvReader(MeterCsvReader.Options.defaults().withBaseKv(data.feeder.baseKv())
+                .withThreads(Integer.parseInt(threads)));
         System.out.printf("%n%s %s: meters.csv %d bytes%n", benchCase, digits, Files.size(file));
     }
 
@@ -53,6 +63,6 @@ public class IngestBench {
 
     @Benchmark
     public MeterFile ingest() throws Exception {
-        return data.reader().read(file);
+        return reader.read(file);
     }
 }

@@ -1,5 +1,9 @@
 package io.gridid.model.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict, exact decimal-number parsing of a CSV field given as bytes (ASCII).
  *
@@ -8,10 +12,16 @@ package io.gridid.model.io;
  * optional sign is {@link Status#INFINITE}; anything else ({@code 1,5}, {@code 0x10}, {@code 1d}, ...)
  * is {@link Status#INVALID}. A value whose magnitude overflows to infinity is INFINITE too.
  *
- * <p>Results are correctly rounded, bit for bit what {@link Double#parseDouble} returns: numbers whose digits form
- * an integer of at most 2^53 and whose decimal exponent is within &plusmn;22 take the exact fast path (one
- * correctly rounded multiplication or division of two exactly representable doubles, Clinger 1990);
- * every other number goes to {@link Double#parseDouble}.
+ * <p>Results are correctly rounded, bit for bit what {@link Double#parseDouble} returns. Three paths:
+ * <ol>
+ *   <li>digits forming an integer of at most 2^53 with a decimal exponent within &plusmn;22: one correctly
+ *       rounded multiplication or division of two exactly representable doubles (Clinger 1990);</li>
+ *   <li>otherwise, up to 19 significant digits with a decimal exponent in [{@value EiselLemire#MIN_EXPONENT},
+ *       {@value EiselLemire#MAX_EXPONENT}]: the Eisel-Lemire algorithm ({@link EiselLemire}), which
+ *       declines the rare inputs it cannot round with certainty;</li>
+ *   <li>everything else (more than 19 significant digits, subnormal or overflowing results, the declined
+ *       cases): {@link Double#parseDouble}.</li>
+ * </ol>
  *
  * <p>Not thread-safe: one instance per read; {@link #status()} describes the last call.
  */
@@ -25,8 +35,16 @@ final class DecimalParser {
     };
     /** Mantissas up to 2^53 are exact doubles. */
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
-    /** Digits are accumulated while the mantissa is below this (so that it cannot overflow a long). */
-    private static final long MANTISSA_LIMIT = 100_000_000_000_000_000L;
+    /**
+     * Digits are accumulated while the mantissa is below this (unsigned), so that it holds up to 19
+     * significant digits exactly: 10^19 - 1 &lt; 2^64.
+     */
+    private static final long MANTISSA_LIMIT = 1_000_000_000_000_000_000L;
+
+    /** Eight more digits are taken at once while the mantissa is below this: 10^11 * 10^8 = 10^19. */
+    private static final long SWAR_MANTISSA_LIMIT = 100_000_000_000L;
+    private static final VarHandle LITTLE_ENDIAN_LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Status status = Status.MISSING;
 
@@ -71,7 +89,7 @@ final class DecimalParser {
         int scale = 0;            // power of ten to apply to the mantissa
         int start = i;
         while (i < to && isDigit(b[i])) {
-            if (mantissa < MANTISSA_LIMIT) {
+            if (Long.compareUnsigned(mantissa, MANTISSA_LIMIT) < 0) {
                 mantissa = mantissa * 10 + (b[i] - '0');
             } else {
                 scale++;
@@ -83,8 +101,18 @@ final class DecimalParser {
         if (i < to && b[i] == '.') {
             i++;
             int fractionStart = i;
+            // eight digits at a time while all eight fit in the mantissa (it has at most 11 digits)
+            while (i + 8 <= to && Long.compareUnsigned(mantissa, SWAR_MANTISSA_LIMIT) < 0) {
+                long eight = (long) LITTLE_ENDIAN_LONGS.get(b, i);
+                if (!isEightDigits(eight)) {
+                    break;
+                }
+                mantissa = mantissa * 100_000_000L + eightDigits(eight);
+                scale -= 8;
+                i += 8;
+            }
             while (i < to && isDigit(b[i])) {
-                if (mantissa < MANTISSA_LIMIT) {
+                if (Long.compareUnsigned(mantissa, MANTISSA_LIMIT) < 0) {
                     mantissa = mantissa * 10 + (b[i] - '0');
                     scale--;
                 } else {
@@ -125,19 +153,24 @@ final class DecimalParser {
         }
         status = Status.VALUE;
         int power = exponent + scale;
-        double value;
-        if (!dropped && mantissa <= MAX_EXACT_MANTISSA && power >= -22 && power <= 22) {
-            value = mantissa;
-            value = power >= 0 ? value * POW10[power] : value / POW10[-power];
-        } else {
-            value = Double.parseDouble(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
-            if (Double.isInfinite(value)) {
-                status = Status.INFINITE;
-                return Double.NaN;
+        if (!dropped) {
+            if (mantissa >= 0 && mantissa <= MAX_EXACT_MANTISSA && power >= -22 && power <= 22) {
+                double value = mantissa;
+                value = power >= 0 ? value * POW10[power] : value / POW10[-power];
+                return negative ? -value : value;
             }
-            return value; // parseDouble handled the sign
+            long bits = EiselLemire.toDoubleBits(mantissa, power);
+            if (bits != EiselLemire.DECLINED) {
+                double value = Double.longBitsToDouble(bits);
+                return negative ? -value : value;
+            }
         }
-        return negative ? -value : value;
+        double value = Double.parseDouble(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (Double.isInfinite(value)) {
+            status = Status.INFINITE;
+            return Double.NaN;
+        }
+        return value; // parseDouble handled the sign
     }
 
     private double special(byte[] b, int from, int to) {
@@ -166,6 +199,22 @@ final class DecimalParser {
             }
         }
         return true;
+    }
+
+    /** Whether all eight bytes of a little-endian load are ASCII digits (D. Lemire's SWAR test). */
+    private static boolean isEightDigits(long v) {
+        return ((v & 0xF0F0_F0F0_F0F0_F0F0L) | (((v + 0x0606_0606_0606_0606L) & 0xF0F0_F0F0_F0F0_F0F0L) >>> 4))
+                == 0x3333_3333_3333_3333L;
+    }
+
+    /** The value of eight ASCII digits loaded little-endian (first digit in the low byte), in three multiplications. */
+    private static long eightDigits(long v) {
+        long mask = 0x0000_00FF_0000_00FFL;
+        long mul1 = 0x000F_4240_0000_0064L; // 100 + (1,000,000 << 32)
+        long mul2 = 0x0000_2710_0000_0001L; // 1 + (10,000 << 32)
+        v -= 0x3030_3030_3030_3030L;
+        v = (v * 10) + (v >>> 8); // pairs of digits
+        return (((v & mask) * mul1) + (((v >>> 16) & mask) * mul2)) >>> 32;
     }
 
     private static boolean isDigit(byte c) {

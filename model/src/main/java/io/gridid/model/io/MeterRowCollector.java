@@ -112,6 +112,16 @@ final class MeterRowCollector {
         return meterIds;
     }
 
+    /** An empty collector for the same file, layout and base voltage (a chunk's, in a chunked read). */
+    MeterRowCollector emptyCopy() {
+        return new MeterRowCollector(file, layout, baseKv);
+    }
+
+    /** Whether a row so far showed a unit mistake (raised only by {@link #finish}). */
+    boolean hasUnitMistake() {
+        return mistakes.hasOffense();
+    }
+
     /** Index of a meter id, registering it on first sight; rejects an empty or undecodable id. */
     int meter(String id, long line) throws InvalidInputException {
         Integer known = meterIndex.get(id);
@@ -128,6 +138,11 @@ final class MeterRowCollector {
         if (id.indexOf('\uFFFD') >= 0) {
             throw new InvalidInputException(file, line, "meter_id is not valid UTF-8 text");
         }
+        return register(id, Math.max(INITIAL_CAPACITY, intervalCount));
+    }
+
+    /** Adds a (checked) meter id with all-missing columns of the given capacity; returns its index. */
+    private int register(String id, int capacity) {
         int m = meterIds.size();
         meterIds.add(id);
         meterIndex.put(id, m);
@@ -138,11 +153,105 @@ final class MeterRowCollector {
             q = Arrays.copyOf(q, n);
             present = Arrays.copyOf(present, n);
         }
-        v[m] = nanArray(Math.max(INITIAL_CAPACITY, intervalCount));
-        p[m] = nanArray(v[m].length);
-        q[m] = nanArray(v[m].length);
-        present[m] = new long[(v[m].length + 63) >>> 6];
+        v[m] = nanArray(capacity);
+        p[m] = nanArray(capacity);
+        q[m] = nanArray(capacity);
+        present[m] = new long[(capacity + 63) >>> 6];
         return m;
+    }
+
+    /** The index of an interval, registering it on first sight. */
+    private int interval(long epochSecond) {
+        Integer known = intervalIndex.get(epochSecond);
+        if (known != null) {
+            return known;
+        }
+        int t = intervalCount++;
+        if (t == epochs.length) {
+            epochs = Arrays.copyOf(epochs, t * 2);
+        }
+        epochs[t] = epochSecond;
+        intervalIndex.put(epochSecond, t);
+        return t;
+    }
+
+    /**
+     * The collector one sequential read of the parts' rows, in the parts' order, would have filled:
+     * meters and intervals in order of first appearance, the same readings, row count, time form and
+     * order flag. The parts must be clean (no unit mistake; the caller checks). Returns null when the
+     * parts conflict, i.e. a (meter, interval) cell appears in two parts or parts use different
+     * timestamp forms: the sequential read then finds and words the error. Drops each part's columns
+     * once copied, so that parts and merged columns together hold at most about 1 + (parts - 1) / parts
+     * times the readings (below the 2 times that {@link #finish} needs anyway).
+     *
+     * @param firstLines the physical line number, in the file, of each part's first line
+     */
+    static MeterRowCollector merge(List<MeterRowCollector> parts, long[] firstLines) {
+        MeterRowCollector merged = parts.get(0).emptyCopy();
+        boolean formKnown = false;
+        long maxBefore = Long.MIN_VALUE;
+        int[][] toMerged = new int[parts.size()][];
+        for (int k = 0; k < parts.size(); k++) {
+            MeterRowCollector part = parts.get(k);
+            if (part.rows == 0) {
+                continue;
+            }
+            if (!formKnown) {
+                formKnown = true;
+                merged.localForm = part.localForm;
+                merged.formLine = firstLines[k] - 1 + part.formLine;
+            } else if (part.localForm != merged.localForm) {
+                return null;
+            }
+            merged.rows += part.rows;
+            long minEpoch = Long.MAX_VALUE;
+            int[] map = new int[part.intervalCount];
+            for (int t = 0; t < part.intervalCount; t++) {
+                map[t] = merged.interval(part.epochs[t]);
+                minEpoch = Math.min(minEpoch, part.epochs[t]);
+            }
+            toMerged[k] = map;
+            // a row is out of order when it precedes any earlier row, within its part or before it
+            merged.unsorted |= part.unsorted || minEpoch < maxBefore;
+            maxBefore = Math.max(maxBefore, part.maxEpoch);
+        }
+        merged.maxEpoch = maxBefore;
+        int tCount = merged.intervalCount;
+        for (int k = 0; k < parts.size(); k++) {
+            MeterRowCollector part = parts.get(k);
+            int[] map = toMerged[k];
+            for (int i = 0; i < part.meterIds.size(); i++) {
+                Integer known = merged.meterIndex.get(part.meterIds.get(i));
+                int m = known != null ? known : merged.register(part.meterIds.get(i), tCount);
+                double[] pv = part.v[i];
+                double[] pp = part.p[i];
+                double[] pq = part.q[i];
+                long[] bits = part.present[i];
+                double[] mv = merged.v[m];
+                double[] mp = merged.p[m];
+                double[] mq = merged.q[m];
+                long[] mBits = merged.present[m];
+                for (int t = 0; t < part.intervalCount; t++) {
+                    if ((bits[t >>> 6] & (1L << t)) == 0) {
+                        continue;
+                    }
+                    int g = map[t];
+                    long bit = 1L << g;
+                    if ((mBits[g >>> 6] & bit) != 0) {
+                        return null;
+                    }
+                    mBits[g >>> 6] |= bit;
+                    mv[g] = pv[t];
+                    mp[g] = pp[t];
+                    mq[g] = pq[t];
+                }
+                part.v[i] = null;
+                part.p[i] = null;
+                part.q[i] = null;
+                part.present[i] = null;
+            }
+        }
+        return merged;
     }
 
     /**
@@ -170,17 +279,7 @@ final class MeterRowCollector {
         if (epochSecond == lastEpoch) {
             t = lastInterval;
         } else {
-            Integer known = intervalIndex.get(epochSecond);
-            if (known == null) {
-                t = intervalCount++;
-                if (t == epochs.length) {
-                    epochs = Arrays.copyOf(epochs, t * 2);
-                }
-                epochs[t] = epochSecond;
-                intervalIndex.put(epochSecond, t);
-            } else {
-                t = known;
-            }
+            t = interval(epochSecond);
             lastEpoch = epochSecond;
             lastInterval = t;
         }

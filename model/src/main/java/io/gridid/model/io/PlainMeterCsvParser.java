@@ -17,7 +17,10 @@ import java.util.List;
  * with {@link NotPlain} before a row is reported wrong, and the reader starts over with
  * {@link CommonsMeterCsvParser}, the parser of record.
  *
- * <p>One instance per read.
+ * <p>Besides the whole file ({@link #parse}), it reads the header alone ({@link #parseHeader}) and
+ * a run of whole lines after it ({@link #parseChunk}), for {@link ChunkedMeterCsvParser}.
+ *
+ * <p>One instance per read (or per chunk).
  */
 final class PlainMeterCsvParser implements MeterRowCollector.RowText {
     /** The input needs the general CSV parser. */
@@ -61,11 +64,15 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
 
     private final long fileBytes;
     private long discarded;        // bytes dropped from the front of buf so far
-    private long firstDataOffset;  // file offset of the line after the header
+    private long firstDataOffset;  // offset of the line after the header
+    private long intervalStart = -1; // offset of the first row known to start an interval, -1 = none yet
     private boolean presized;
+    private long remaining = Long.MAX_VALUE; // bytes still to read from the stream
+    private long lines;            // physical lines read
 
     /**
-     * @param fileBytes the file's size, for a guess of the interval count (0 = unknown)
+     * @param fileBytes the size of what {@link #parse} or {@link #parseChunk} reads, for a guess of the
+     *                  interval count (0 = unknown)
      */
     PlainMeterCsvParser(String file, Start start, long fileBytes) {
         this.file = file;
@@ -81,8 +88,42 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
     /** Reads everything after an optional BOM (which the caller has ruled out); returns the filled collector. */
     MeterRowCollector parse(InputStream in)
             throws IOException, InvalidInputException, MeterRowCollector.DuplicateReading, NotPlain {
-        MeterRowCollector rows = null;
-        MeterCsvLayout layout = null;
+        return parse(in, null, false);
+    }
+
+    /**
+     * Reads up to and including the header line; returns the (empty) collector made for it, or null
+     * for a file without one. Then {@link #dataOffset()} and {@link #lines()} say where the rows start.
+     */
+    MeterRowCollector parseHeader(InputStream in)
+            throws IOException, InvalidInputException, MeterRowCollector.DuplicateReading, NotPlain {
+        return parse(in, null, true);
+    }
+
+    /**
+     * Reads the rows in the next {@code length} bytes of {@code in}, which start at the beginning of a
+     * line after the header, into {@code rows}; line numbers in messages count from the chunk's start.
+     */
+    void parseChunk(InputStream in, long length, MeterRowCollector rows)
+            throws IOException, InvalidInputException, MeterRowCollector.DuplicateReading, NotPlain {
+        remaining = length;
+        parse(in, rows, false);
+    }
+
+    /** Offset (bytes from the stream's start) of the line after the header, after {@link #parseHeader}. */
+    long dataOffset() {
+        return firstDataOffset;
+    }
+
+    /** Physical lines read so far. */
+    long lines() {
+        return lines;
+    }
+
+    private MeterRowCollector parse(InputStream in, MeterRowCollector given, boolean headerOnly)
+            throws IOException, InvalidInputException, MeterRowCollector.DuplicateReading, NotPlain {
+        MeterRowCollector rows = given;
+        MeterCsvLayout layout = given == null ? null : given.layout();
         int len = 0;        // bytes in buf
         int pos = 0;        // start of the current line
         boolean eof = false;
@@ -124,11 +165,12 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                         }
                         buf = Arrays.copyOf(buf, buf.length * 2);
                     }
-                    int n = in.read(buf, len, buf.length - len);
+                    int n = remaining == 0 ? -1 : in.read(buf, len, (int) Math.min(buf.length - len, remaining));
                     if (n < 0) {
                         eof = true;
                     } else {
                         len += n;
+                        remaining -= n;
                     }
                     continue;
                 }
@@ -174,6 +216,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                 break; // end of file
             }
             line++;
+            lines = line;
             int lineStart = pos;
             pos = terminated ? i + 1 : i;
             if (end == fieldStart[0]) {
@@ -186,6 +229,10 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                 rows = start.begin(header, line);
                 layout = rows.layout();
                 firstDataOffset = discarded + pos;
+                intervalStart = firstDataOffset;
+                if (headerOnly) {
+                    return rows;
+                }
             } else {
                 if (fields != layout.fieldCount) {
                     throw rows.wrongFieldCount(line, fields, !terminated);
@@ -211,12 +258,16 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                 throw rows.badTimestamp(line, field(ts));
             }
             if (lastTimestampLength >= 0 && !presized) {
-                // the first interval ended here: guess the interval count from the bytes it took
-                presized = true;
-                long firstInterval = offset - firstDataOffset;
-                if (firstInterval > 0 && fileBytes > 0) {
-                    long estimate = (fileBytes - firstDataOffset) / firstInterval;
-                    rows.expectIntervals(estimate + estimate / 16 + 16, fileBytes);
+                if (intervalStart < 0) {
+                    intervalStart = offset; // a chunk's first interval may have begun in the chunk before
+                } else {
+                    // the first whole interval ended here: guess the interval count from the bytes it took
+                    presized = true;
+                    long firstInterval = offset - intervalStart;
+                    if (firstInterval > 0 && fileBytes > intervalStart) {
+                        long estimate = (fileBytes - intervalStart) / firstInterval;
+                        rows.expectIntervals(estimate + estimate / 16 + 16, fileBytes);
+                    }
                 }
             }
             if (tsLength > lastTimestamp.length) {

@@ -62,6 +62,11 @@ final class UnitMistakes {
         }
     }
 
+    /** Whether any row so far was an offence. */
+    boolean hasOffense() {
+        return voltageOffense != null || powerOffense != null;
+    }
+
     /** Raises the first voltage offence, else the first power offence, if any. */
     void throwFirst() throws InvalidInputException {
         if (voltageOffense != null) {

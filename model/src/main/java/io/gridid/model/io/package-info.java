@@ -11,8 +11,12 @@
  * <ul>
  *   <li>{@code PlainMeterCsvParser}, the fast path for the contract's plain layout (comma, no
  *       quotes, no BOM, LF/CRLF): byte-level, a cached timestamp, meter ids hashed by their bytes,
- *       {@code DecimalParser} (exact; falls back to {@link java.lang.Double#parseDouble} when a
- *       number is outside its exact range);</li>
+ *       {@code DecimalParser} (correctly rounded: Clinger's exact path, then {@code EiselLemire} for
+ *       up to 19 significant digits, {@link java.lang.Double#parseDouble} for the rest and for the
+ *       few cases Eisel-Lemire declines). On a large file {@code ChunkedMeterCsvParser} runs it on
+ *       all cores, one chunk of whole lines per thread, and merges the chunks' collectors in file
+ *       order; any chunk that meets anything but clean rows makes it give way to the sequential
+ *       read, so messages never depend on the chunking;</li>
  *   <li>{@code CommonsMeterCsvParser}: Apache Commons CSV, the parser of record, for the rest. The
  *       fast path hands over (starting again) the moment it meets a quote or a lone CR.</li>
  * </ul>
@@ -25,7 +29,8 @@
  * message; {@code good-input/} holds files that must read. The reader benchmark is a main class:
  * <pre>
  * mvn -q -pl model test-compile exec:java \
- *     -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark -Dexec.classpathScope=test
+ *     -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark -Dexec.classpathScope=test \
+ *     [-Dexec.args="METERS INTERVALS SEED rounded|full [THREADS [COMMONS_RUNS]]"]
  * </pre>
  */
 package io.gridid.model.io;
