@@ -17,6 +17,11 @@ import java.util.Objects;
  * (impedances on that topology) out, as one {@link IdentificationResult} with per-stage wall
  * times, data-quality figures and the mean measured voltage of every bus (for the profile).
  * The branch rows carry the stage-1 confidence in the {@link BranchColumns#CONFIDENCE} column.
+ *
+ * <p>With missing loads, stage 2 returns its estimates of them; stage 1 is rerun on those (at
+ * most {@link #MAX_PASSES} passes; if the passes cycle, the tree whose stage-2 fits leave the
+ * least residual is kept), and {@link GapTreeRefinement} makes a last local check of the tree by
+ * stage 2's misfit. Every such step is one line in the warnings; the stage times include them.
  */
 public final class IdentifyPipeline {
     /** Stage names as they appear in {@link IdentificationResult#stageSeconds()}. */
@@ -117,6 +122,25 @@ public final class IdentifyPipeline {
             }
             topo = topos.get(best);
             imp = imps.get(best);
+        }
+        if (imp.completedLoads() != null) {
+            long s0 = System.nanoTime();
+            GapTreeRefinement.Outcome refined = new GapTreeRefinement(impedance).refine(imp.completedLoads(), topo.tree());
+            if (refined.moves() > 0) {
+                int moved = moved(topo.tree(), refined.tree());
+                passNotes.add("stage 2's misfit moved " + moved + " bus(es) after stage 1 (" + refined.evaluations()
+                        + " trees tried); their confidence is not known");
+                Map<String, Double> confidence = new LinkedHashMap<>(topo.confidence());
+                for (String bus : refined.tree().topDown()) {
+                    if (!bus.equals(rootBus) && !refined.tree().parentOf(bus).equals(topo.tree().parentOf(bus))) {
+                        confidence.put(bus, Double.NaN);
+                    }
+                }
+                topo = new TopologyOutcome(refined.tree(), confidence, topo.method(), topo.regressionPath(),
+                        topo.conditionNumber(), topo.intervalsUsed(), topo.warnings());
+                imp = impedance.estimate(data, topo.tree(), ProgressListener.NONE);
+            }
+            topologySeconds += (System.nanoTime() - s0) / 1e9;
         }
         seconds.put(TOPOLOGY, topologySeconds);
         seconds.put(IMPEDANCE, impedanceSeconds);

@@ -1,0 +1,197 @@
+package io.gridid.reports;
+
+import io.gridid.model.GrididException;
+import io.gridid.model.MeterData;
+import io.gridid.model.RadialTree;
+import io.gridid.model.io.BranchRow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * With missing loads, a last local check of the tree by stage 2's own misfit: stage 1 compares
+ * candidate parents one branch at a time on estimated flows, and across a milliohm branch the
+ * difference between two neighbours can be smaller than what the estimates leave in its fits.
+ * Stage 2 on the whole tree, with the loads fixed at its own estimates, separates them clearly
+ * (measured on ieee69 with 20 % of rows missing: total residual 4.7e-5 kV&#8308; on the true tree
+ * against 6.6e-5 to 2.9 on the trees stage 1 returned).
+ *
+ * <p>Only for precise data (see {@link #MAX_MEDIAN_RESIDUAL}). Each round goes through the {@link #SUSPECTS} branches with the largest residual sums, worst
+ * first, and tries for the child bus: its grandparent, its siblings, swapping it with its parent,
+ * and the {@link #NEAREST} buses of next-higher mean voltage; the first suspect with a move that
+ * lowers the total residual gets its best move, and the round restarts. Stops when no move helps or after {@link #MAX_EVALUATIONS} stage-2 runs (each one sweep
+ * with the loads fixed, a fraction of a full stage 2).
+ */
+final class GapTreeRefinement {
+    static final int SUSPECTS = 8;
+    static final int NEAREST = 16;
+    static final int MAX_EVALUATIONS = 300;
+    /**
+     * A move must lower the total residual by this fraction. Measured on ieee69: the true tree's
+     * gain over stage 1's near misses is 20-100 % noise-free; with σ_v = 1e-4, moves that fit the
+     * noise gain well under 1 %.
+     */
+    static final double MIN_GAIN = 0.01;
+    /**
+     * The check runs only when the median branch fit leaves an rms residual below this fraction of
+     * the mean u: data precise enough to tell neighbours across a milliohm branch apart. With
+     * σ_v = 1e-4 p.u. the residuals are about 3e-4 of u and the check would fit the noise (measured:
+     * 28 wrong edges against 23 without it on ieee69, 90 days, 1 % missing, and 12 s more).
+     */
+    static final double MAX_MEDIAN_RESIDUAL = 1e-5;
+
+    private final ImpedanceStage impedance;
+    private int evaluations;
+
+    GapTreeRefinement(ImpedanceStage impedance) {
+        this.impedance = impedance;
+    }
+
+    /** What the refinement did. */
+    record Outcome(RadialTree tree, int moves, int evaluations) {
+    }
+
+    /**
+     * @param loads the readings with missing loads filled by stage 2's estimates
+     * @param start the tree to improve
+     */
+    Outcome refine(MeterData loads, RadialTree start) throws GrididException {
+        Map<String, Double> meanUByBus = new HashMap<>();
+        for (int m = 0; m < loads.meterCount(); m++) {
+            double s = 0;
+            int c = 0;
+            for (int t = 0; t < loads.intervalCount(); t++) {
+                double v = loads.vKv(m, t);
+                if (Double.isFinite(v)) {
+                    s += v * v;
+                    c++;
+                }
+            }
+            meanUByBus.put(loads.meterIds().get(m), c == 0 ? Double.NaN : s / c);
+        }
+        RadialTree tree = start;
+        Map<String, Double> perBranch = new HashMap<>();
+        List<Double> rms = new ArrayList<>();
+        double total = evaluate(loads, tree, perBranch, rms);
+        double meanU = 0;
+        for (double u : meanUByBus.values()) {
+            meanU += Double.isFinite(u) ? u / meanUByBus.size() : 0;
+        }
+        rms.sort(null);
+        if (rms.isEmpty() || !(rms.get(rms.size() / 2) < MAX_MEDIAN_RESIDUAL * meanU)) {
+            return new Outcome(start, 0, evaluations);
+        }
+        int moves = 0;
+        while (evaluations < MAX_EVALUATIONS) {
+            List<String> suspects = new ArrayList<>(perBranch.keySet());
+            suspects.sort(Comparator.comparingDouble((String b) -> -perBranch.get(b)).thenComparing(b -> b));
+            RadialTree best = null;
+            double bestTotal = total * (1 - MIN_GAIN);
+            Map<String, Double> bestPerBranch = null;
+            for (String bus : suspects.subList(0, Math.min(SUSPECTS, suspects.size()))) {
+                for (RadialTree candidate : candidates(tree, bus, meanUByBus)) {
+                    if (evaluations >= MAX_EVALUATIONS) {
+                        break;
+                    }
+                    Map<String, Double> pb = new HashMap<>();
+                    double t = evaluate(loads, candidate, pb, null);
+                    if (t < bestTotal) {
+                        best = candidate;
+                        bestTotal = t;
+                        bestPerBranch = pb;
+                    }
+                }
+                if (best != null) {
+                    break; // first suspect with an improving move: take its best, re-rank
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            tree = best;
+            total = bestTotal;
+            perBranch.clear();
+            perBranch.putAll(bestPerBranch);
+            moves++;
+        }
+        return new Outcome(tree, moves, evaluations);
+    }
+
+    private double evaluate(MeterData loads, RadialTree tree, Map<String, Double> perBranch, List<Double> rmsOut)
+            throws GrididException {
+        evaluations++;
+        ImpedanceOutcome out = impedance.estimate(loads, tree);
+        double total = 0;
+        for (BranchRow b : out.branches()) {
+            String rms = b.extra().get(BranchColumns.RMS_RESIDUAL);
+            String used = b.extra().get(BranchColumns.INTERVALS_USED);
+            double r = rms == null ? Double.NaN : Double.parseDouble(rms);
+            if (rmsOut != null) {
+                rmsOut.add(r);
+            }
+            double rss = r * r * (used == null ? Double.NaN : Double.parseDouble(used));
+            perBranch.put(b.toBus(), rss);
+            total += rss;
+        }
+        return Double.isNaN(total) ? Double.POSITIVE_INFINITY : total;
+    }
+
+    /** Trees with one local change around {@code bus}. */
+    private static List<RadialTree> candidates(RadialTree tree, String bus, Map<String, Double> meanU) {
+        String parent = tree.parentOf(bus);
+        Set<String> newParents = new LinkedHashSet<>();
+        if (!parent.equals(tree.root())) {
+            newParents.add(tree.parentOf(parent));
+        }
+        for (String s : tree.childrenOf(parent)) {
+            if (!s.equals(bus)) {
+                newParents.add(s);
+            }
+        }
+        double own = meanU.getOrDefault(bus, Double.NaN);
+        List<String> above = new ArrayList<>();
+        for (String b : tree.topDown()) {
+            Double u = meanU.get(b);
+            if (!b.equals(bus) && !b.equals(parent) && u != null && u > own) {
+                above.add(b);
+            }
+        }
+        above.sort(Comparator.comparingDouble((String b) -> meanU.get(b)).thenComparing(b -> b));
+        newParents.addAll(above.subList(0, Math.min(NEAREST, above.size())));
+        List<RadialTree> out = new ArrayList<>();
+        for (String p : newParents) {
+            if (!isDescendant(tree, p, bus)) {
+                out.add(moved(tree, bus, p));
+            }
+        }
+        if (!parent.equals(tree.root())) {
+            // bus takes its parent's place; the parent hangs on it
+            Map<String, String> parents = new LinkedHashMap<>(tree.parents());
+            parents.put(bus, tree.parentOf(parent));
+            parents.put(parent, bus);
+            out.add(new RadialTree(tree.root(), parents));
+        }
+        return out;
+    }
+
+    private static boolean isDescendant(RadialTree tree, String candidate, String ancestor) {
+        for (String v = candidate; !v.equals(tree.root()); v = tree.parentOf(v)) {
+            if (v.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RadialTree moved(RadialTree tree, String bus, String newParent) {
+        Map<String, String> parents = new LinkedHashMap<>(tree.parents());
+        parents.put(bus, newParent);
+        return new RadialTree(tree.root(), parents);
+    }
+}
