@@ -351,48 +351,11 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
         }
 
-        /** Fills wa, wb, wc with the regressors of bus j (receiving flow plus sign &middot; extra), and g. */
-        private void regressors(int j, double[] extraP, double[] extraQ, double sign) {
-            if (gaps) {
-                regressorsWithGaps(j);
-                return;
-            }
-            passes++;
-            double[] rp = recvP[j];
-            double[] rq = recvQ[j];
-            double[] dj = d[j];
-            Arrays.fill(g, 0);
-            double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
-            for (int t = 0; t < tCount; t++) {
-                double pp = rp[t];
-                double qq = rq[t];
-                if (extraP != null) {
-                    pp += sign * extraP[t];
-                    qq += sign * extraQ[t];
-                }
-                double a = 2 * pp;
-                double b = 2 * qq;
-                double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - dj[t]);
-                wa[t] = a;
-                wb[t] = b;
-                wc[t] = c;
-                g0 += a * a;
-                g1 += a * b;
-                g2 += a * c;
-                g3 += b * b;
-                g4 += b * c;
-                g5 += c * c;
-            }
-            g[0] = g0;
-            g[1] = g1;
-            g[2] = g2;
-            g[3] = g3;
-            g[4] = g4;
-            g[5] = g5;
-        }
-
-        /** {@link #regressors} for data with gaps: rows where j's target is left out are zero. */
-        private void regressorsWithGaps(int j) {
+        /**
+         * Fills wa, wb, wc with the regressors of bus j (its receiving flow) and g with their Gram
+         * sums; rows where j's target is left out (gaps) are zero.
+         */
+        private void regressors(int j) {
             passes++;
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
@@ -447,7 +410,9 @@ public final class PhysicsSearch implements TopologyEstimator {
          * would win for having fewer terms.
          */
         private static void perInterval(double[] out, double used, int tCount) {
-            out[3] = used > 0 ? out[3] * tCount / used : Double.POSITIVE_INFINITY;
+            if (used != tCount) {
+                out[3] = used > 0 ? out[3] * tCount / used : Double.POSITIVE_INFINITY;
+            }
         }
 
         /** Solves with the Gram matrix g minus the rows the parent's gaps leave out (gm). */
@@ -467,56 +432,10 @@ public final class PhysicsSearch implements TopologyEstimator {
         /**
          * The fit of bus j on its current parent with sign &middot; extra added to its flow, in one
          * pass (same arithmetic, in the same order, as {@link #regressors} then {@link #fitOn});
-         * result in {@link #fit}.
+         * result in {@link #fit}. Intervals where j's target or its parent's drop is missing (gaps)
+         * are left out.
          */
         private void branchFit(int j, double[] extraP, double[] extraQ, double sign) {
-            if (gaps) {
-                branchFitWithGaps(j, extraP, extraQ, sign);
-                return;
-            }
-            passes++;
-            double[] rp = recvP[j];
-            double[] rq = recvQ[j];
-            double[] dj = d[j];
-            double[] dk = d[parent[j]];
-            double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
-            double ha = 0, hb = 0, hc = 0, yy = 0;
-            for (int t = 0; t < tCount; t++) {
-                double pp = rp[t];
-                double qq = rq[t];
-                if (extraP != null) {
-                    pp += sign * extraP[t];
-                    qq += sign * extraQ[t];
-                }
-                double a = 2 * pp;
-                double b = 2 * qq;
-                double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - dj[t]);
-                g0 += a * a;
-                g1 += a * b;
-                g2 += a * c;
-                g3 += b * b;
-                g4 += b * c;
-                g5 += c * c;
-                double y = dj[t] - dk[t];
-                ha += a * y;
-                hb += b * y;
-                hc += c * y;
-                yy += y * y;
-            }
-            g[0] = g0;
-            g[1] = g1;
-            g[2] = g2;
-            g[3] = g3;
-            g[4] = g4;
-            g[5] = g5;
-            h[0] = ha;
-            h[1] = hb;
-            h[2] = hc;
-            BranchResidual.solve(g, h, yy, fit);
-        }
-
-        /** {@link #branchFit} for data with gaps: intervals where j's target or its parent's drop is missing are left out. */
-        private void branchFitWithGaps(int j, double[] extraP, double[] extraQ, double sign) {
             passes++;
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
@@ -578,7 +497,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             parent[j] = k;
             children.get(k).add(j);
-            regressors(j, null, null, 0);
+            regressors(j);
             fitOn(j, k);
             store(j);
         }
@@ -597,7 +516,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             cand[candCount - 1] = root;
             int keep = Math.max(2 * opt.candidates(), 8);
-            regressors(j, null, null, 0);
+            regressors(j);
             if (stride > 1 && candCount > keep) {
                 cand = screen(j, cand, keep);
             }
@@ -873,7 +792,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         /** Change of the total residual if j (with its subtree) hung on k instead of its parent. */
         private double moveDelta(int j, int k) {
             double delta;
-            regressors(j, null, null, 0);
+            regressors(j);
             fitOn(j, k);
             delta = fit[3] - rss[j];
             sendingFlow(j);
