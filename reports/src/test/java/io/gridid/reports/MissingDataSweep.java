@@ -15,11 +15,8 @@ import java.util.Locale;
  * fraction, for each seed of the gap draw. Prints, per fraction and seed, the misplaced buses, the
  * worst relative r and x error, and the fewest / median intervals a branch fit used, or the error
  * that stopped the run.
- * <pre>
- * mvn -o -q -pl reports -am test-compile exec:java -Dexec.mainClass=io.gridid.reports.MissingDataSweep \
- *     -Dexec.classpathScope=test -Dexec.args="0.05,0.1,0.2 1,2,3,4 60"
- * </pre>
- * (or run the class from an IDE with the reports test classpath).
+ * Run it through {@link MissingDataSweepRun} (the command is there), or from an IDE with the
+ * reports test classpath; arguments: fractions, seeds (comma-separated), days.
  */
 public final class MissingDataSweep {
     private MissingDataSweep() {
