@@ -141,8 +141,18 @@ public final class ImpedanceEstimator {
      * over 180 days needs 3e8; a 1000-bus feeder with 10 % missing over a year would need 3e11.
      */
     static final double MAX_STATE_ESTIMATION_WORK = 1e10;
-    /** Refinement stops when no branch's r or x moves by more than this, relative to |z|. */
+    /**
+     * Refinement stops when no branch's r or x moves by more than this, relative to |z|, or by
+     * more than {@link #STDERR_SHARE} of its standard error (noisy data: the rounds then stop
+     * after one or two instead of chasing the noise).
+     */
     static final double GAP_ROUND_TOLERANCE = 1e-4;
+    /** Share of a branch's standard error below which a round's change counts as settled. */
+    static final double STDERR_SHARE = 0.1;
+
+    private static double finiteOr0(double v) {
+        return Double.isFinite(v) ? v : 0;
+    }
 
     /**
      * The sweep; with missing readings, alternated with {@link LoadStateEstimation} until the
@@ -168,15 +178,18 @@ public final class ImpedanceEstimator {
             filled = LoadStateEstimation.refine(data, tree, prior, prior, out.branches(), headSigma);
             filled = LoadStateEstimation.refine(data, tree, filled, prior, out.branches(), headSigma);
             BottomUpSweep.Outcome next = sweeper.run(data, tree, filled, SweepProgress.NONE);
-            double change = 0;
+            boolean settled = true;
             for (Map.Entry<String, SweptBranch> e : next.branches().entrySet()) {
                 BranchFit a = e.getValue().fit();
                 BranchFit b = out.branches().get(e.getKey()).fit();
                 double z = Math.max(Math.hypot(a.rOhm(), a.xOhm()), 1e-12);
-                change = Math.max(change, Math.max(Math.abs(a.rOhm() - b.rOhm()), Math.abs(a.xOhm() - b.xOhm())) / z);
+                double change = Math.max(Math.abs(a.rOhm() - b.rOhm()), Math.abs(a.xOhm() - b.xOhm())) / z;
+                // moves well inside the branch's own standard error are noise, not progress
+                double noise = STDERR_SHARE * Math.max(finiteOr0(a.rStdErr()), finiteOr0(a.xStdErr())) / z;
+                settled &= change < Math.max(GAP_ROUND_TOLERANCE, noise);
             }
             out = next;
-            if (change < GAP_ROUND_TOLERANCE) {
+            if (settled) {
                 break;
             }
         }

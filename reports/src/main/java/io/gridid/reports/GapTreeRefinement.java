@@ -61,6 +61,36 @@ final class GapTreeRefinement {
         this.impedance = impedance;
     }
 
+    /**
+     * Whether stage 2's fits are precise enough for tree changes by their misfit: the median
+     * branch rms residual below {@link #MAX_MEDIAN_RESIDUAL} of the mean squared voltage.
+     */
+    static boolean precise(ImpedanceOutcome imp, MeterData data) {
+        List<Double> rms = new ArrayList<>();
+        for (BranchRow b : imp.branches()) {
+            String r = b.extra().get(BranchColumns.RMS_RESIDUAL);
+            if (r != null) {
+                rms.add(Double.parseDouble(r));
+            }
+        }
+        double s = 0;
+        long c = 0;
+        for (int m = 0; m < data.meterCount(); m++) {
+            for (int t = 0; t < data.intervalCount(); t++) {
+                double v = data.vKv(m, t);
+                if (Double.isFinite(v)) {
+                    s += v * v;
+                    c++;
+                }
+            }
+        }
+        if (rms.isEmpty() || c == 0) {
+            return false;
+        }
+        rms.sort(null);
+        return rms.get(rms.size() / 2) < MAX_MEDIAN_RESIDUAL * s / c;
+    }
+
     /** What the refinement did. */
     record Outcome(RadialTree tree, int moves, int evaluations) {
     }
