@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param xUnconstrainedOhm   reactance of the unconstrained fit, ohm
  * @param rmsResidual         root-mean-square residual of the reported fit, kV&sup2; (the
  *                            branch equation's units: squared line-to-line voltage)
- * @param intervalsUsed       intervals with complete readings in the branch's subtree
+ * @param intervalsUsed       intervals the branch's fit used (voltage at both ends; intervals with
+ *                            an estimated load in the subtree only when fewer than 50 are clean)
  * @param note                empty, or a short remark (fallback, polishing, weak identifiability)
  */
 public record BranchEstimate(String fromBus, String toBus, double rOhm, double xOhm, double rStdErr, double xStdErr,

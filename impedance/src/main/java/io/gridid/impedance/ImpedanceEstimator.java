@@ -33,6 +33,13 @@ import java.util.Objects;
  * If the load power factor is nearly constant the data cannot tell the x/r ratio and every
  * type fits: that case is visible as large standard errors (see below), not as a fallback.
  *
+ * <p><b>Missing readings.</b> A branch's fit leaves out the intervals where the voltage at either
+ * end is missing. Missing loads in its subtree are estimated ({@link FilledReadings}), then
+ * re-estimated from the recorded voltages given the fitted impedances
+ * ({@link LoadStateEstimation}) in rounds alternating with the sweep; a fit uses intervals with an
+ * estimate in its subtree only when fewer than 50 have none. The result carries the estimated
+ * loads ({@link ImpedanceResult#completedLoads()}).
+ *
  * <p><b>Bad data.</b> LS fits drop intervals whose residual exceeds
  * {@code badDataSigmas} (default 5) robust standard deviations and refit (see
  * {@link BadDataRejection}); the count is in the branch's note. LAD is robust by itself.

@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param residualFloor         relative residual treated as zero (numerical precision), see above
  * @param weakRelativeStdErr    a branch whose r or x has a relative standard error above this is
  *                              reported as not pinned down by the data (warning)
- * @param minIntervals          fewest intervals with complete subtree readings a branch fit accepts
+ * @param minIntervals          fewest intervals a branch fit accepts (voltage at both ends; see the
+ *                              missing-reading rules of {@link ImpedanceEstimator})
  * @param badDataSigmas         LS only: drop intervals whose residual exceeds this many robust standard
  *                              deviations and refit (0 = off); LAD needs no rejection
  */

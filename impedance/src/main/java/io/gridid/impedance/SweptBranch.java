@@ -13,7 +13,7 @@ import java.util.List;
  * @param fit          unconstrained relaxed fit of (r, x)
  * @param typeFits     length fits per conductor type, best objective first (empty without library)
  * @param signalRms    rms of the voltage-drop signal y = u_i - u_j over the usable intervals, kV&sup2;
- * @param usable       intervals with complete readings in the subtree
+ * @param usable       intervals the fit used (voltage at both ends; estimated loads only where needed)
  * @param rejected     intervals dropped as bad data (LS with rejection on), 0 otherwise
  */
 record SweptBranch(String fromBus, String toBus, BranchFit fit, List<TypeFit> typeFits, double signalRms,
