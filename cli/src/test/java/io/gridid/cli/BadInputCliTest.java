@@ -161,6 +161,16 @@ class BadInputCliTest {
     }
 
     @Test
+    void aNegativeReadThreadsOptionIsOneLine() throws IOException {
+        Path m = meters("head", "a");
+        CommandRun r = CommandRun.of("topology", "--meters", m.toString(), "--root", "head", "--read-threads", "-1",
+                "--out", dir.resolve("out").toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode(), r.err());
+        assertEquals("gridid: --read-threads must be 0 (all processors) or a positive number, not -1" + NL, r.err());
+        assertNothingWritten(dir.resolve("out"));
+    }
+
+    @Test
     void theDelimiterOptionReadsASemicolonFile() throws IOException {
         Path m = dir.resolve("semi.csv");
         Files.writeString(m, "timestamp;meter_id;v_kv;p_kw;q_kvar\n2026-01-01T00:00:00Z;head;12.47;1;1\n",
