@@ -106,14 +106,13 @@ final class LoadStateEstimation {
         double[] dQ = new double[size];
         double[] doubt = new double[size]; // variance of a branch's predicted drop, kV^4
         int[] anc = new int[size];
-        int[] unknownOf = new int[size];
+        int[] mark = new int[size];
+        int stamp = 0;
         for (int t = 0; t < tCount; t++) {
             List<Integer> unknowns = new ArrayList<>();
-            Arrays.fill(unknownOf, -1);
             for (int i = 1; i < size; i++) {
                 boolean[] e = est[row[i]];
                 if (e != null && e[t]) {
-                    unknownOf[i] = unknowns.size();
                     unknowns.add(i);
                 }
             }
@@ -179,15 +178,16 @@ final class LoadStateEstimation {
             }
             double[][] jac = new double[eqs][m];
             // jac[e][2j], jac[e][2j+1]: d(predicted drop of equation e) / d(P, Q of unknown j)
-            int[] mark = new int[size];
             for (int e = 0; e < eqs; e++) {
+                // the branches of equation e are marked; an unknown load lies in a marked branch's
+                // subtree when the branch is on the unknown's way to the root
+                stamp++;
                 for (int b : paths.get(e)) {
-                    // every unknown load in b's subtree: walk b's subtree via the ancestors of each unknown
-                    mark[b] = e + 1;
+                    mark[b] = stamp;
                 }
                 for (int j = 0; j < unknowns.size(); j++) {
                     for (int v = unknowns.get(j); v >= 0; v = parent[v]) {
-                        if (mark[v] == e + 1) {
+                        if (mark[v] == stamp) {
                             jac[e][2 * j] += dP[v];
                             jac[e][2 * j + 1] += dQ[v];
                         }

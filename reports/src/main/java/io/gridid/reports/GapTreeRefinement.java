@@ -116,14 +116,10 @@ final class GapTreeRefinement {
         }
         RadialTree tree = start;
         Map<String, Double> perBranch = new HashMap<>();
-        List<Double> rms = new ArrayList<>();
-        double total = evaluate(loads, tree, perBranch, rms);
-        double meanU = 0;
-        for (double u : meanUByBus.values()) {
-            meanU += Double.isFinite(u) ? u / meanUByBus.size() : 0;
-        }
-        rms.sort(null);
-        if (rms.isEmpty() || !(rms.get(rms.size() / 2) < MAX_MEDIAN_RESIDUAL * meanU)) {
+        evaluations++;
+        ImpedanceOutcome first = impedance.estimate(loads, tree);
+        double total = misfit(first, perBranch);
+        if (!precise(first, loads) || Double.isNaN(total)) {
             return new Outcome(start, 0, evaluations);
         }
         int moves = 0;
@@ -139,7 +135,8 @@ final class GapTreeRefinement {
                         break;
                     }
                     Map<String, Double> pb = new HashMap<>();
-                    double t = evaluate(loads, candidate, pb, null);
+                    evaluations++;
+                    double t = misfit(impedance.estimate(loads, candidate), pb);
                     if (t < bestTotal) {
                         best = candidate;
                         bestTotal = t;
@@ -162,23 +159,27 @@ final class GapTreeRefinement {
         return new Outcome(tree, moves, evaluations);
     }
 
-    private double evaluate(MeterData loads, RadialTree tree, Map<String, Double> perBranch, List<Double> rmsOut)
-            throws GrididException {
-        evaluations++;
-        ImpedanceOutcome out = impedance.estimate(loads, tree);
+    /**
+     * Stage 2's total misfit: the sum over branches of rms residual&sup2; &times; intervals used
+     * (kV&#8308;); each branch's share into {@code perBranch} when given. NaN when a row lacks
+     * those columns (a stage that does not report them).
+     */
+    static double misfit(ImpedanceOutcome out, Map<String, Double> perBranch) {
         double total = 0;
         for (BranchRow b : out.branches()) {
             String rms = b.extra().get(BranchColumns.RMS_RESIDUAL);
             String used = b.extra().get(BranchColumns.INTERVALS_USED);
-            double r = rms == null ? Double.NaN : Double.parseDouble(rms);
-            if (rmsOut != null) {
-                rmsOut.add(r);
+            if (rms == null || used == null) {
+                return Double.NaN;
             }
-            double rss = r * r * (used == null ? Double.NaN : Double.parseDouble(used));
-            perBranch.put(b.toBus(), rss);
+            double r = Double.parseDouble(rms);
+            double rss = r * r * Double.parseDouble(used);
+            if (perBranch != null) {
+                perBranch.put(b.toBus(), rss);
+            }
             total += rss;
         }
-        return Double.isNaN(total) ? Double.POSITIVE_INFINITY : total;
+        return total;
     }
 
     /** Trees with one local change around {@code bus}. */

@@ -109,10 +109,10 @@ public final class IdentifyPipeline {
         }
         if (topos.size() > 1) {
             int best = topos.size() - 1; // a stage that reports no residuals: the last pass
-            if (!Double.isNaN(residual(imps.get(0)))) {
+            if (!Double.isNaN(GapTreeRefinement.misfit(imps.get(0), null))) {
                 best = 0;
                 for (int k = 1; k < topos.size(); k++) {
-                    if (residual(imps.get(k)) < residual(imps.get(best))) {
+                    if (GapTreeRefinement.misfit(imps.get(k), null) < GapTreeRefinement.misfit(imps.get(best), null)) {
                         best = k;
                     }
                 }
@@ -183,21 +183,6 @@ public final class IdentifyPipeline {
      * random:300, σ_v = 1e-4, 5 % missing: 28 s for 6 passes against 1.8 s without gaps).
      */
     static final int NOISY_PASSES = 2;
-
-    /** Sum over branches of rms residual&sup2; &times; intervals used (kV&#8308;): stage 2's total misfit. */
-    private static double residual(ImpedanceOutcome imp) {
-        double sum = 0;
-        for (BranchRow b : imp.branches()) {
-            String rms = b.extra().get(BranchColumns.RMS_RESIDUAL);
-            String used = b.extra().get(BranchColumns.INTERVALS_USED);
-            if (rms == null || used == null) {
-                return Double.NaN;
-            }
-            double r = Double.parseDouble(rms);
-            sum += r * r * Double.parseDouble(used);
-        }
-        return sum;
-    }
 
     /** Buses whose parent differs between two trees of the same buses. */
     private static int moved(RadialTree a, RadialTree b) {
