@@ -21,68 +21,111 @@ final class BranchResidual {
      * @param out receives r (ohm), x (ohm), w (ohm&sup2;) and the residual sum of squares (kV&sup4;)
      */
     static void solve(double[] g, double[] h, double yy, double[] out) {
-        double[][] full = {{g[0], g[1], g[2]}, {g[1], g[3], g[4]}, {g[2], g[4], g[5]}};
-        double bestRss = yy;
-        double br = 0;
-        double bx = 0;
-        double bw = 0;
-        int[] idx = new int[3];
-        double[][] m = new double[3][3];
-        double[] rhs = new double[3];
-        double[] beta = new double[3];
-        for (int mask = 1; mask < 8; mask++) {
-            int size = 0;
-            for (int v = 0; v < 3; v++) {
-                if ((mask & (1 << v)) != 0) {
-                    idx[size++] = v;
-                }
-            }
-            boolean ok = true;
-            for (int i = 0; i < size; i++) {
-                double si = Math.sqrt(full[idx[i]][idx[i]]);
-                if (!(si > 0)) {
-                    ok = false;
-                    break;
-                }
-                for (int k = 0; k < size; k++) {
-                    m[i][k] = full[idx[i]][idx[k]] / (si * Math.sqrt(full[idx[k]][idx[k]]));
-                }
-                rhs[i] = h[idx[i]] / si;
-            }
-            if (!ok || !gauss(m, rhs, size, beta)) {
-                continue;
-            }
-            double fitted = 0;
-            for (int i = 0; i < size; i++) {
-                beta[i] /= Math.sqrt(full[idx[i]][idx[i]]);
-                if (beta[i] < 0) {
-                    ok = false;
-                }
-                fitted += beta[i] * h[idx[i]];
-            }
-            if (!ok) {
-                continue;
-            }
-            double rss = yy - fitted;
-            if (rss < bestRss) {
-                bestRss = rss;
-                double[] b3 = new double[3];
-                for (int i = 0; i < size; i++) {
-                    b3[idx[i]] = beta[i];
-                }
-                br = b3[0];
-                bx = b3[1];
-                bw = b3[2];
-            }
-        }
-        out[0] = br;
-        out[1] = bx;
-        out[2] = bw;
-        out[3] = Math.max(0, bestRss);
+        new Factored(g).solve(h, yy, out);
     }
 
-    /** Gaussian elimination with partial pivoting on the leading size &times; size block (modifies m, rhs). */
-    private static boolean gauss(double[][] m, double[] rhs, int size, double[] sol) {
+    /**
+     * The seven faces' normal equations of one Gram matrix, eliminated once: many right-hand
+     * sides (one per candidate parent of a bus, whose regressors are the same) then cost a
+     * substitution each. The elimination is replayed on every right-hand side with the same
+     * pivots and factors, so the result is bit for bit that of eliminating each time.
+     * Immutable after construction; safe to share between threads.
+     */
+    static final class Factored {
+        private final double[] diagRoot = new double[3];   // sqrt of the Gram diagonal
+        private final boolean[] usable = new boolean[8];   // per face: every pivot above tolerance
+        private final int[][] index = new int[8][];        // per face: its variables
+        private final int[][] pivot = new int[8][3];       // per face and column: the row swapped in
+        private final double[][][] factor = new double[8][3][3]; // per face: elimination factors [col][row]
+        private final double[][][] upper = new double[8][][];     // per face: the eliminated matrix
+
+        Factored(double[] g) {
+            double[][] full = {{g[0], g[1], g[2]}, {g[1], g[3], g[4]}, {g[2], g[4], g[5]}};
+            for (int v = 0; v < 3; v++) {
+                diagRoot[v] = Math.sqrt(full[v][v]);
+            }
+            for (int mask = 1; mask < 8; mask++) {
+                int size = Integer.bitCount(mask);
+                int[] idx = new int[size];
+                int k0 = 0;
+                for (int v = 0; v < 3; v++) {
+                    if ((mask & (1 << v)) != 0) {
+                        idx[k0++] = v;
+                    }
+                }
+                index[mask] = idx;
+                boolean ok = true;
+                double[][] m = new double[size][size];
+                for (int i = 0; i < size; i++) {
+                    double si = diagRoot[idx[i]];
+                    if (!(si > 0)) {
+                        ok = false;
+                        break;
+                    }
+                    for (int k = 0; k < size; k++) {
+                        m[i][k] = full[idx[i]][idx[k]] / (si * diagRoot[idx[k]]);
+                    }
+                }
+                usable[mask] = ok && eliminate(m, size, pivot[mask], factor[mask]);
+                upper[mask] = m;
+            }
+        }
+
+        /** Non-negative least squares for one right-hand side; see {@link BranchResidual#solve}. */
+        void solve(double[] h, double yy, double[] out) {
+            double bestRss = yy;
+            double br = 0;
+            double bx = 0;
+            double bw = 0;
+            double[] rhs = new double[3];
+            double[] beta = new double[3];
+            for (int mask = 1; mask < 8; mask++) {
+                if (!usable[mask]) {
+                    continue;
+                }
+                int[] idx = index[mask];
+                int size = idx.length;
+                for (int i = 0; i < size; i++) {
+                    rhs[i] = h[idx[i]] / diagRoot[idx[i]];
+                }
+                substitute(upper[mask], pivot[mask], factor[mask], rhs, size, beta);
+                boolean ok = true;
+                double fitted = 0;
+                for (int i = 0; i < size; i++) {
+                    beta[i] /= diagRoot[idx[i]];
+                    if (beta[i] < 0) {
+                        ok = false;
+                    }
+                    fitted += beta[i] * h[idx[i]];
+                }
+                if (!ok) {
+                    continue;
+                }
+                double rss = yy - fitted;
+                if (rss < bestRss) {
+                    bestRss = rss;
+                    double[] b3 = new double[3];
+                    for (int i = 0; i < size; i++) {
+                        b3[idx[i]] = beta[i];
+                    }
+                    br = b3[0];
+                    bx = b3[1];
+                    bw = b3[2];
+                }
+            }
+            out[0] = br;
+            out[1] = bx;
+            out[2] = bw;
+            out[3] = Math.max(0, bestRss);
+        }
+    }
+
+    /**
+     * Gaussian elimination with partial pivoting of the leading size &times; size block of m (left
+     * upper triangular), recording the row swapped in per column and the factors; false when a
+     * pivot is below {@link #PIVOT_TOLERANCE}.
+     */
+    private static boolean eliminate(double[][] m, int size, int[] pivot, double[][] factor) {
         for (int col = 0; col < size; col++) {
             int piv = col;
             for (int r = col + 1; r < size; r++) {
@@ -93,20 +136,35 @@ final class BranchResidual {
             if (!(Math.abs(m[piv][col]) > PIVOT_TOLERANCE)) {
                 return false;
             }
+            pivot[col] = piv;
             if (piv != col) {
                 double[] tmp = m[piv];
                 m[piv] = m[col];
                 m[col] = tmp;
+            }
+            for (int r = col + 1; r < size; r++) {
+                double f = m[r][col] / m[col][col];
+                factor[col][r] = f;
+                for (int k = col; k < size; k++) {
+                    m[r][k] -= f * m[col][k];
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Replays the elimination on rhs (modified) and back-substitutes into sol. */
+    private static void substitute(double[][] m, int[] pivot, double[][] factor, double[] rhs, int size,
+                                   double[] sol) {
+        for (int col = 0; col < size; col++) {
+            int piv = pivot[col];
+            if (piv != col) {
                 double t = rhs[piv];
                 rhs[piv] = rhs[col];
                 rhs[col] = t;
             }
             for (int r = col + 1; r < size; r++) {
-                double f = m[r][col] / m[col][col];
-                for (int k = col; k < size; k++) {
-                    m[r][k] -= f * m[col][k];
-                }
-                rhs[r] -= f * rhs[col];
+                rhs[r] -= factor[col][r] * rhs[col];
             }
         }
         for (int r = size - 1; r >= 0; r--) {
@@ -116,6 +174,5 @@ final class BranchResidual {
             }
             sol[r] = s / m[r][r];
         }
-        return true;
     }
 }

@@ -144,15 +144,22 @@ public final class FeederSeries {
             epoch[row] = data.epochSecond(t);
             keptAt[row] = t;
             gaps |= uRoot[row] != uRoot[row];
-            for (int i = 0; i < n; i++) {
-                int m = cols.get(i);
-                double v = data.vKv(m, t);
-                u[i][row] = Double.isFinite(v) ? v * v : Double.NaN;
-                pp[i][row] = finiteOrNaN(data.pMw(m, t));
-                qq[i][row] = finiteOrNaN(data.qMvar(m, t));
-                gaps |= u[i][row] != u[i][row] || pp[i][row] != pp[i][row] || qq[i][row] != qq[i][row];
-            }
             row++;
+        }
+        // one meter at a time, intervals inner: the readings are stored per meter
+        for (int i = 0; i < n; i++) {
+            int m = cols.get(i);
+            double[] ui = u[i];
+            double[] pi = pp[i];
+            double[] qi = qq[i];
+            for (int k = 0; k < used; k++) {
+                int t = keptAt[k];
+                double v = data.vKv(m, t);
+                ui[k] = Double.isFinite(v) ? v * v : Double.NaN;
+                pi[k] = finiteOrNaN(data.pMw(m, t));
+                qi[k] = finiteOrNaN(data.qMvar(m, t));
+                gaps |= ui[k] != ui[k] || pi[k] != pi[k] || qi[k] != qi[k];
+            }
         }
         checkCoverage(rootId, uRoot, null, used);
         for (int i = 0; i < n; i++) {

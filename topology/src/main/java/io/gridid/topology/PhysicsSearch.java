@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Physics-driven topology search (DESIGN.md, "measured since"): no regression, no inversion.
@@ -43,6 +45,11 @@ import java.util.Objects;
  * costs O(path length &middot; T).
  */
 public final class PhysicsSearch implements TopologyEstimator {
+    /** Candidate parents per parallel task (a multiple of 4: they are fitted four at a time). */
+    private static final int CANDIDATE_BLOCK = 64;
+    /** Candidate-intervals below which one bus's candidates are fitted on the calling thread (fork cost). */
+    private static final long PARALLEL_WORK = 1L << 16;
+
     private final PhysicsSearchOptions options;
 
     public PhysicsSearch(PhysicsSearchOptions options) {
@@ -437,6 +444,12 @@ public final class PhysicsSearch implements TopologyEstimator {
          */
         private void branchFit(int j, double[] extraP, double[] extraQ, double sign) {
             passes++;
+            branchFitInto(j, extraP, extraQ, sign, g, h, fit);
+        }
+
+        /** {@link #branchFit} into caller-owned arrays (gram: 6, hv: 3, out: 4); counts no pass. */
+        private void branchFitInto(int j, double[] extraP, double[] extraQ, double sign, double[] gram, double[] hv,
+                                   double[] out) {
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
             double[] fj = dFill[j];
@@ -471,17 +484,17 @@ public final class PhysicsSearch implements TopologyEstimator {
                 hc += c * y;
                 yy += y * y;
             }
-            g[0] = g0;
-            g[1] = g1;
-            g[2] = g2;
-            g[3] = g3;
-            g[4] = g4;
-            g[5] = g5;
-            h[0] = ha;
-            h[1] = hb;
-            h[2] = hc;
-            BranchResidual.solve(g, h, yy, fit);
-            perInterval(fit, used, tCount);
+            gram[0] = g0;
+            gram[1] = g1;
+            gram[2] = g2;
+            gram[3] = g3;
+            gram[4] = g4;
+            gram[5] = g5;
+            hv[0] = ha;
+            hv[1] = hb;
+            hv[2] = hc;
+            BranchResidual.solve(gram, hv, yy, out);
+            perInterval(out, used, tCount);
         }
 
         private void store(int j) {
@@ -521,9 +534,13 @@ public final class PhysicsSearch implements TopologyEstimator {
                 cand = screen(j, cand, keep);
             }
             double[] res = new double[cand.length];
-            for (int k = 0; k < cand.length; k++) {
-                fitOn(j, cand[k]);
-                res[k] = fit[3];
+            if (gaps) {
+                for (int k = 0; k < cand.length; k++) {
+                    fitOn(j, cand[k]);
+                    res[k] = fit[3];
+                }
+            } else {
+                candidateResiduals(d[j], d, cand, wa, wb, wc, tCount, new BranchResidual.Factored(g), res);
             }
             Integer[] idx = new Integer[cand.length];
             for (int k = 0; k < idx.length; k++) {
@@ -558,6 +575,50 @@ public final class PhysicsSearch implements TopologyEstimator {
             confidence[j] = Double.isFinite(sum) ? 1 / sum : 0;
         }
 
+        /**
+         * Residual sums of squares of one bus's fit (target dj, regressors a, b, c over the first
+         * {@code len} intervals, their Gram factored) on each candidate parent's drop row
+         * {@code rows[cand[k]]}, into {@code res[k]}. Four candidates share one pass over the
+         * regressors; blocks of candidates run in parallel when the work is large and the options
+         * allow it. Each residual is computed with the same arithmetic in the same order either
+         * way, so the result does not depend on the thread count.
+         */
+        private void candidateResiduals(double[] dj, double[][] rows, int[] cand, double[] a, double[] b,
+                                        double[] c, int len, BranchResidual.Factored factored, double[] res) {
+            int blocks = (cand.length + CANDIDATE_BLOCK - 1) / CANDIDATE_BLOCK;
+            IntConsumer block = k -> {
+                int from = k * CANDIDATE_BLOCK;
+                int to = Math.min(cand.length, from + CANDIDATE_BLOCK);
+                double[] h4 = new double[16];
+                double[] hk = new double[3];
+                double[] out = new double[4];
+                for (int c0 = from; c0 < to; c0 += 4) {
+                    int m = Math.min(4, to - c0);
+                    if (m == 4) {
+                        crossProducts4(dj, rows[cand[c0]], rows[cand[c0 + 1]], rows[cand[c0 + 2]], rows[cand[c0 + 3]],
+                                a, b, c, len, h4);
+                    } else {
+                        for (int i = 0; i < m; i++) {
+                            h4[4 * i + 3] = crossProducts(dj, rows[cand[c0 + i]], a, b, c, len, hk);
+                            System.arraycopy(hk, 0, h4, 4 * i, 3);
+                        }
+                    }
+                    for (int i = 0; i < m; i++) {
+                        System.arraycopy(h4, 4 * i, hk, 0, 3);
+                        factored.solve(hk, h4[4 * i + 3], out);
+                        res[c0 + i] = out[3];
+                    }
+                }
+            };
+            if (opt.parallel() && blocks > 1 && (long) cand.length * len >= PARALLEL_WORK) {
+                IntStream.range(0, blocks).parallel().forEach(block);
+            } else {
+                for (int k = 0; k < blocks; k++) {
+                    block.accept(k);
+                }
+            }
+        }
+
         /** The {@code keep} candidates with the smallest residual on the interval subsample. */
         private int[] screen(int j, int[] cand, int keep) {
             double[] as = new double[tSub];
@@ -583,11 +644,11 @@ public final class PhysicsSearch implements TopologyEstimator {
                 gs[4] += wb[t] * wc[t];
                 gs[5] += wc[t] * wc[t];
             }
-            double[] hs = new double[3];
-            double[] out = new double[4];
             double[] res = new double[cand.length];
-            for (int c = 0; c < cand.length; c++) {
-                if (gaps) {
+            if (gaps) {
+                double[] hs = new double[3];
+                double[] out = new double[4];
+                for (int c = 0; c < cand.length; c++) {
                     double[] miss = new double[7];
                     double yy = crossProductsWithGaps(dj, dSub[cand[c]], as, bs, cs, tSub, hs, miss);
                     double[] ge = new double[6];
@@ -596,11 +657,10 @@ public final class PhysicsSearch implements TopologyEstimator {
                     }
                     BranchResidual.solve(ge, hs, yy, out);
                     perInterval(out, miss[6], tSub);
-                } else {
-                    double yy = crossProducts(dj, dSub[cand[c]], as, bs, cs, tSub, hs);
-                    BranchResidual.solve(gs, hs, yy, out);
+                    res[c] = out[3];
                 }
-                res[c] = out[3];
+            } else {
+                candidateResiduals(dj, dSub, cand, as, bs, cs, tSub, new BranchResidual.Factored(gs), res);
             }
             Integer[] idx = new Integer[cand.length];
             for (int k = 0; k < idx.length; k++) {
@@ -654,13 +714,40 @@ public final class PhysicsSearch implements TopologyEstimator {
         private boolean tryImprove(int j) {
             int par = parent[j];
             double tolerance = 1e-12 * Math.max(rss[j], Double.MIN_NORMAL);
+            int[] moves = new int[alternatives[j].length];
+            int m = 0;
             for (int cand : alternatives[j]) {
-                if (cand == par || !allowedParent(j, cand)) {
-                    continue;
+                if (cand != par && allowedParent(j, cand)) {
+                    moves[m++] = cand;
                 }
-                if (moveDelta(j, cand) < -tolerance) {
-                    applyMove(j, cand);
-                    return true;
+            }
+            if (m > 0) {
+                // every evaluation needs j's regressors and sending flow: computed once, read-only below
+                regressors(j);
+                passes--; // counted per evaluation instead (cost below), as the work measure always has
+                sendingFlow(j);
+                double[] delta = new double[m];
+                int[] cost = new int[m];
+                int[] targets = moves;
+                IntConsumer evaluate = i -> delta[i] = moveDelta(j, targets[i], cost, i);
+                if (opt.parallel() && m > 1) {
+                    IntStream.range(0, m).parallel().forEach(evaluate);
+                } else {
+                    for (int i = 0; i < m; i++) {
+                        evaluate.accept(i);
+                        if (delta[i] < -tolerance) {
+                            break;
+                        }
+                    }
+                }
+                // the first improving move wins; passes are counted as far as a sequential scan goes
+                // (the work budget, and so the result, must not depend on the thread count)
+                for (int i = 0; i < m; i++) {
+                    passes += cost[i];
+                    if (delta[i] < -tolerance) {
+                        applyMove(j, moves[i]);
+                        return true;
+                    }
                 }
             }
             if (par == root) {
@@ -789,27 +876,72 @@ public final class PhysicsSearch implements TopologyEstimator {
             return v;
         }
 
-        /** Change of the total residual if j (with its subtree) hung on k instead of its parent. */
-        private double moveDelta(int j, int k) {
-            double delta;
-            regressors(j);
-            fitOn(j, k);
-            delta = fit[3] - rss[j];
-            sendingFlow(j);
-            int lca = commonAncestor(parent[j], k);
+        /**
+         * Change of the total residual if j (with its subtree) hung on k instead of its parent, with
+         * j's regressors (wa, wb, wc, g) and sending flow (sendP, sendQ) already computed. Reads the
+         * search state only (safe to run for several k at once); {@code cost[slot]} receives the
+         * passes over T it made: j's regressors (counted here, once per evaluation, as the work
+         * measure always has) and one per branch fit on the two paths to the common ancestor.
+         */
+        private double moveDelta(int j, int k, int[] cost, int slot) {
+            double[] hk = new double[3];
+            double[] out = new double[4];
+            if (gaps) {
+                double[] miss = new double[7];
+                double yy = crossProductsWithGaps(dEff[j], d[k], wa, wb, wc, tCount, hk, miss);
+                double[] ge = new double[6];
+                for (int i = 0; i < 6; i++) {
+                    ge[i] = g[i] - miss[i];
+                }
+                BranchResidual.solve(ge, hk, yy, out);
+                perInterval(out, miss[6], tCount);
+            } else {
+                double yy = crossProducts(d[j], d[k], wa, wb, wc, tCount, hk);
+                BranchResidual.solve(g, hk, yy, out);
+            }
+            double delta = out[3] - rss[j];
+            int lca = commonAncestorOf(parent[j], k);
+            int count = 0;
+            double[] gram = new double[6];
             for (int b = parent[j]; b != lca; b = parent[b]) {
-                delta += pathRss(b, -1) - rss[b];
+                branchFitInto(b, sendP, sendQ, -1, gram, hk, out);
+                delta += out[3] - rss[b];
+                count++;
             }
             for (int b = k; b != lca; b = parent[b]) {
-                delta += pathRss(b, +1) - rss[b];
+                branchFitInto(b, sendP, sendQ, +1, gram, hk, out);
+                delta += out[3] - rss[b];
+                count++;
             }
+            cost[slot] = 1 + count;
             return delta;
         }
 
-        /** Residual of bus b's branch with sign &middot; (sendP, sendQ) added to its flow. */
-        private double pathRss(int b, double sign) {
-            branchFit(b, sendP, sendQ, sign);
-            return fit[3];
+        /** Lowest common ancestor of a and b without shared scratch state (safe concurrently). */
+        private int commonAncestorOf(int a, int b) {
+            int da = depth(a);
+            int db = depth(b);
+            while (da > db) {
+                a = parent[a];
+                da--;
+            }
+            while (db > da) {
+                b = parent[b];
+                db--;
+            }
+            while (a != b) {
+                a = parent[a];
+                b = parent[b];
+            }
+            return a;
+        }
+
+        private int depth(int v) {
+            int depth = 0;
+            for (; v != root; v = parent[v]) {
+                depth++;
+            }
+            return depth;
         }
 
         private void applyMove(int j, int k) {
@@ -895,6 +1027,61 @@ public final class PhysicsSearch implements TopologyEstimator {
         missingGram[4] = m4;
         missingGram[5] = m5;
         return yy;
+    }
+
+    /**
+     * {@link #crossProducts} for four candidate parents in one pass over the regressors; candidate
+     * i's h goes to {@code out[4i..4i+2]} and its &Sigma;y&sup2; to {@code out[4i+3]}, each summed in
+     * the same order as {@link #crossProducts} does (bit-identical results).
+     */
+    static void crossProducts4(double[] dj, double[] d0, double[] d1, double[] d2, double[] d3, double[] a,
+                               double[] b, double[] c, int n, double[] out) {
+        double a0 = 0, b0 = 0, c0 = 0, s0 = 0;
+        double a1 = 0, b1 = 0, c1 = 0, s1 = 0;
+        double a2 = 0, b2 = 0, c2 = 0, s2 = 0;
+        double a3 = 0, b3 = 0, c3 = 0, s3 = 0;
+        for (int t = 0; t < n; t++) {
+            double at = a[t];
+            double bt = b[t];
+            double ct = c[t];
+            double jt = dj[t];
+            double y0 = jt - d0[t];
+            double y1 = jt - d1[t];
+            double y2 = jt - d2[t];
+            double y3 = jt - d3[t];
+            a0 += at * y0;
+            b0 += bt * y0;
+            c0 += ct * y0;
+            s0 += y0 * y0;
+            a1 += at * y1;
+            b1 += bt * y1;
+            c1 += ct * y1;
+            s1 += y1 * y1;
+            a2 += at * y2;
+            b2 += bt * y2;
+            c2 += ct * y2;
+            s2 += y2 * y2;
+            a3 += at * y3;
+            b3 += bt * y3;
+            c3 += ct * y3;
+            s3 += y3 * y3;
+        }
+        out[0] = a0;
+        out[1] = b0;
+        out[2] = c0;
+        out[3] = s0;
+        out[4] = a1;
+        out[5] = b1;
+        out[6] = c1;
+        out[7] = s1;
+        out[8] = a2;
+        out[9] = b2;
+        out[10] = c2;
+        out[11] = s2;
+        out[12] = a3;
+        out[13] = b3;
+        out[14] = c3;
+        out[15] = s3;
     }
 
     /**

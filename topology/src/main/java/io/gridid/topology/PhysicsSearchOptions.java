@@ -12,10 +12,13 @@ package io.gridid.topology;
  * @param searchBudget     work budget of the local search, in branch-fit intervals (one branch
  *                         fit over T intervals costs T): the search stops, with a warning, once
  *                         it has spent this much. Deterministic, unlike a time limit. The default
- *                         5e8 is about 5 s on a 2-core 2026 machine; the 69-bus feeder with a year
- *                         of hourly data needs about 1e8, a 200-bus feeder about 3.5e8.
+ *                         is 3e8; the 69-bus feeder with a year of hourly data needs about 1e8, a
+ *                         200-bus feeder about 3.5e8.
+ * @param parallel         rank one bus's candidate parents on all cores (the common fork-join
+ *                         pool) when there are many; the result is the same either way
  */
-public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, long searchBudget) {
+public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, long searchBudget,
+                                   boolean parallel) {
     /** Default local-search work budget, branch-fit intervals. */
     public static final long DEFAULT_SEARCH_BUDGET = 300_000_000L;
 
@@ -25,23 +28,32 @@ public record PhysicsSearchOptions(int candidates, int maxRounds, int screenInte
         }
     }
 
+    /** Parallel (the default). */
+    public PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, long searchBudget) {
+        this(candidates, maxRounds, screenIntervals, searchBudget, true);
+    }
+
     public static PhysicsSearchOptions defaults() {
-        return new PhysicsSearchOptions(5, 20, 512, DEFAULT_SEARCH_BUDGET);
+        return new PhysicsSearchOptions(5, 20, 512, DEFAULT_SEARCH_BUDGET, true);
+    }
+
+    public PhysicsSearchOptions withParallel(boolean value) {
+        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, searchBudget, value);
     }
 
     public PhysicsSearchOptions withSearchBudget(long value) {
-        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, value);
+        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, value, parallel);
     }
 
     public PhysicsSearchOptions withCandidates(int value) {
-        return new PhysicsSearchOptions(value, maxRounds, screenIntervals, searchBudget);
+        return new PhysicsSearchOptions(value, maxRounds, screenIntervals, searchBudget, parallel);
     }
 
     public PhysicsSearchOptions withMaxRounds(int value) {
-        return new PhysicsSearchOptions(candidates, value, screenIntervals, searchBudget);
+        return new PhysicsSearchOptions(candidates, value, screenIntervals, searchBudget, parallel);
     }
 
     public PhysicsSearchOptions withScreenIntervals(int value) {
-        return new PhysicsSearchOptions(candidates, maxRounds, value, searchBudget);
+        return new PhysicsSearchOptions(candidates, maxRounds, value, searchBudget, parallel);
     }
 }

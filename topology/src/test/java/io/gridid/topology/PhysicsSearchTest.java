@@ -53,4 +53,24 @@ class PhysicsSearchTest extends TopologyEstimatorContractTest {
         assertEquals(f.tree(), t.tree());
         assertEquals("n/a", t.diagnostics().regressionPath());
     }
+
+    /**
+     * The parallel search (candidate ranking in blocks, move evaluations at once) must give the
+     * very result of the sequential one: same tree, confidences and diagnostics (incl. the
+     * number of branch fits). 250 buses and 2880 intervals (hourly, 120 days) put well over 2^16 candidate-intervals
+     * into one ranking, so the parallel branch really runs; noise makes the local search move.
+     */
+    @Test
+    void parallelSearchEqualsSequentialExactly() throws Exception {
+        Feeder f = io.gridid.feeders.TestFeeders.load("random:250");
+        FeederSeries s = FeederSeries.of(io.gridid.feeders.MeterDataSynthesizer.synthesize(f,
+                io.gridid.feeders.SynthesisOptions.defaults().withDays(120).withIntervalMinutes(60).withSeed(32)
+                        .withNoiseVoltagePu(1e-4)).meters(), f.rootBus());
+        Topology parallel = new PhysicsSearch(PhysicsSearchOptions.defaults().withParallel(true)).estimate(s);
+        Topology sequential = new PhysicsSearch(PhysicsSearchOptions.defaults().withParallel(false)).estimate(s);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                parallel.diagnostics().warnings().stream().anyMatch(w -> w.contains("local search made")),
+                "the local search must have moved something: " + parallel.diagnostics().warnings());
+        assertEquals(sequential, parallel);
+    }
 }
