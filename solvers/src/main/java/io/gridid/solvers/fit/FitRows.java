@@ -86,11 +86,6 @@ final class FitRows {
         return s;
     }
 
-    /** The objective of the given norm at (r, x). */
-    double objective(FitNorm norm, double r, double x) {
-        return norm == FitNorm.LS ? sumSquares(r, x) : sumAbs(r, x);
-    }
-
     private static double rms(double[] v) {
         double s = 0;
         for (double d : v) {
