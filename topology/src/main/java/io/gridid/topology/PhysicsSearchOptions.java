@@ -16,9 +16,14 @@ package io.gridid.topology;
  *                         200-bus feeder about 3.5e8.
  * @param parallel         rank one bus's candidate parents on all cores (the common fork-join
  *                         pool) when there are many; the result is the same either way
+ * @param denoiseParents   on noisy data (median branch-fit residual above 1e-5 of u), search again
+ *                         with the candidate parents' drops replaced by their least-squares fit on
+ *                         all loads ({@link DenoisedDrops}; complete data, up to 400 buses, at
+ *                         least 5 intervals per fitted column, 2n + 3 columns); the result says
+ *                         when it did
  */
 public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, long searchBudget,
-                                   boolean parallel) {
+                                   boolean parallel, boolean denoiseParents) {
     /** Default local-search work budget, branch-fit intervals. */
     public static final long DEFAULT_SEARCH_BUDGET = 300_000_000L;
 
@@ -28,32 +33,36 @@ public record PhysicsSearchOptions(int candidates, int maxRounds, int screenInte
         }
     }
 
-    /** Parallel (the default). */
+    /** Parallel, denoising parents on noisy data (the defaults). */
     public PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, long searchBudget) {
-        this(candidates, maxRounds, screenIntervals, searchBudget, true);
+        this(candidates, maxRounds, screenIntervals, searchBudget, true, true);
     }
 
     public static PhysicsSearchOptions defaults() {
-        return new PhysicsSearchOptions(5, 20, 512, DEFAULT_SEARCH_BUDGET, true);
+        return new PhysicsSearchOptions(5, 20, 512, DEFAULT_SEARCH_BUDGET, true, true);
     }
 
     public PhysicsSearchOptions withParallel(boolean value) {
-        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, searchBudget, value);
+        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, searchBudget, value, denoiseParents);
+    }
+
+    public PhysicsSearchOptions withDenoiseParents(boolean value) {
+        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, searchBudget, parallel, value);
     }
 
     public PhysicsSearchOptions withSearchBudget(long value) {
-        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, value, parallel);
+        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, value, parallel, denoiseParents);
     }
 
     public PhysicsSearchOptions withCandidates(int value) {
-        return new PhysicsSearchOptions(value, maxRounds, screenIntervals, searchBudget, parallel);
+        return new PhysicsSearchOptions(value, maxRounds, screenIntervals, searchBudget, parallel, denoiseParents);
     }
 
     public PhysicsSearchOptions withMaxRounds(int value) {
-        return new PhysicsSearchOptions(candidates, value, screenIntervals, searchBudget, parallel);
+        return new PhysicsSearchOptions(candidates, value, screenIntervals, searchBudget, parallel, denoiseParents);
     }
 
     public PhysicsSearchOptions withScreenIntervals(int value) {
-        return new PhysicsSearchOptions(candidates, maxRounds, value, searchBudget, parallel);
+        return new PhysicsSearchOptions(candidates, maxRounds, value, searchBudget, parallel, denoiseParents);
     }
 }

@@ -73,4 +73,49 @@ class PhysicsSearchTest extends TopologyEstimatorContractTest {
                 "the local search must have moved something: " + parallel.diagnostics().warnings());
         assertEquals(sequential, parallel);
     }
+
+    /**
+     * On noisy data the search ranks parents by their drops fitted on all loads instead of their
+     * own noisy readings. ieee69, a year hourly, sigma_v = 1e-4 p.u., 0.5 % P/Q noise, seed 1: the
+     * README's table measured 56 of 68 edges with it and 46 without; the test asks for a gain of
+     * at least 6 (the difference between seeds was 3-5 edges on this feeder) and says it did.
+     * On exact data nothing changes: the exact tree, no denoising.
+     */
+    @Test
+    void denoisedParentsFindMoreEdgesOnNoisyDataAndStayOutOfExactData() throws Exception {
+        Feeder f = io.gridid.feeders.TestFeeders.load("ieee69");
+        io.gridid.feeders.SynthesisOptions year = io.gridid.feeders.SynthesisOptions.defaults().withDays(365)
+                .withIntervalMinutes(60).withSeed(1).withNoisePowerRelative(0.005);
+        FeederSeries noisy = FeederSeries.of(io.gridid.feeders.MeterDataSynthesizer.synthesize(f,
+                year.withNoiseVoltagePu(1e-4)).meters(), f.rootBus());
+        Topology denoised = new PhysicsSearch(PhysicsSearchOptions.defaults()).estimate(noisy);
+        Topology plain = new PhysicsSearch(PhysicsSearchOptions.defaults().withDenoiseParents(false)).estimate(noisy);
+        int withDenoising = correctEdges(f, denoised);
+        int without = correctEdges(f, plain);
+        org.junit.jupiter.api.Assertions.assertTrue(withDenoising >= without + 6,
+                "denoised " + withDenoising + " vs plain " + without + " of 68 edges");
+        org.junit.jupiter.api.Assertions.assertTrue(denoised.diagnostics().warnings().stream()
+                .anyMatch(w -> w.contains("voltages denoised")), denoised.diagnostics().warnings().toString());
+
+        FeederSeries exact = FeederSeries.of(io.gridid.feeders.MeterDataSynthesizer.synthesize(f,
+                year.withDays(90).withNoisePowerRelative(0)).meters(), f.rootBus());
+        Topology t = new PhysicsSearch(PhysicsSearchOptions.defaults()).estimate(exact);
+        assertEquals(f.tree(), t.tree());
+        org.junit.jupiter.api.Assertions.assertFalse(t.diagnostics().warnings().stream()
+                .anyMatch(w -> w.contains("voltages denoised")), t.diagnostics().warnings().toString());
+    }
+
+    /** Edges of the estimate that are edges of the truth, as unordered bus pairs. */
+    private static int correctEdges(Feeder f, Topology t) {
+        int correct = 0;
+        for (java.util.Map.Entry<String, String> e : t.tree().parents().entrySet()) {
+            String a = e.getKey();
+            String b = e.getValue();
+            java.util.Map<String, String> truth = f.tree().parents();
+            if (b.equals(truth.get(a)) || a.equals(truth.get(b))) {
+                correct++;
+            }
+        }
+        return correct;
+    }
 }
