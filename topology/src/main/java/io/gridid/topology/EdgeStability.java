@@ -10,13 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Edge stability as the confidence figure: the estimator runs again on {@code runs} random halves
  * of the data (whole blocks of {@link #BLOCK} consecutive intervals, so daily cycles stay intact;
  * seeded, deterministic), and an edge's confidence is the fraction of those runs whose tree
  * contains it (as an unordered bus pair). An edge decided by noise comes and goes between halves;
- * one the data determine stays. Costs {@code runs} more estimates on half the data.
+ * one the data determine stays. Costs {@code runs} more estimates on half the data, run concurrently
+ * on the common fork-join pool (the halves are drawn first, in order: the result is the same).
  */
 final class EdgeStability {
     /** Intervals per block: a day of hourly data. */
@@ -34,17 +36,31 @@ final class EdgeStability {
         int tCount = series.intervalCount();
         int blocks = (tCount + BLOCK - 1) / BLOCK;
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<RadialTree> trees = new ArrayList<>();
+        boolean[][] halves = new boolean[runs][tCount];
         for (int r = 0; r < runs; r++) {
-            boolean[] keep = new boolean[tCount];
             for (int b = 0; b < blocks; b++) {
                 boolean in = rnd.nextBoolean();
                 for (int t = b * BLOCK; t < Math.min(tCount, (b + 1) * BLOCK); t++) {
-                    keep[t] = in;
+                    halves[r][t] = in;
                 }
             }
-            trees.add(estimator.estimate(series.subset(keep)).tree());
         }
+        // the halves are drawn above, in order; each run is independent of the others
+        RadialTree[] found = new RadialTree[runs];
+        GrididException[] failure = new GrididException[runs];
+        IntStream.range(0, runs).parallel().forEach(r -> {
+            try {
+                found[r] = estimator.estimate(series.subset(halves[r])).tree();
+            } catch (GrididException e) {
+                failure[r] = e;
+            }
+        });
+        for (GrididException e : failure) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        List<RadialTree> trees = List.of(found);
         Map<String, Double> conf = new LinkedHashMap<>();
         int doubtful = 0;
         for (Map.Entry<String, String> e : full.tree().parents().entrySet()) {
