@@ -130,7 +130,6 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final boolean gaps;       // any missing voltage or estimated load
         private final boolean[][] estimated;
         private final boolean[][] taint;  // per bus and interval: an estimated load in its subtree
-        private final double[] gm = new double[7];
         private final int[] pos;          // rank by mean voltage: higher = higher voltage; root = n
         private final int[] order;        // lowest voltage first
         private final int stride;
@@ -152,17 +151,18 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final List<String> warnings = new ArrayList<>();
 
         // work arrays
-        private final double[] wa;
+        private final Work main;          // the work arrays of the sequential parts
+        private final double[] wa;        // == main.wa etc.
         private final double[] wb;
         private final double[] wc;
         private final double[] sendP;
         private final double[] sendQ;
         private final int[] stamp;
         private int stampCounter;
-        private final double[] g = new double[6];
-        private final double[] h = new double[3];
-        private final double[] fit = new double[4];
-        private long passes;              // passes over the T intervals by regressors(): the work measure
+        private final double[] g;
+        private final double[] h;
+        private final double[] fit;
+        private long passes;              // passes over the T intervals by regressors() (counted by its callers): the work measure
         private long searchPasses;        // of which in the local search
         private boolean budgetExhausted;
 
@@ -269,9 +269,13 @@ public final class PhysicsSearch implements TopologyEstimator {
             rss = new double[n];
             alternatives = new int[n][];
             confidence = new double[n];
-            wa = new double[tCount];
-            wb = new double[tCount];
-            wc = new double[tCount];
+            main = new Work(tCount);
+            wa = main.wa;
+            wb = main.wb;
+            wc = main.wc;
+            g = main.g;
+            h = main.h;
+            fit = main.fit;
             sendP = new double[tCount];
             sendQ = new double[tCount];
             stamp = new int[n + 1];
@@ -314,17 +318,31 @@ public final class PhysicsSearch implements TopologyEstimator {
             for (int k = 0; k < n; k++) {
                 int j = order[k];
                 computeReceiving(j);
-                scan(j);
+                passes++;
+                scan(j, main);
                 attach(j, alternatives[j][0]);
             }
         }
 
-        /** Recomputes every flow bottom-up with the current tree, refits, rescans. */
+        /**
+         * Recomputes every flow bottom-up with the current tree, refits, rescans. A bus's scan
+         * depends only on its own flows and the drop rows, so the scans run after the refits,
+         * concurrently when the options allow (same result).
+         */
         void refresh() {
-            for (int j : bottomUp()) {
+            int[] up = bottomUp();
+            for (int j : up) {
                 computeReceiving(j);
                 refit(j);
-                scan(j);
+            }
+            passes += n;
+            if (opt.parallel() && (long) n * tCount >= PARALLEL_WORK) {
+                ThreadLocal<Work> work = ThreadLocal.withInitial(() -> new Work(tCount));
+                IntStream.range(0, up.length).parallel().forEach(k -> scan(up[k], work.get()));
+            } else {
+                for (int j : up) {
+                    scan(j, main);
+                }
             }
         }
 
@@ -408,8 +426,10 @@ public final class PhysicsSearch implements TopologyEstimator {
          * Fills wa, wb, wc with the regressors of bus j (its receiving flow) and g with their Gram
          * sums; rows where j's target is left out (gaps) are zero.
          */
-        private void regressors(int j) {
-            passes++;
+        private void regressors(int j, Work w) {
+            double[] wa = w.wa;
+            double[] wb = w.wb;
+            double[] wc = w.wc;
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
             double[] dj = dFill[j];
@@ -437,6 +457,7 @@ public final class PhysicsSearch implements TopologyEstimator {
                 g4 += b * c;
                 g5 += c * c;
             }
+            double[] g = w.g;
             g[0] = g0;
             g[1] = g1;
             g[2] = g2;
@@ -445,16 +466,16 @@ public final class PhysicsSearch implements TopologyEstimator {
             g[5] = g5;
         }
 
-        /** Residual of bus j hanging on k, with the regressors currently in wa/wb/wc and g; result in fit. */
-        private void fitOn(int j, int k) {
+        /** Residual of bus j hanging on k, with the regressors currently in w's wa/wb/wc and g; result in w.fit. */
+        private void fitOn(int j, int k, Work w) {
             if (gaps) {
-                double yy = crossProductsWithGaps(dEff[j], pd[k], wa, wb, wc, tCount, h, gm);
-                solveWithout(g, gm, yy);
-                perInterval(fit, gm[6], tCount);
+                double yy = crossProductsWithGaps(dEff[j], pd[k], w.wa, w.wb, w.wc, tCount, w.h, w.gm);
+                solveWithout(w.g, w.gm, yy, w);
+                perInterval(w.fit, w.gm[6], tCount);
                 return;
             }
-            double yy = crossProducts(d[j], pd[k], wa, wb, wc, tCount, h);
-            BranchResidual.solve(g, h, yy, fit);
+            double yy = crossProducts(d[j], pd[k], w.wa, w.wb, w.wc, tCount, w.h);
+            BranchResidual.solve(w.g, w.h, yy, w.fit);
         }
 
         /**
@@ -469,12 +490,12 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         /** Solves with the Gram matrix g minus the rows the parent's gaps leave out (gm). */
-        private void solveWithout(double[] gram, double[] missing, double yy) {
+        private void solveWithout(double[] gram, double[] missing, double yy, Work w) {
             double[] ge = new double[6];
             for (int k = 0; k < 6; k++) {
                 ge[k] = gram[k] - missing[k];
             }
-            BranchResidual.solve(ge, h, yy, fit);
+            BranchResidual.solve(ge, w.h, yy, w.fit);
         }
 
         private void refit(int j) {
@@ -556,8 +577,9 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             parent[j] = k;
             children.get(k).add(j);
-            regressors(j);
-            fitOn(j, k);
+            passes++;
+            regressors(j, main);
+            fitOn(j, k, main);
             store(j);
         }
 
@@ -566,7 +588,7 @@ public final class PhysicsSearch implements TopologyEstimator {
          * keeps the best in {@link #alternatives} and the posterior confidence of the current
          * parent (or of the best, before j is attached).
          */
-        private void scan(int j) {
+        private void scan(int j, Work w) {
             int first = pos[j] + 1;
             int candCount = n - first + 1; // buses above j plus the root
             int[] cand = new int[candCount];
@@ -575,18 +597,18 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             cand[candCount - 1] = root;
             int keep = Math.max(2 * opt.candidates(), 8);
-            regressors(j);
+            regressors(j, w);
             if (stride > 1 && candCount > keep) {
-                cand = screen(j, cand, keep);
+                cand = screen(j, cand, keep, w);
             }
             double[] res = new double[cand.length];
             if (gaps) {
                 for (int k = 0; k < cand.length; k++) {
-                    fitOn(j, cand[k]);
-                    res[k] = fit[3];
+                    fitOn(j, cand[k], w);
+                    res[k] = w.fit[3];
                 }
             } else {
-                candidateResiduals(d[j], pd, cand, wa, wb, wc, tCount, new BranchResidual.Factored(g), res);
+                candidateResiduals(d[j], pd, cand, w.wa, w.wb, w.wc, tCount, new BranchResidual.Factored(w.g), res);
             }
             Integer[] idx = new Integer[cand.length];
             for (int k = 0; k < idx.length; k++) {
@@ -608,8 +630,8 @@ public final class PhysicsSearch implements TopologyEstimator {
                 }
             }
             if (Double.isNaN(chosenRss)) {
-                fitOn(j, chosen);
-                chosenRss = fit[3];
+                fitOn(j, chosen, w);
+                chosenRss = w.fit[3];
             }
             double var = Math.max(chosenRss / Math.max(1, tCount - 3), Double.MIN_NORMAL);
             double sum = 1;
@@ -666,7 +688,10 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         /** The {@code keep} candidates with the smallest residual on the interval subsample. */
-        private int[] screen(int j, int[] cand, int keep) {
+        private int[] screen(int j, int[] cand, int keep, Work w) {
+            double[] wa = w.wa;
+            double[] wb = w.wb;
+            double[] wc = w.wc;
             double[] as = new double[tSub];
             double[] bs = new double[tSub];
             double[] cs = new double[tSub];
@@ -769,8 +794,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             if (m > 0) {
                 // every evaluation needs j's regressors and sending flow: computed once, read-only below
-                regressors(j);
-                passes--; // counted per evaluation instead (cost below), as the work measure always has
+                regressors(j, main); // counted per evaluation (cost below), as the work measure always has
                 sendingFlow(j);
                 double[] delta = new double[m];
                 int[] cost = new int[m];
@@ -1001,6 +1025,23 @@ public final class PhysicsSearch implements TopologyEstimator {
             for (int b = k; b != lca; b = parent[b]) {
                 computeReceiving(b);
                 refit(b);
+            }
+        }
+
+        /** One thread's work arrays: a bus's regressors over T, their Gram sums, a fit's right side and result. */
+        private static final class Work {
+            final double[] wa;
+            final double[] wb;
+            final double[] wc;
+            final double[] g = new double[6];
+            final double[] h = new double[3];
+            final double[] fit = new double[4];
+            final double[] gm = new double[7];
+
+            Work(int tCount) {
+                wa = new double[tCount];
+                wb = new double[tCount];
+                wc = new double[tCount];
             }
         }
 
