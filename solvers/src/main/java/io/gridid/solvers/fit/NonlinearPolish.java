@@ -1,5 +1,7 @@
 package io.gridid.solvers.fit;
 
+import java.util.function.DoubleBinaryOperator;
+
 /**
  * Minimises the original nonlinear objective in (r, x) &ge; 0 with w = r&sup2; + x&sup2; substituted,
  * starting from the projection of an inexact relaxed optimum. Every accepted step lowers the
@@ -8,13 +10,15 @@ package io.gridid.solvers.fit;
  * <ul>
  *   <li>LS: projected Levenberg&ndash;Marquardt on the residuals e_t = y_t - a_t r - b_t x - c_t (r&sup2; + x&sup2;),
  *       Jacobian columns (a + 2 c r, b + 2 c x), computed from the data's second moments (O(1)
- *       per iteration); a variable held at 0 by its bound is left out of the step.</li>
+ *       per iteration).</li>
  *   <li>LAD: the same steps on IRLS weights 1/|e_t| (a smooth majoriser of sum |e_t|), at most
  *       30 of them, then a pattern search over eight directions (step doubled after a success,
  *       quartered after a failure) down to {@link #RELATIVE_STEP} of |r| + |x|, which finishes at
  *       the kink where the IRLS weights degenerate. It finds a local minimum; it is not certified
  *       global the way an exact relaxation is.</li>
  * </ul>
+ * In both, a variable held at 0 by its bound is left out of the step while its descent direction
+ * points outside.
  */
 final class NonlinearPolish {
     /** Stop when a step is below this fraction of |r| + |x| (about 5000 ulps of the parameters). */
@@ -40,89 +44,41 @@ final class NonlinearPolish {
 
     private static double[] levenbergMarquardt(FitRows rows, FitNorm norm, double r, double x) {
         if (norm == FitNorm.LS) {
-            return leastSquaresMarquardt(new Moments(rows), r, x);
+            Moments mo = new Moments(rows);
+            return marquardt(mo::sumSquares, mo::normalEquations, r, x, MAX_ITERATIONS, MAX_LS_TRIES);
         }
-        return reweightedAbsolute(rows, r, x);
+        double floor = 1e-9 * rows.sy;
+        return marquardt(rows::sumAbs, (rr, xx) -> reweightedNormalEquations(rows, floor, rr, xx), r, x,
+                MAX_LAD_ITERATIONS, MAX_LAD_TRIES);
     }
 
-    /** LAD: Levenberg&ndash;Marquardt steps on IRLS weights 1/|e_t| (one pass over the rows each). */
-    private static double[] reweightedAbsolute(FitRows rows, double r, double x) {
-        double f = rows.sumAbs(r, x);
-        double lambda = 1e-3;
-        double floor = 1e-9 * rows.sy;
-        for (int it = 0; it < MAX_LAD_ITERATIONS; it++) {
-            double jrr = 0, jrx = 0, jxx = 0, gr = 0, gx = 0;
-            double w = r * r + x * x;
-            for (int t = 0; t < rows.n; t++) {
-                double e = rows.y[t] - rows.a[t] * r - rows.b[t] * x - rows.c[t] * w;
-                double weight = 1 / Math.max(Math.abs(e), floor);
-                double ja = rows.a[t] + 2 * rows.c[t] * r;
-                double jb = rows.b[t] + 2 * rows.c[t] * x;
-                jrr += weight * ja * ja;
-                jrx += weight * ja * jb;
-                jxx += weight * jb * jb;
-                gr += weight * ja * e;
-                gx += weight * jb * e;
-            }
-            boolean accepted = false;
-            double step = 0;
-            for (int inner = 0; inner < MAX_LAD_TRIES && !accepted; inner++) {
-                double[][] m = {{jrr * (1 + lambda), jrx}, {jrx, jxx * (1 + lambda)}};
-                double[] d = LinearSystem3.solve(m, new double[] {gr, gx}, 0);
-                double rn = Math.max(0, r + d[0]);
-                double xn = Math.max(0, x + d[1]);
-                double fn = rows.sumAbs(rn, xn);
-                if (fn <= f) {
-                    step = Math.abs(rn - r) + Math.abs(xn - x);
-                    r = rn;
-                    x = xn;
-                    f = fn;
-                    lambda = Math.max(lambda / 10, 1e-12);
-                    accepted = true;
-                } else {
-                    lambda *= 10;
-                }
-            }
-            if (!accepted || step <= RELATIVE_STEP * (Math.abs(r) + Math.abs(x))) {
-                break;
-            }
-        }
-        return new double[] {r, x};
+    /** The damped Gauss&ndash;Newton system at (r, x): {J'WJ rr, rx, xx, J'We r, x}. */
+    private interface Linearisation {
+        double[] at(double r, double x);
     }
 
     /**
-     * LS Levenberg&ndash;Marquardt on the second moments of (y, a, b, c): with w = r&sup2; + x&sup2;
-     * the objective, its gradient and the Gauss&ndash;Newton matrix are polynomials in (r, x) whose
-     * coefficients are the ten sums &Sigma;yy, &Sigma;ya, ..., &Sigma;cc, so each iteration costs O(1)
-     * instead of a pass over the intervals. Same steps, acceptance and stopping rule as the
-     * pass-based iteration; the objective is evaluated from the moments, which cancels digits
-     * only when the residual is below about 1e-12 of &Sigma;y&sup2; (exact data, where the
-     * relaxation is exact and no polish runs).
+     * Projected Levenberg&ndash;Marquardt on (r, x) &ge; 0: a step is kept when it does not raise
+     * the objective (damping divided by 10), else the damping grows tenfold, up to {@code tries}
+     * times; stops when no step is kept or a step is below {@link #RELATIVE_STEP}. A variable at
+     * its bound whose descent direction points outside stays there and the step is taken in the
+     * other variable alone (a joint step would be bent by the clamp and stall short of the minimum).
      */
-    private static double[] leastSquaresMarquardt(Moments mo, double r, double x) {
-        double f = mo.sumSquares(r, x);
+    private static double[] marquardt(DoubleBinaryOperator objective, Linearisation linearisation, double r,
+                                      double x, int iterations, int tries) {
+        double f = objective.applyAsDouble(r, x);
         double lambda = 1e-3;
-        for (int it = 0; it < MAX_ITERATIONS; it++) {
-            double w = r * r + x * x;
-            // J columns ja = a + 2cr, jb = b + 2cx; e = y - ar - bx - cw
-            double jrr = mo.aa + 4 * r * mo.ac + 4 * r * r * mo.cc;
-            double jrx = mo.ab + 2 * x * mo.ac + 2 * r * mo.bc + 4 * r * x * mo.cc;
-            double jxx = mo.bb + 4 * x * mo.bc + 4 * x * x * mo.cc;
-            double ea = mo.ya - r * mo.aa - x * mo.ab - w * mo.ac;   // sum a e
-            double eb = mo.yb - r * mo.ab - x * mo.bb - w * mo.bc;   // sum b e
-            double ec = mo.yc - r * mo.ac - x * mo.bc - w * mo.cc;   // sum c e
-            double gr = ea + 2 * r * ec;
-            double gx = eb + 2 * x * ec;
-            boolean accepted = false;
-            double step = 0;
-            // a variable at its bound whose descent direction points outside stays there: the
-            // step is taken in the other variable alone (a joint step would be bent by the clamp)
+        for (int it = 0; it < iterations; it++) {
+            double[] s = linearisation.at(r, x);
+            double jrr = s[0], jrx = s[1], jxx = s[2], gr = s[3], gx = s[4];
             boolean fixR = r == 0 && gr <= 0;
             boolean fixX = x == 0 && gx <= 0;
             if (fixR && fixX) {
                 break;
             }
-            for (int inner = 0; inner < MAX_LS_TRIES && !accepted; inner++) {
+            boolean accepted = false;
+            double step = 0;
+            for (int inner = 0; inner < tries && !accepted; inner++) {
                 double[] d;
                 if (fixR) {
                     d = new double[] {0, gx / (jxx * (1 + lambda))};
@@ -134,7 +90,7 @@ final class NonlinearPolish {
                 }
                 double rn = Math.max(0, r + d[0]);
                 double xn = Math.max(0, x + d[1]);
-                double fn = mo.sumSquares(rn, xn);
+                double fn = objective.applyAsDouble(rn, xn);
                 if (fn <= f) {
                     step = Math.abs(rn - r) + Math.abs(xn - x);
                     r = rn;
@@ -151,6 +107,24 @@ final class NonlinearPolish {
             }
         }
         return new double[] {r, x};
+    }
+
+    /** LAD: the system on IRLS weights 1/|e_t| (a smooth majoriser of &Sigma;|e_t|), one pass over the rows. */
+    private static double[] reweightedNormalEquations(FitRows rows, double floor, double r, double x) {
+        double jrr = 0, jrx = 0, jxx = 0, gr = 0, gx = 0;
+        double w = r * r + x * x;
+        for (int t = 0; t < rows.n; t++) {
+            double e = rows.y[t] - rows.a[t] * r - rows.b[t] * x - rows.c[t] * w;
+            double weight = 1 / Math.max(Math.abs(e), floor);
+            double ja = rows.a[t] + 2 * rows.c[t] * r;
+            double jb = rows.b[t] + 2 * rows.c[t] * x;
+            jrr += weight * ja * ja;
+            jrx += weight * ja * jb;
+            jxx += weight * jb * jb;
+            gr += weight * ja * e;
+            gx += weight * jb * e;
+        }
+        return new double[] {jrr, jrx, jxx, gr, gx};
     }
 
     /** The ten second moments of the rows' y, a, b, c (one pass). */
@@ -185,6 +159,23 @@ final class NonlinearPolish {
             bb = sbb;
             bc = sbc;
             cc = scc;
+        }
+
+        /**
+         * LS: the Gauss&ndash;Newton system at (r, x) from the moments (O(1)): Jacobian columns
+         * a + 2cr and b + 2cx, residual e = y &minus; ar &minus; bx &minus; cw. The moments cancel
+         * digits only when the residual is below about 1e-12 of &Sigma;y&sup2; (exact data, where
+         * the relaxation is exact and no polish runs).
+         */
+        double[] normalEquations(double r, double x) {
+            double w = r * r + x * x;
+            double jrr = aa + 4 * r * ac + 4 * r * r * cc;
+            double jrx = ab + 2 * x * ac + 2 * r * bc + 4 * r * x * cc;
+            double jxx = bb + 4 * x * bc + 4 * x * x * cc;
+            double ea = ya - r * aa - x * ab - w * ac;   // sum a e
+            double eb = yb - r * ab - x * bb - w * bc;   // sum b e
+            double ec = yc - r * ac - x * bc - w * cc;   // sum c e
+            return new double[] {jrr, jrx, jxx, ea + 2 * r * ec, eb + 2 * x * ec};
         }
 
         /** &Sigma;(y - a r - b x - c w)&sup2; with w = r&sup2; + x&sup2;, kV&#8308;. */
