@@ -792,33 +792,8 @@ public final class PhysicsSearch implements TopologyEstimator {
                     moves[m++] = cand;
                 }
             }
-            if (m > 0) {
-                // every evaluation needs j's regressors and sending flow: computed once, read-only below
-                regressors(j, main); // counted per evaluation (cost below), as the work measure always has
-                sendingFlow(j);
-                double[] delta = new double[m];
-                int[] cost = new int[m];
-                int[] targets = moves;
-                IntConsumer evaluate = i -> delta[i] = moveDelta(j, targets[i], cost, i);
-                if (opt.parallel() && m > 1) {
-                    IntStream.range(0, m).parallel().forEach(evaluate);
-                } else {
-                    for (int i = 0; i < m; i++) {
-                        evaluate.accept(i);
-                        if (delta[i] < -tolerance) {
-                            break;
-                        }
-                    }
-                }
-                // the first improving move wins; passes are counted as far as a sequential scan goes
-                // (the work budget, and so the result, must not depend on the thread count)
-                for (int i = 0; i < m; i++) {
-                    passes += cost[i];
-                    if (delta[i] < -tolerance) {
-                        applyMove(j, moves[i]);
-                        return true;
-                    }
-                }
+            if (m > 0 && tryMoves(j, Arrays.copyOf(moves, m), tolerance)) {
+                return true;
             }
             if (par == root) {
                 return false;
@@ -947,15 +922,78 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         /**
-         * Change of the total residual if j (with its subtree) hung on k instead of its parent, with
-         * j's regressors (wa, wb, wc, g) and sending flow (sendP, sendQ) already computed. Reads the
-         * search state only (safe to run for several k at once); {@code cost[slot]} receives the
-         * passes over T it made: j's regressors (counted here, once per evaluation, as the work
-         * measure always has) and one per branch fit on the two paths to the common ancestor.
+         * Evaluates moving j (with its subtree) to each of {@code targets} and applies the first, in
+         * order, that lowers the total residual by more than {@code tolerance}. A move's change of
+         * the total residual is j's fit on the target minus its current one, plus, on the two paths
+         * from j's parent and from the target up to their common ancestor, each branch refitted with
+         * j's sending flow taken off (j's side) or added (the target's side). A branch on several
+         * moves' paths is refitted once; the fits run concurrently when the options allow. The
+         * arithmetic and the summation order are those of evaluating one move at a time, and the
+         * work measure counts, as it always has, one pass for j's regressors and one per path fit
+         * of every move up to the one applied: the result does not depend on the thread count.
          */
-        private double moveDelta(int j, int k, int[] cost, int slot) {
-            double[] hk = new double[3];
-            double[] out = new double[4];
+        private boolean tryMoves(int j, int[] targets, double tolerance) {
+            regressors(j, main);
+            sendingFlow(j);
+            int m = targets.length;
+            int[][] losing = new int[m][];
+            int[][] gaining = new int[m][];
+            int[] slot = new int[2 * (n + 1)];   // fit index of (bus, side) + 1; side 0 losing, 1 gaining
+            int[] fitBus = new int[m + 2 * n];
+            int[] fitSide = new int[m + 2 * n];
+            int fits = m; // the first m fits: j on each target
+            for (int i = 0; i < m; i++) {
+                int lca = commonAncestorOf(parent[j], targets[i]);
+                losing[i] = pathTo(parent[j], lca);
+                gaining[i] = pathTo(targets[i], lca);
+                for (int side = 0; side < 2; side++) {
+                    for (int b : side == 0 ? losing[i] : gaining[i]) {
+                        int key = 2 * b + side;
+                        if (slot[key] == 0) {
+                            fitBus[fits] = b;
+                            fitSide[fits] = side;
+                            slot[key] = ++fits;
+                        }
+                    }
+                }
+            }
+            double[] after = new double[fits];
+            IntConsumer fitOne = f -> {
+                double[] hk = new double[3];
+                double[] out = new double[4];
+                if (f < m) {
+                    after[f] = childFit(j, targets[f], hk, out);
+                } else {
+                    branchFitInto(fitBus[f], sendP, sendQ, fitSide[f] == 0 ? -1 : +1, new double[6], hk, out);
+                    after[f] = out[3];
+                }
+            };
+            if (opt.parallel() && fits > 1) {
+                IntStream.range(0, fits).parallel().forEach(fitOne);
+            } else {
+                for (int f = 0; f < fits; f++) {
+                    fitOne.accept(f);
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                double delta = after[i] - rss[j];
+                for (int b : losing[i]) {
+                    delta += after[slot[2 * b] - 1] - rss[b];
+                }
+                for (int b : gaining[i]) {
+                    delta += after[slot[2 * b + 1] - 1] - rss[b];
+                }
+                passes += 1 + losing[i].length + gaining[i].length;
+                if (delta < -tolerance) {
+                    applyMove(j, targets[i]);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Residual of j's fit on parent k, with j's regressors in the main work arrays; uses hk, out. */
+        private double childFit(int j, int k, double[] hk, double[] out) {
             if (gaps) {
                 double[] miss = new double[7];
                 double yy = crossProductsWithGaps(dEff[j], pd[k], wa, wb, wc, tCount, hk, miss);
@@ -969,22 +1007,21 @@ public final class PhysicsSearch implements TopologyEstimator {
                 double yy = crossProducts(d[j], pd[k], wa, wb, wc, tCount, hk);
                 BranchResidual.solve(g, hk, yy, out);
             }
-            double delta = out[3] - rss[j];
-            int lca = commonAncestorOf(parent[j], k);
+            return out[3];
+        }
+
+        /** The buses from v up to, not including, its ancestor top. */
+        private int[] pathTo(int v, int top) {
             int count = 0;
-            double[] gram = new double[6];
-            for (int b = parent[j]; b != lca; b = parent[b]) {
-                branchFitInto(b, sendP, sendQ, -1, gram, hk, out);
-                delta += out[3] - rss[b];
+            for (int b = v; b != top; b = parent[b]) {
                 count++;
             }
-            for (int b = k; b != lca; b = parent[b]) {
-                branchFitInto(b, sendP, sendQ, +1, gram, hk, out);
-                delta += out[3] - rss[b];
-                count++;
+            int[] path = new int[count];
+            int k = 0;
+            for (int b = v; b != top; b = parent[b]) {
+                path[k++] = b;
             }
-            cost[slot] = 1 + count;
-            return delta;
+            return path;
         }
 
         /** Lowest common ancestor of a and b without shared scratch state (safe concurrently). */
