@@ -18,9 +18,10 @@ package io.gridid.topology;
  *                         pool) when there are many; the result is the same either way
  * @param denoiseParents   on noisy data (median branch-fit residual above 1e-5 of u), search again
  *                         with the candidate parents' drops replaced by their least-squares fit on
- *                         all loads ({@link DenoisedDrops}; complete data, up to 400 buses, at
+ *                         all loads where that fit explains a drop about as well as the bus's
+ *                         branch fit ({@link DenoisedDrops}; complete data, up to 400 buses, at
  *                         least 5 intervals per fitted column, 2n + 3 columns); the result says
- *                         when it did
+ *                         when it did and at how many buses
  */
 public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, long searchBudget,
                                    boolean parallel, boolean denoiseParents) {
