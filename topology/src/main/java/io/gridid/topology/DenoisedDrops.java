@@ -1,11 +1,11 @@
 package io.gridid.topology;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Every bus's squared-voltage drop u_root &minus; u_i (kV&sup2;) fitted by least squares on all
@@ -20,8 +20,9 @@ import java.util.stream.IntStream;
  * longer ranked by their own meters' noise. Not used on exact data, where the rows' small model
  * error (the loss terms the squares miss) would be the larger error.
  *
- * <p>Normal equations on centred, unit-scaled columns (Cholesky, EJML), a ridge of
- * {@link #RIDGE} of the mean diagonal against collinear P and Q. Cost O(T c&sup2; + T c n).
+ * <p>Normal equations on centred, unit-scaled columns (EJML products, multi-threaded when asked,
+ * and Cholesky), a ridge of {@link #RIDGE} of the mean diagonal against collinear P and Q.
+ * Cost O(T c&sup2; + T c n).
  */
 final class DenoisedDrops {
     /** Fewest intervals per column (c / T &le; 1/5): measured to help from 5.2 up (ieee69 30 days, random:200 90 days). */
@@ -43,8 +44,8 @@ final class DenoisedDrops {
      * @param drops u_root &minus; u_i per bus and interval, kV&sup2; (finite), [bus][interval]
      * @param p     active power per bus and interval, MW (finite)
      * @param q     reactive power per bus and interval, Mvar (finite)
-     * @param parallel spread the sums over the common fork-join pool (each sum is still computed
-     *                 by one thread in one order: the result does not depend on it)
+     * @param parallel use EJML's multi-threaded products (rows split between threads, each entry
+     *                 summed by one thread in one order: the result does not depend on it)
      * @return the fitted drops, same shape, or null when the normal matrix cannot be factored
      */
     static double[][] fit(double[][] drops, double[][] p, double[][] q, boolean parallel) {
@@ -70,8 +71,9 @@ final class DenoisedDrops {
         }
         x[2 * n] = pt;
         x[2 * n + 1] = qt;
-        // centred, unit-scaled columns
-        double[][] z = new double[cols][tCount];
+        // centred, unit-scaled columns, one row per interval (row-major T x c)
+        DMatrixRMaj z = new DMatrixRMaj(tCount, cols);
+        double[] zd = z.data;
         for (int c = 0; c < cols; c++) {
             double mean = 0;
             for (int t = 0; t < tCount; t++) {
@@ -81,22 +83,33 @@ final class DenoisedDrops {
             double ss = 0;
             for (int t = 0; t < tCount; t++) {
                 double v = x[c][t] - mean;
-                z[c][t] = v;
                 ss += v * v;
             }
             double scale = ss > 0 ? 1 / Math.sqrt(ss) : 0; // a constant column drops out
             for (int t = 0; t < tCount; t++) {
-                z[c][t] *= scale;
+                zd[t * cols + c] = (x[c][t] - mean) * scale;
             }
         }
-        DMatrixRMaj gram = new DMatrixRMaj(cols, cols);
-        forEach(cols, parallel, a -> {
-            for (int b = a; b < cols; b++) {
-                double s = dot(z[a], z[b], tCount);
-                gram.unsafe_set(a, b, s);
-                gram.unsafe_set(b, a, s);
+        double[] means = new double[n];
+        DMatrixRMaj y = new DMatrixRMaj(tCount, n);
+        double[] yd = y.data;
+        for (int i = 0; i < n; i++) {
+            double m = 0;
+            for (int t = 0; t < tCount; t++) {
+                m += drops[i][t];
+                yd[t * n + i] = drops[i][t]; // z is centred: the drops' means drop out of z'y
             }
-        });
+            means[i] = m / tCount;
+        }
+        DMatrixRMaj gram = new DMatrixRMaj(cols, cols);
+        DMatrixRMaj rhs = new DMatrixRMaj(cols, n);
+        if (parallel) {
+            CommonOps_MT_DDRM.multInner(z, gram);
+            CommonOps_MT_DDRM.multTransA(z, y, rhs);
+        } else {
+            CommonOps_DDRM.multInner(z, gram);
+            CommonOps_DDRM.multTransA(z, y, rhs);
+        }
         double trace = 0;
         for (int a = 0; a < cols; a++) {
             trace += gram.unsafe_get(a, a);
@@ -105,61 +118,26 @@ final class DenoisedDrops {
         for (int a = 0; a < cols; a++) {
             gram.unsafe_set(a, a, gram.unsafe_get(a, a) + ridge);
         }
-        double[] means = new double[n];
-        DMatrixRMaj rhs = new DMatrixRMaj(cols, n);
-        forEach(n, parallel, i -> {
-            double m = 0;
-            for (int t = 0; t < tCount; t++) {
-                m += drops[i][t];
-            }
-            means[i] = m / tCount;
-            for (int c = 0; c < cols; c++) {
-                rhs.unsafe_set(c, i, dot(z[c], drops[i], tCount)); // z is centred: the mean drops out
-            }
-        });
         LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(cols);
         if (!chol.setA(gram)) {
             return null;
         }
         DMatrixRMaj beta = new DMatrixRMaj(cols, n);
         chol.solve(rhs, beta);
-        double[][] out = new double[n][tCount];
-        forEach(n, parallel, i -> {
-            double[] row = out[i];
-            java.util.Arrays.fill(row, means[i]);
-            for (int c = 0; c < cols; c++) {
-                double b = beta.unsafe_get(c, i);
-                double[] zc = z[c];
-                for (int t = 0; t < tCount; t++) {
-                    row[t] += b * zc[t];
-                }
-            }
-        });
-        return out;
-    }
-
-    private static void forEach(int count, boolean parallel, IntConsumer body) {
+        DMatrixRMaj fitted = y; // reused: y is not needed any more
         if (parallel) {
-            IntStream.range(0, count).parallel().forEach(body);
+            CommonOps_MT_DDRM.mult(z, beta, fitted);
         } else {
-            for (int i = 0; i < count; i++) {
-                body.accept(i);
+            CommonOps_DDRM.mult(z, beta, fitted);
+        }
+        double[] fd = fitted.data;
+        double[][] out = new double[n][tCount];
+        for (int i = 0; i < n; i++) {
+            double[] row = out[i];
+            for (int t = 0; t < tCount; t++) {
+                row[t] = means[i] + fd[t * n + i];
             }
         }
-    }
-
-    private static double dot(double[] a, double[] b, int len) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int t = 0;
-        for (; t + 3 < len; t += 4) {
-            s0 += a[t] * b[t];
-            s1 += a[t + 1] * b[t + 1];
-            s2 += a[t + 2] * b[t + 2];
-            s3 += a[t + 3] * b[t + 3];
-        }
-        for (; t < len; t++) {
-            s0 += a[t] * b[t];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return out;
     }
 }
