@@ -5,9 +5,11 @@ import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.solvers.fit.BranchFit;
+import io.gridid.solvers.fit.FitNorm;
 import io.gridid.solvers.fit.LengthFit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,18 +112,45 @@ public final class ImpedanceEstimator {
         Map<String, ConductorAssignment.Choice> choices = options.usesLibrary()
                 ? new ConductorAssignment(options).choose(swept, tree, warnings)
                 : Map.of();
+        boolean joint = options.jointRefinement() && options.norm() == FitNorm.LS;
+        Map<String, JointRefinement.Branch> free = Map.of();
+        Map<String, JointRefinement.Branch> typed = Map.of();
+        if (joint) {
+            JointRefinement refinement = new JointRefinement(options);
+            Map<String, JointRefinement.Start> starts = new HashMap<>();
+            for (SweptBranch b : swept.values()) {
+                starts.put(b.toBus(), JointRefinement.Start.free(b.fit().rOhm(), b.fit().xOhm()));
+            }
+            free = refinement.refine(data, tree, run.filled(), starts).branches();
+            if (!choices.isEmpty()) {
+                // the library's lengths inside the joint model: types as chosen, lengths refitted jointly
+                Map<String, JointRefinement.Start> typedStarts = new HashMap<>();
+                for (Map.Entry<String, JointRefinement.Branch> e : free.entrySet()) {
+                    ConductorAssignment.Choice c = choices.get(e.getKey());
+                    if (c != null && c.type() != null) {
+                        ConductorType type = options.conductors().get(c.type().typeIndex());
+                        double len = c.type().fit().lengthKm();
+                        typedStarts.put(e.getKey(), new JointRefinement.Start(len * type.rOhmPerKm(),
+                                len * type.xOhmPerKm(), type, len));
+                    } else {
+                        typedStarts.put(e.getKey(), JointRefinement.Start.free(e.getValue().rOhm(), e.getValue().xOhm()));
+                    }
+                }
+                typed = refinement.refine(data, tree, run.filled(), typedStarts).branches();
+            }
+        }
         List<BranchEstimate> out = new ArrayList<>(tree.size() - 1);
         for (String bus : tree.topDown()) {
             if (bus.equals(tree.root())) {
                 continue;
             }
             SweptBranch b = swept.get(bus);
-            BranchEstimate e = estimateOf(b, choices.get(bus));
+            BranchEstimate e = estimateOf(b, choices.get(bus), free.get(bus), typed.get(bus));
             out.add(e);
             if (!e.note().isEmpty() && e.conductor() == null && options.usesLibrary()) {
                 warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + e.note());
             }
-            String weak = weakness(b.fit());
+            String weak = weakness(unconstrained(b.fit(), free.get(bus)));
             if (weak != null) {
                 warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + weak);
             }
@@ -255,8 +284,24 @@ public final class ImpedanceEstimator {
         return b.build();
     }
 
-    private BranchEstimate estimateOf(SweptBranch b, ConductorAssignment.Choice choice) {
-        BranchFit f = b.fit();
+    /**
+     * The unconstrained (r, x) reported: the joint refinement's when it ran, else the sweep's fit.
+     * Standard errors: the joint model's when formed (dense solver), else the sweep's pairwise ones,
+     * which are larger (the pairwise fit uses two meters per branch, the joint model all of them).
+     */
+    private static BranchFit unconstrained(BranchFit f, JointRefinement.Branch j) {
+        if (j == null) {
+            return f;
+        }
+        double rSe = Double.isNaN(j.rStdErr()) ? f.rStdErr() : j.rStdErr();
+        double xSe = Double.isNaN(j.xStdErr()) ? f.xStdErr() : j.xStdErr();
+        return new BranchFit(j.rOhm(), j.xOhm(), f.w(), f.relaxationGap(), f.polished(), f.objective(),
+                j.rmsResidual(), rSe, xSe, f.cuts(), j.intervalsUsed());
+    }
+
+    private BranchEstimate estimateOf(SweptBranch b, ConductorAssignment.Choice choice, JointRefinement.Branch free,
+                                      JointRefinement.Branch typed) {
+        BranchFit f = unconstrained(b.fit(), free);
         List<String> notes = new ArrayList<>();
         if (f.polished()) {
             notes.add(String.format(Locale.ROOT, "relaxation not exact (gap %.3g ohm^2): projected and polished",
@@ -276,6 +321,12 @@ public final class ImpedanceEstimator {
         }
         ConductorType type = options.conductors().get(choice.type().typeIndex());
         LengthFit lf = choice.type().fit();
+        if (typed != null) {
+            double lenSe = Double.isNaN(typed.lengthStdErr()) ? lf.lengthStdErr() : typed.lengthStdErr();
+            return new BranchEstimate(b.fromBus(), b.toBus(), typed.rOhm(), typed.xOhm(), lenSe * type.rOhmPerKm(),
+                    lenSe * type.xOhmPerKm(), f.relaxationGap(), f.polished(), type.name(), typed.lengthKm(),
+                    f.rOhm(), f.xOhm(), typed.rmsResidual(), typed.intervalsUsed(), note);
+        }
         return new BranchEstimate(b.fromBus(), b.toBus(), lf.lengthKm() * type.rOhmPerKm(),
                 lf.lengthKm() * type.xOhmPerKm(), lf.lengthStdErr() * type.rOhmPerKm(),
                 lf.lengthStdErr() * type.xOhmPerKm(), f.relaxationGap(), f.polished(), type.name(), lf.lengthKm(),

@@ -32,7 +32,8 @@ import java.util.SplittableRandom;
  * {@code ieee69,random:200 90,365 0,1e-5,1e-4 0}. Seed 1 for the data. BAD is the fraction of
  * voltage readings replaced by gross errors (&plusmn;1 % of the reading, sign random, seed 2): the
  * bad-data case where LAD should beat LS. {@code -DmaxTypes=K} and {@code -Dtapered=true} add the
- * library priors.
+ * library priors. {@code -Djoint=false,true} (default both) and {@code -Dlibrary=false,true} (default
+ * both) choose the stage-2 joint refinement and library settings run; {@code -Dnorms=LS} the fits.
  */
 public final class AccuracyRunner {
     /** Meter P/Q noise of every run: 0.5 % relative (the setting). */
@@ -47,9 +48,9 @@ public final class AccuracyRunner {
         double[] sigmas = Arrays.stream((args.length > 2 ? args[2] : "0,1e-5,1e-4").split(","))
                 .mapToDouble(Double::parseDouble).toArray();
         double bad = args.length > 3 ? Double.parseDouble(args[3]) : 0;
-        System.out.println("| feeder | days | sigma_v p.u. | fit | library | r median % | r p90 % | x median % | x p90 % "
-                + "| true type | weak | s |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| feeder | days | sigma_v p.u. | fit | library | joint | r median % | r p90 % | x median % "
+                + "| x p90 % | true type | weak | s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String name : feeders) {
             Feeder feeder = TestFeeders.load(name);
             for (int d : days) {
@@ -59,20 +60,43 @@ public final class AccuracyRunner {
                             .withNoisePowerRelative(POWER_NOISE));
                     MeterData meters = bad > 0 ? withGrossErrors(sim.meters(), bad, feeder.rootBus()) : sim.meters();
                     for (FitNorm norm : norms()) {
-                        for (boolean library : new boolean[]{false, true}) {
-                            ImpedanceOptions o = ImpedanceOptions.defaults().withNorm(norm)
-                                    .withConductors(library ? ConductorLibrary.builtIn().types() : List.of())
-                                    .withMaxTypes(Integer.getInteger("maxTypes", 0))
-                                    .withTapered(Boolean.getBoolean("tapered"));
-                            long t0 = System.nanoTime();
-                            ImpedanceResult r = new ImpedanceEstimator(o).estimate(meters, feeder.tree());
-                            double secs = (System.nanoTime() - t0) / 1e9;
-                            System.out.println(row(name, d, sigma, norm, library, feeder, r, secs));
+                        for (boolean library : libraries()) {
+                            for (boolean joint : joints()) {
+                                ImpedanceOptions o = ImpedanceOptions.defaults().withNorm(norm)
+                                        .withConductors(library ? ConductorLibrary.builtIn().types() : List.of())
+                                        .withMaxTypes(Integer.getInteger("maxTypes", 0))
+                                        .withTapered(Boolean.getBoolean("tapered"))
+                                        .withJointRefinement(joint);
+                                long t0 = System.nanoTime();
+                                ImpedanceResult r = new ImpedanceEstimator(o).estimate(meters, feeder.tree());
+                                double secs = (System.nanoTime() - t0) / 1e9;
+                                System.out.println(row(name, d, sigma, norm, library, joint, feeder, r, secs));
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    /** Joint refinement settings to run: system property {@code joint} ({@code false,true} default, or one). */
+    static boolean[] joints() {
+        String[] v = System.getProperty("joint", "false,true").split(",");
+        boolean[] out = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Boolean.parseBoolean(v[i].trim());
+        }
+        return out;
+    }
+
+    /** Library settings to run: system property {@code library} ({@code false,true} default, or one). */
+    static boolean[] libraries() {
+        String[] v = System.getProperty("library", "false,true").split(",");
+        boolean[] out = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Boolean.parseBoolean(v[i].trim());
+        }
+        return out;
     }
 
     /** The fits to run: system property {@code norms} (e.g. {@code LS} or {@code LAD,LS}), default both. */
@@ -81,7 +105,8 @@ public final class AccuracyRunner {
                 .toArray(FitNorm[]::new);
     }
 
-    private static String row(String name, int days, double sigma, FitNorm norm, boolean library, Feeder feeder,
+    private static String row(String name, int days, double sigma, FitNorm norm, boolean library, boolean joint,
+                              Feeder feeder,
                               ImpedanceResult r, double secs) {
         List<Double> er = new ArrayList<>();
         List<Double> ex = new ArrayList<>();
@@ -100,9 +125,9 @@ public final class AccuracyRunner {
         }
         long weak = r.warnings().stream().filter(w -> w.contains("do not pin down")).count();
         String type = library && typed > 0 ? right + "/" + typed : "-";
-        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %d | %.2f |",
+        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %d | %.2f |",
                 name, days, sigma == 0 ? "0" : String.format(Locale.ROOT, "%.0e", sigma), norm,
-                library ? "built-in" : "none", 100 * quantile(er, 0.5), 100 * quantile(er, 0.9),
+                library ? "built-in" : "none", joint ? "on" : "off", 100 * quantile(er, 0.5), 100 * quantile(er, 0.9),
                 100 * quantile(ex, 0.5), 100 * quantile(ex, 0.9), type, weak, secs);
     }
 
