@@ -73,9 +73,16 @@ final class JointRefinement {
     static final int RELINEARISE = 1;
 
     private final ImpedanceOptions options;
+    private final int denseMaxUnknowns;
 
     JointRefinement(ImpedanceOptions options) {
+        this(options, DENSE_MAX_UNKNOWNS);
+    }
+
+    /** With another dense/iterative switch point (tests and measurements). */
+    JointRefinement(ImpedanceOptions options, int denseMaxUnknowns) {
         this.options = options;
+        this.denseMaxUnknowns = denseMaxUnknowns;
     }
 
     /**
@@ -157,7 +164,7 @@ final class JointRefinement {
         }
         Params par = new Params(lay, cr, cx);
         double[] phi = par.toPhi(r, x, starts, lay);
-        boolean dense = par.m <= DENSE_MAX_UNKNOWNS;
+        boolean dense = par.m <= denseMaxUnknowns;
         Linearised lin = Linearised.of(data, tree, lay, gaps, r, x);
         boolean[] fixed = new boolean[par.m];
         Solved sol = solve(lin, par, phi, fixed, dense);
@@ -684,12 +691,17 @@ final class JointRefinement {
             return new Misfit(ss, readings, intervals);
         }
 
-        /** Sets to NaN the readings beyond the threshold; returns how many. Sequential (cheap, O(NT)). */
+        /**
+         * Sets to NaN the readings beyond the threshold; returns how many. The robust scale is per
+         * bus (1.4826 &times; MAD of that bus's centred residuals about their median): the residual of a
+         * deep bus carries the flow-measurement errors of every branch above it, so the buses'
+         * residual spreads differ and one feeder-wide scale would reject the deep buses' ordinary
+         * readings. Floored at {@code relativeFloor} &times; the rms of the centred voltages.
+         */
         int reject(double[] r, double[] x, double k, double relativeFloor) {
             double[] res = new double[y.length];
-            int[] where = new int[y.length];
-            int cnt = 0;
             double signal2 = 0;
+            long readings = 0;
             double[] drop = new double[n];
             for (int t = 0; t < this.t; t++) {
                 int base = t * n;
@@ -708,37 +720,54 @@ final class JointRefinement {
                         c++;
                     }
                 }
-                if (c < 2) {
-                    continue;
-                }
                 double mean = sum / c;
                 double meanY = sumY / c;
                 for (int j = 0; j < n; j++) {
                     double yj = y[base + j];
-                    if (yj == yj) {
-                        res[cnt] = yj - drop[j] - mean;
-                        where[cnt++] = base + j;
+                    if (yj == yj && c >= 2) {
+                        res[base + j] = yj - drop[j] - mean;
                         signal2 += (yj - meanY) * (yj - meanY);
+                        readings++;
+                    } else {
+                        res[base + j] = Double.NaN;
                     }
                 }
             }
-            if (cnt < 3) {
+            if (readings < 3) {
                 return 0;
             }
-            double[] abs = new double[cnt];
-            for (int i = 0; i < cnt; i++) {
-                abs[i] = Math.abs(res[i]);
-            }
-            // centred residuals have mean 0 per interval: the MAD about 0 is the robust scale
-            double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(abs, cnt), relativeFloor * Math.sqrt(signal2 / cnt));
-            if (!(sigma > 0)) {
-                return 0;
-            }
+            double floor = relativeFloor * Math.sqrt(signal2 / readings);
+            double[] col = new double[this.t];
             int dropped = 0;
-            for (int i = 0; i < cnt; i++) {
-                if (Math.abs(res[i]) > k * sigma) {
-                    y[where[i]] = Double.NaN;
-                    dropped++;
+            for (int j = 0; j < n; j++) {
+                int c = 0;
+                for (int t = 0; t < this.t; t++) {
+                    double e = res[t * n + j];
+                    if (e == e) {
+                        col[c++] = e;
+                    }
+                }
+                if (c < 3) {
+                    continue;
+                }
+                double med = Median.ofFirst(col, c);
+                c = 0;
+                for (int t = 0; t < this.t; t++) {
+                    double e = res[t * n + j];
+                    if (e == e) {
+                        col[c++] = Math.abs(e - med);
+                    }
+                }
+                double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(col, c), floor);
+                if (!(sigma > 0)) {
+                    continue;
+                }
+                for (int t = 0; t < this.t; t++) {
+                    double e = res[t * n + j];
+                    if (e == e && Math.abs(e - med) > k * sigma) {
+                        y[t * n + j] = Double.NaN;
+                        dropped++;
+                    }
                 }
             }
             return dropped;
