@@ -69,8 +69,18 @@ final class JointRefinement {
     static final int MAX_ACTIVE_SET_ROUNDS = 6;
     /** Normal-consistency factor of the median absolute deviation. */
     static final double MAD_TO_SIGMA = 1.4826;
+    /**
+     * A branch's flow-error variance is kept only when the pairwise residual variance exceeds twice
+     * the voltage-noise variance by this many of its standard errors (3: Gaussian sampling noise
+     * crosses it in about 1 branch in 700).
+     */
+    static final double KAPPA_SIGNIFICANCE = 3;
+    /** Iterative-refinement steps at most per dense solve. */
+    static final int MAX_REFINEMENT_STEPS = 8;
+    /** A dense refinement step smaller than this share of the largest unknown ends the solve (noise-free accuracy is ~1e-4). */
+    static final double REFINEMENT_TOLERANCE = 1e-9;
     /** Linearisations: the first around the sweep's estimates, then this many more around the result. */
-    static final int RELINEARISE = 1;
+    static final int RELINEARISE = 0;
 
     private final ImpedanceOptions options;
     private final int denseMaxUnknowns;
@@ -126,9 +136,11 @@ final class JointRefinement {
      * @param rejected        readings dropped as bad data
      * @param iterations      CG iterations (0 with the dense solver)
      * @param dense           whether the dense solver (and so exact standard errors) was used
+     * @param voltageNoiseVariance the estimated variance &sigma;&sup2; of one squared-voltage reading, kV&#8308;
+     * @param flowErrorRatio  per child bus: &kappa; = the branch's flow-error variance over &sigma;&sup2;
      */
     record Outcome(Map<String, Branch> branches, double sumOfSquares, long readings, long intervals, int rejected,
-                   int iterations, boolean dense) {
+                   int iterations, boolean dense, double voltageNoiseVariance, Map<String, Double> flowErrorRatio) {
         /** Residual variance per reading: sum of squares over (readings &minus; intervals &minus; unknowns). */
         double sigma2(int unknowns) {
             return sumOfSquares / Math.max(1, readings - intervals - unknowns);
@@ -165,20 +177,22 @@ final class JointRefinement {
         Params par = new Params(lay, cr, cx);
         double[] phi = par.toPhi(r, x, starts, lay);
         boolean dense = par.m <= denseMaxUnknowns;
-        Linearised lin = Linearised.of(data, tree, lay, gaps, r, x);
+        Linearised lin = Linearised.of(data, tree, lay, gaps, r, x, parallel());
+        double sigma2 = lin.estimateNoise(r, x);
         boolean[] fixed = new boolean[par.m];
-        Solved sol = solve(lin, par, phi, fixed, dense);
+        DenseSystem sys = dense ? DenseSystem.of(lin, par, parallel()) : null;
+        Solved sol = solve(lin, par, phi, fixed, sys, sys != null && sys.exact);
         int rejected = reject(lin, par, sol.phi());
         if (rejected > 0) {
-            sol = solve(lin, par, sol.phi(), sol.fixed(), dense);
+            sol = solve(lin, par, sol.phi(), sol.fixed(), sys, false);
         }
         int iterations = sol.iterations();
         for (int i = 0; i < RELINEARISE; i++) {
             par.toTheta(sol.phi(), r, x);
-            Linearised next = Linearised.of(data, tree, lay, gaps, r, x);
+            Linearised next = Linearised.of(data, tree, lay, gaps, r, x, parallel());
             next.dropLike(lin); // rejected readings stay out
             lin = next;
-            sol = solve(lin, par, sol.phi(), sol.fixed(), dense);
+            sol = solve(lin, par, sol.phi(), sol.fixed(), sys, false);
             iterations += sol.iterations();
         }
         par.toTheta(sol.phi(), r, x);
@@ -189,18 +203,19 @@ final class JointRefinement {
         java.util.Arrays.fill(seX, Double.NaN);
         java.util.Arrays.fill(seL, Double.NaN);
         Misfit fit = lin.misfit(r, x, parallel());
-        if (sol.inverseDiagonal() != null) {
+        if (sys != null) {
             double s2 = fit.sumOfSquares / Math.max(1, fit.readings - fit.intervals - par.m);
+            double[] inverseDiagonal = sys.inverseDiagonal();
             for (int k = 1; k < n; k++) {
                 int c = par.col[k];
                 if (par.typed(k)) {
-                    double se = Math.sqrt(s2 * sol.inverseDiagonal()[c]);
+                    double se = Math.sqrt(s2 * inverseDiagonal[c]);
                     seL[k] = se;
                     seR[k] = se * cr[k];
                     seX[k] = se * cx[k];
                 } else {
-                    seR[k] = Math.sqrt(s2 * sol.inverseDiagonal()[c]);
-                    seX[k] = Math.sqrt(s2 * sol.inverseDiagonal()[c + 1]);
+                    seR[k] = Math.sqrt(s2 * inverseDiagonal[c]);
+                    seX[k] = Math.sqrt(s2 * inverseDiagonal[c + 1]);
                 }
             }
         }
@@ -211,7 +226,11 @@ final class JointRefinement {
             out.put(lay.buses.get(k), new Branch(r[k], x[k], seR[k], seX[k], len, seL[k],
                     branchRms[0][k], (int) branchRms[1][k]));
         }
-        return new Outcome(out, fit.sumOfSquares, fit.readings, fit.intervals, rejected, iterations, dense);
+        Map<String, Double> kap = new HashMap<>();
+        for (int k = 1; k < n; k++) {
+            kap.put(lay.buses.get(k), lin.kappa[k]);
+        }
+        return new Outcome(out, fit.sumOfSquares, fit.readings, fit.intervals, rejected, iterations, dense, sigma2, kap);
     }
 
     /**
@@ -231,7 +250,7 @@ final class JointRefinement {
             r[k] = z[0];
             x[k] = z[1];
         }
-        return Linearised.of(data, tree, lay, gaps, r, x).misfit(r, x, parallel());
+        return Linearised.of(data, tree, lay, gaps, r, x, parallel()).misfit(r, x, parallel());
     }
 
     /**
@@ -245,11 +264,18 @@ final class JointRefinement {
         return options.parallel();
     }
 
-    private record Solved(double[] phi, boolean[] fixed, int iterations, double[] inverseDiagonal) {
+    private record Solved(double[] phi, boolean[] fixed, int iterations) {
     }
 
-    /** Solves the linearised problem from {@code start} with the active set for the bounds. */
-    private Solved solve(Linearised lin, Params par, double[] start, boolean[] fixedIn, boolean dense) {
+    /**
+     * Solves the linearised problem from {@code start} with the active set for the bounds. Dense:
+     * iterative refinement with the normal matrix {@code sys} formed once (on the first
+     * linearisation, before rejection): the residual is recomputed matrix-free on the current
+     * problem each step, so the result is the current problem's solution; the steps contract by
+     * the share of readings dropped or the change of the loss terms, both small.
+     */
+    private Solved solve(Linearised lin, Params par, double[] start, boolean[] fixedIn, DenseSystem sys,
+                         boolean exact) {
         boolean[] fixed = fixedIn.clone();
         double[] phi = start.clone();
         for (int i = 0; i < par.m; i++) {
@@ -258,12 +284,27 @@ final class JointRefinement {
             }
         }
         int iterations = 0;
-        double[] inverseDiagonal = null;
-        DenseSystem sys = dense ? DenseSystem.of(lin, par, parallel()) : null;
-        BlockPreconditioner pre = dense ? null : BlockPreconditioner.of(lin, par, parallel());
+        BlockPreconditioner pre = sys != null ? null : BlockPreconditioner.of(lin, par, parallel(), true);
+        double[] rhs = sys != null ? rightHandSide(lin, par) : null;
         for (int round = 0; round < MAX_ACTIVE_SET_ROUNDS; round++) {
-            if (dense) {
-                phi = sys.solve(fixed);
+            if (sys != null) {
+                for (int step = 0; step < MAX_REFINEMENT_STEPS; step++) {
+                    // with the exact normal matrix one step solves the problem; else refine on the true residual
+                    double[] g = sub(rhs, exact ? sys.times(phi) : apply(lin, par, phi));
+                    mask(g, fixed);
+                    double[] delta = sys.solve(g, fixed);
+                    double big = 0;
+                    double change = 0;
+                    for (int i = 0; i < par.m; i++) {
+                        phi[i] += delta[i];
+                        big = Math.max(big, Math.abs(phi[i]));
+                        change = Math.max(change, Math.abs(delta[i]));
+                    }
+                    iterations++;
+                    if (exact || change <= REFINEMENT_TOLERANCE * big) {
+                        break;
+                    }
+                }
             } else {
                 int[] it = {0};
                 phi = conjugateGradients(lin, par, pre, phi, fixed, it);
@@ -286,10 +327,15 @@ final class JointRefinement {
                 phi[i] = 0;
             }
         }
-        if (dense) {
-            inverseDiagonal = sys.inverseDiagonal();
+        return new Solved(phi, fixed, iterations);
+    }
+
+    private double[] rightHandSide(Linearised lin, Params par) {
+        double[] rhs = par.gradientToPhi(lin.gradient(new double[lin.n], new double[lin.n], true, parallel()));
+        for (int i = 0; i < rhs.length; i++) {
+            rhs[i] = -rhs[i];
         }
-        return new Solved(phi, fixed, iterations, inverseDiagonal);
+        return rhs;
     }
 
     /** Preconditioned CG on the normal equations over the free components. */
@@ -297,10 +343,7 @@ final class JointRefinement {
                                         boolean[] fixed, int[] iterations) {
         int m = par.m;
         double[] phi = start.clone();
-        double[] rhs = par.gradientToPhi(lin.gradient(new double[lin.n], new double[lin.n], true, parallel()));
-        for (int i = 0; i < m; i++) {
-            rhs[i] = -rhs[i];
-        }
+        double[] rhs = rightHandSide(lin, par);
         double[] res = sub(rhs, apply(lin, par, phi));
         mask(res, fixed);
         mask(rhs, fixed);
@@ -335,7 +378,7 @@ final class JointRefinement {
         return phi;
     }
 
-    private double[] apply(Linearised lin, Params par, double[] phi) {
+    double[] apply(Linearised lin, Params par, double[] phi) {
         double[] r = new double[lin.n];
         double[] x = new double[lin.n];
         par.toTheta(phi, r, x);
@@ -378,7 +421,7 @@ final class JointRefinement {
         double[] r = new double[lin.n];
         double[] x = new double[lin.n];
         par.toTheta(phi, r, x);
-        return lin.reject(r, x, options.badDataSigmas(), options.residualFloor());
+        return lin.reject(r, x, options.badDataSigmas(), options.residualFloor(), parallel());
     }
 
     /** Buses top-down (root = 0) and parent indices. */
@@ -480,8 +523,11 @@ final class JointRefinement {
         final double[] a;
         final double[] b;
         final double[] y;
+        /** Per branch (child bus): its flow-error variance over the voltage-noise variance; 0 = none. */
+        final double[] kappa;
 
         private Linearised(int n, int t, int[] parent, double[] a, double[] b, double[] y) {
+            this.kappa = new double[n];
             this.n = n;
             this.t = t;
             this.parent = parent;
@@ -490,7 +536,8 @@ final class JointRefinement {
             this.y = y;
         }
 
-        static Linearised of(MeterData data, RadialTree tree, Layout lay, FilledReadings gaps, double[] r, double[] x) {
+        static Linearised of(MeterData data, RadialTree tree, Layout lay, FilledReadings gaps, double[] r, double[] x,
+                             boolean parallel) {
             int n = lay.n;
             int tt = data.intervalCount();
             int[] m = new int[n];
@@ -502,11 +549,24 @@ final class JointRefinement {
             double[] a = new double[n * tt];
             double[] b = new double[n * tt];
             double[] y = new double[n * tt];
-            double[] pr = new double[n];
-            double[] qr = new double[n];
-            double[] off = new double[n];
             int[] par = lay.parent;
-            for (int t = 0; t < tt; t++) {
+            IntStream chunks = IntStream.range(0, CHUNKS);
+            (parallel ? chunks.parallel() : chunks).forEach(c -> {
+                double[] pr = new double[n];
+                double[] qr = new double[n];
+                double[] off = new double[n];
+                int from = (int) ((long) tt * c / CHUNKS);
+                int to = (int) ((long) tt * (c + 1) / CHUNKS);
+                for (int t = from; t < to; t++) {
+                    fill(data, gaps, n, t, m, row, par, r, x, pr, qr, off, a, b, y);
+                }
+            });
+            return new Linearised(n, tt, par, a, b, y);
+        }
+
+        private static void fill(MeterData data, FilledReadings gaps, int n, int t, int[] m, int[] row, int[] par,
+                                 double[] r, double[] x, double[] pr, double[] qr, double[] off, double[] a,
+                                 double[] b, double[] y) {
                 int base = t * n;
                 for (int k = 1; k < n; k++) {
                     pr[k] = gaps == null ? data.pMw(m[k], t) : gaps.pMw()[row[k]][t];
@@ -537,7 +597,7 @@ final class JointRefinement {
                         b[base + k] = 0;
                         y[base + k] = Double.NaN;
                     }
-                    continue;
+                    return;
                 }
                 y[base] = -sq(data.vKv(m[0], t));
                 off[0] = 0;
@@ -545,16 +605,15 @@ final class JointRefinement {
                     off[k] += off[par[k]];
                     y[base + k] = -(sq(data.vKv(m[k], t)) + off[k]);
                 }
-            }
-            return new Linearised(n, tt, par, a, b, y);
         }
 
         private static double sq(double v) {
             return Double.isFinite(v) ? v * v : Double.NaN;
         }
 
-        /** Marks as missing every reading missing in {@code other} (same layout). */
+        /** Marks as missing every reading missing in {@code other} (same layout), and takes its &kappa;. */
         void dropLike(Linearised other) {
+            System.arraycopy(other.kappa, 0, kappa, 0, n);
             for (int i = 0; i < y.length; i++) {
                 if (Double.isNaN(other.y[i])) {
                     y[i] = Double.NaN;
@@ -584,45 +643,76 @@ final class JointRefinement {
         }
 
         /**
-         * X&#7488;C(X&theta; &minus; y) (withY) or X&#7488;CX&theta;, as {gr, gx} per bus.
+         * The per-interval smoother: for drops h = J&theta; (per branch) and the readings (y, or zeros
+         * on the same readings when {@code withY} is false) it minimises over the latent voltages w
+         * &Sigma;_read (y_k &minus; w_k)&sup2; + &Sigma;_branches (w_c &minus; w_p &minus; h_c)&sup2;/&kappa;_c by
+         * elimination leaves-up and substitution top-down (O(N)). &lambda;_c = (w_c &minus; w_p &minus; h_c)/&kappa;_c
+         * (finite as &kappa;_c &rarr; 0) is the subtree's pull on branch c; with &kappa; = 0 it is the subtree sum of
+         * the centred residuals. {@code visit} receives the interval, &lambda; and w.
+         */
+        private void smooth(int t, double[] r, double[] x, boolean withY, double[] alpha, double[] beta, double[] h,
+                            double[] w, double[] lambda) {
+            int base = t * n;
+            for (int k = 0; k < n; k++) {
+                double yk = y[base + k];
+                boolean obs = yk == yk;
+                alpha[k] = obs ? 1 : 0;
+                beta[k] = obs && withY ? yk : 0;
+            }
+            for (int k = n - 1; k >= 1; k--) {
+                double hk = a[base + k] * r[k] + b[base + k] * x[k];
+                h[k] = hk;
+                double den = 1 + alpha[k] * kappa[k];
+                double ap = alpha[k] / den;
+                int p = parent[k];
+                alpha[p] += ap;
+                beta[p] += beta[k] / den - ap * hk;
+            }
+            w[0] = alpha[0] > 0 ? beta[0] / alpha[0] : 0;
+            for (int k = 1; k < n; k++) {
+                double sk = w[parent[k]] + h[k];
+                double lam = (beta[k] - alpha[k] * sk) / (1 + alpha[k] * kappa[k]);
+                lambda[k] = lam;
+                w[k] = sk + kappa[k] * lam;
+            }
+        }
+
+        /** Readings of interval t. */
+        private int readings(int t) {
+            int base = t * n;
+            int c = 0;
+            for (int k = 0; k < n; k++) {
+                double yk = y[base + k];
+                if (yk == yk) {
+                    c++;
+                }
+            }
+            return c;
+        }
+
+        /**
+         * Half the gradient of the joint objective, K&theta; &minus; rhs (withY) or K&theta;, as {gr, gx} per bus
+         * (K = the normal matrix in units of the voltage-noise variance).
          */
         double[][] gradient(double[] r, double[] x, boolean withY, boolean parallel) {
             List<double[][]> parts = overChunks(c -> {
                 int[] span = chunk(c);
                 double[] gr = new double[n];
                 double[] gx = new double[n];
-                double[] drop = new double[n];
-                double[] s = new double[n];
+                double[] alpha = new double[n];
+                double[] beta = new double[n];
+                double[] h = new double[n];
+                double[] w = new double[n];
+                double[] lam = new double[n];
                 for (int t = span[0]; t < span[1]; t++) {
-                    int base = t * n;
-                    drop[0] = 0;
-                    for (int k = 1; k < n; k++) {
-                        drop[k] = drop[parent[k]] + a[base + k] * r[k] + b[base + k] * x[k];
-                    }
-                    double sum = 0;
-                    int cnt = 0;
-                    for (int k = 0; k < n; k++) {
-                        double yk = y[base + k];
-                        if (yk == yk) {
-                            double v = withY ? drop[k] - yk : drop[k];
-                            s[k] = v;
-                            sum += v;
-                            cnt++;
-                        }
-                    }
-                    if (cnt < 2) {
+                    if (readings(t) < 2) {
                         continue;
                     }
-                    double mean = sum / cnt;
-                    for (int k = 0; k < n; k++) {
-                        double yk = y[base + k];
-                        s[k] = yk == yk ? s[k] - mean : 0;
-                    }
-                    for (int k = n - 1; k >= 1; k--) {
-                        double sk = s[k];
-                        s[parent[k]] += sk;
-                        gr[k] += a[base + k] * sk;
-                        gx[k] += b[base + k] * sk;
+                    smooth(t, r, x, withY, alpha, beta, h, w, lam);
+                    int base = t * n;
+                    for (int k = 1; k < n; k++) {
+                        gr[k] -= a[base + k] * lam[k];
+                        gx[k] -= b[base + k] * lam[k];
                     }
                 }
                 return new double[][]{gr, gx};
@@ -638,43 +728,38 @@ final class JointRefinement {
             return new double[][]{gr, gx};
         }
 
-        /** Sum of squared centred residuals of y &minus; X&theta;, readings and intervals used. */
+        /**
+         * The objective at &theta;: &Sigma; (y &minus; w)&sup2; over the readings plus &Sigma; &kappa;&lambda;&sup2; over the
+         * branches (kV&#8308;; with &kappa; = 0 the sum of squared centred residuals), readings and
+         * intervals with at least two readings.
+         */
         Misfit misfit(double[] r, double[] x, boolean parallel) {
             List<double[]> parts = overChunks(c -> {
                 int[] span = chunk(c);
-                double[] drop = new double[n];
+                double[] alpha = new double[n];
+                double[] beta = new double[n];
+                double[] h = new double[n];
+                double[] w = new double[n];
+                double[] lam = new double[n];
                 double ss = 0;
                 long readings = 0;
                 long intervals = 0;
                 for (int t = span[0]; t < span[1]; t++) {
-                    int base = t * n;
-                    drop[0] = 0;
-                    for (int k = 1; k < n; k++) {
-                        drop[k] = drop[parent[k]] + a[base + k] * r[k] + b[base + k] * x[k];
-                    }
-                    double sum = 0;
-                    double sum2 = 0;
-                    int cnt = 0;
-                    for (int k = 0; k < n; k++) {
-                        double yk = y[base + k];
-                        if (yk == yk) {
-                            double v = yk - drop[k];
-                            sum += v;
-                            cnt++;
-                        }
-                    }
+                    int cnt = readings(t);
                     if (cnt < 2) {
                         continue;
                     }
-                    double mean = sum / cnt;
+                    smooth(t, r, x, true, alpha, beta, h, w, lam);
+                    int base = t * n;
                     for (int k = 0; k < n; k++) {
                         double yk = y[base + k];
                         if (yk == yk) {
-                            double v = yk - drop[k] - mean;
-                            sum2 += v * v;
+                            ss += (yk - w[k]) * (yk - w[k]);
+                        }
+                        if (k > 0) {
+                            ss += kappa[k] * lam[k] * lam[k];
                         }
                     }
-                    ss += sum2;
                     readings += cnt;
                     intervals++;
                 }
@@ -692,46 +777,55 @@ final class JointRefinement {
         }
 
         /**
-         * Sets to NaN the readings beyond the threshold; returns how many. The robust scale is per
-         * bus (1.4826 &times; MAD of that bus's centred residuals about their median): the residual of a
-         * deep bus carries the flow-measurement errors of every branch above it, so the buses'
-         * residual spreads differ and one feeder-wide scale would reject the deep buses' ordinary
-         * readings. Floored at {@code relativeFloor} &times; the rms of the centred voltages.
+         * Sets to NaN the readings beyond the threshold; returns how many. The residual of a reading
+         * is y &minus; w (the smoothed latent voltage); the robust scale is per bus (1.4826 &times; MAD of that
+         * bus's residuals about their median), since buses differ in how much flow error their
+         * residuals carry. Floored at {@code relativeFloor} &times; the rms of the centred readings.
          */
-        int reject(double[] r, double[] x, double k, double relativeFloor) {
+        int reject(double[] r, double[] x, double k, double relativeFloor, boolean parallel) {
             double[] res = new double[y.length];
+            List<double[]> parts = overChunks(ch -> {
+                int[] span = chunk(ch);
+                double[] alpha = new double[n];
+                double[] beta = new double[n];
+                double[] h = new double[n];
+                double[] w = new double[n];
+                double[] lam = new double[n];
+                double sig2 = 0;
+                long used = 0;
+                for (int t = span[0]; t < span[1]; t++) {
+                    int base = t * n;
+                    int cnt = readings(t);
+                    if (cnt < 2) {
+                        java.util.Arrays.fill(res, base, base + n, Double.NaN);
+                        continue;
+                    }
+                    smooth(t, r, x, true, alpha, beta, h, w, lam);
+                    double meanY = 0;
+                    for (int j = 0; j < n; j++) {
+                        double yj = y[base + j];
+                        if (yj == yj) {
+                            meanY += yj / cnt;
+                        }
+                    }
+                    for (int j = 0; j < n; j++) {
+                        double yj = y[base + j];
+                        if (yj == yj) {
+                            res[base + j] = yj - w[j];
+                            sig2 += (yj - meanY) * (yj - meanY);
+                            used++;
+                        } else {
+                            res[base + j] = Double.NaN;
+                        }
+                    }
+                }
+                return new double[]{sig2, used};
+            }, parallel);
             double signal2 = 0;
             long readings = 0;
-            double[] drop = new double[n];
-            for (int t = 0; t < this.t; t++) {
-                int base = t * n;
-                drop[0] = 0;
-                for (int j = 1; j < n; j++) {
-                    drop[j] = drop[parent[j]] + a[base + j] * r[j] + b[base + j] * x[j];
-                }
-                double sum = 0;
-                double sumY = 0;
-                int c = 0;
-                for (int j = 0; j < n; j++) {
-                    double yj = y[base + j];
-                    if (yj == yj) {
-                        sum += yj - drop[j];
-                        sumY += yj;
-                        c++;
-                    }
-                }
-                double mean = sum / c;
-                double meanY = sumY / c;
-                for (int j = 0; j < n; j++) {
-                    double yj = y[base + j];
-                    if (yj == yj && c >= 2) {
-                        res[base + j] = yj - drop[j] - mean;
-                        signal2 += (yj - meanY) * (yj - meanY);
-                        readings++;
-                    } else {
-                        res[base + j] = Double.NaN;
-                    }
-                }
+            for (double[] p : parts) {
+                signal2 += p[0];
+                readings += (long) p[1];
             }
             if (readings < 3) {
                 return 0;
@@ -773,6 +867,95 @@ final class JointRefinement {
             return dropped;
         }
 
+        /**
+         * Estimates the flow-error variance of each branch relative to the voltage noise
+         * (&kappa;_c = &tau;_c&sup2;/&sigma;&sup2;) from the pairwise residuals e_c = u_p &minus; u_c &minus; d_c at &theta;:
+         * var(e_c) = 2&sigma;&sup2; + &tau;_c&sup2;, and two sibling branches share only their parent's meter, so
+         * cov(e_c, e_g) = &sigma;&sup2; (their flow errors come from different loads). &sigma;&sup2; = the median
+         * sibling covariance; without siblings, half the smallest var(e_c).
+         *
+         * @return the voltage-noise variance &sigma;&sup2;, kV&#8308;
+         */
+        double estimateNoise(double[] r, double[] x) {
+            double[] s1 = new double[n];
+            double[] s2 = new double[n];
+            double[] cnt = new double[n];
+            for (int t = 0; t < this.t; t++) {
+                int base = t * n;
+                for (int k = 1; k < n; k++) {
+                    double e = edgeResidual(base, k, r, x);
+                    if (e == e) {
+                        s1[k] += e;
+                        s2[k] += e * e;
+                        cnt[k]++;
+                    }
+                }
+            }
+            double[] var = new double[n];
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int k = 1; k < n; k++) {
+                var[k] = cnt[k] > 1 ? (s2[k] - s1[k] * s1[k] / cnt[k]) / (cnt[k] - 1) : Double.NaN;
+                if (var[k] == var[k]) {
+                    smallest = Math.min(smallest, var[k]);
+                }
+            }
+            // sibling pairs: consecutive children of each bus
+            int[] last = new int[n];
+            java.util.Arrays.fill(last, -1);
+            List<int[]> pairs = new ArrayList<>();
+            for (int k = 1; k < n; k++) {
+                int p = parent[k];
+                if (last[p] >= 0) {
+                    pairs.add(new int[]{last[p], k});
+                }
+                last[p] = k;
+            }
+            double sigma2;
+            if (!pairs.isEmpty()) {
+                double[] covs = new double[pairs.size()];
+                int m = 0;
+                for (int[] pr : pairs) {
+                    double sa = 0;
+                    double sb = 0;
+                    double sab = 0;
+                    double c = 0;
+                    for (int t = 0; t < this.t; t++) {
+                        int base = t * n;
+                        double ea = edgeResidual(base, pr[0], r, x);
+                        double eb = edgeResidual(base, pr[1], r, x);
+                        if (ea == ea && eb == eb) {
+                            sa += ea;
+                            sb += eb;
+                            sab += ea * eb;
+                            c++;
+                        }
+                    }
+                    if (c > 1) {
+                        covs[m++] = (sab - sa * sb / c) / (c - 1);
+                    }
+                }
+                sigma2 = m > 0 ? Median.ofFirst(covs, m) : 0.5 * smallest;
+            } else {
+                sigma2 = 0.5 * smallest;
+            }
+            // exact data: no voltage noise seen; a tiny floor keeps kappa finite (branches then decouple)
+            double floor = Double.isFinite(smallest) ? 1e-9 * Math.max(smallest, 1e-300) : 1e-300;
+            sigma2 = Math.max(sigma2, floor);
+            for (int k = 1; k < n; k++) {
+                // keep only flow errors the data show: var(e_c) - 2 sigma^2 beyond KAPPA_SIGNIFICANCE standard
+                // errors of the variance estimate (sqrt(2 / T) var for Gaussian residuals); sampling noise
+                // alone would otherwise give the trunk branches a spurious kappa of a few per cent, which
+                // outweighs the 1/n_c precision of a large subtree's drop
+                double se = var[k] * Math.sqrt(2 / Math.max(cnt[k] - 1, 1));
+                kappa[k] = var[k] == var[k] ? Math.max(var[k] - 2 * sigma2 - KAPPA_SIGNIFICANCE * se, 0) / sigma2 : 0;
+            }
+            return sigma2;
+        }
+
+        private double edgeResidual(int base, int k, double[] r, double[] x) {
+            return y[base + k] - y[base + parent[k]] - a[base + k] * r[k] - b[base + k] * x[k];
+        }
+
         /** Per branch: {rms of (u_p &minus; u_c &minus; d), count} over intervals with both readings. */
         double[][] branchResiduals(double[] r, double[] x) {
             double[] ss = new double[n];
@@ -803,21 +986,99 @@ final class JointRefinement {
         private final double[] kaa;
         private final double[] kab;
         private final double[] kbb;
+        private final double[] weight;
+        private final int[] parent;
+        private final double[] kappa;
+        private final boolean coupled;
 
-        private BlockPreconditioner(Params par, double[] kaa, double[] kab, double[] kbb) {
+        private BlockPreconditioner(Params par, double[] kaa, double[] kab, double[] kbb, double[] weight,
+                                    int[] parent, double[] kappa, boolean coupled) {
+            this.kappa = kappa;
             this.par = par;
             this.kaa = kaa;
             this.kab = kab;
             this.kbb = kbb;
+            this.weight = weight;
+            this.parent = parent;
+            this.coupled = coupled;
         }
 
-        static BlockPreconditioner of(Linearised lin, Params par, boolean parallel) {
+        /**
+         * Tree-coupled form: K &asymp; S (W&#771; &otimes; I) S with S the symmetric square roots of the
+         * diagonal blocks and W&#771; the normalised centring weight (P&#7488;CP scaled to unit diagonal), exact
+         * when every branch's flows are one common pair of shapes; W&#771;&#8315;&sup1; = D&frac12; B B&#7488; D&frac12;
+         * (B the branch&ndash;bus incidence) costs O(N).
+         */
+        double[] applyCoupled(double[] v, boolean[] fixed) {
+            int n = kaa.length;
+            double[][] w = new double[2][n];
+            double[][] sinv = new double[n][];
+            for (int k = 1; k < n; k++) {
+                int c = par.col[k];
+                if (par.typed(k)) {
+                    double s = par.cr[k] * par.cr[k] * kaa[k] + 2 * par.cr[k] * par.cx[k] * kab[k]
+                            + par.cx[k] * par.cx[k] * kbb[k];
+                    double si = fixed[c] || !(s > 0) ? 0 : 1 / Math.sqrt(s);
+                    sinv[k] = new double[]{si, 0, 0};
+                    w[0][k] = si * v[c];
+                    continue;
+                }
+                double p = fixed[c] ? 0 : kaa[k];
+                double q = fixed[c] || fixed[c + 1] ? 0 : kab[k];
+                double r = fixed[c + 1] ? 0 : kbb[k];
+                double det = p * r - q * q;
+                double[] m;
+                if (!(det > 1e-12 * p * r)) {
+                    m = new double[]{p > 0 ? 1 / Math.sqrt(p) : 0, 0, r > 0 ? 1 / Math.sqrt(r) : 0};
+                } else {
+                    double sd = Math.sqrt(det);
+                    double tnorm = Math.sqrt(p + r + 2 * sd);
+                    // sqrt = (M + sd I) / tnorm; inverse of [[e, f], [f, g]]
+                    double e = (p + sd) / tnorm;
+                    double f = q / tnorm;
+                    double g = (r + sd) / tnorm;
+                    double dd = e * g - f * f;
+                    m = new double[]{g / dd, -f / dd, e / dd};
+                }
+                sinv[k] = m;
+                w[0][k] = m[0] * v[c] + m[1] * v[c + 1];
+                w[1][k] = m[1] * v[c] + m[2] * v[c + 1];
+            }
+            double[] bus = new double[n];
+            for (int ch = 0; ch < 2; ch++) {
+                java.util.Arrays.fill(bus, 0);
+                double[] z = w[ch];
+                for (int k = 1; k < n; k++) {
+                    z[k] *= Math.sqrt(weight[k]);
+                    bus[parent[k]] += z[k];
+                    bus[k] -= z[k];
+                }
+                for (int k = 1; k < n; k++) {
+                    z[k] = Math.sqrt(weight[k]) * (bus[parent[k]] - bus[k] + kappa[k] * z[k]);
+                }
+            }
+            double[] out = new double[v.length];
+            for (int k = 1; k < n; k++) {
+                int c = par.col[k];
+                double[] m = sinv[k];
+                if (par.typed(k)) {
+                    out[c] = m[0] * w[0][k];
+                } else {
+                    out[c] = fixed[c] ? 0 : m[0] * w[0][k] + m[1] * w[1][k];
+                    out[c + 1] = fixed[c + 1] ? 0 : m[1] * w[0][k] + m[2] * w[1][k];
+                }
+            }
+            return out;
+        }
+
+        static BlockPreconditioner of(Linearised lin, Params par, boolean parallel, boolean coupled) {
             int n = lin.n;
             List<double[][]> parts = lin.overChunks(c -> {
                 int[] span = lin.chunk(c);
                 double[] aa = new double[n];
                 double[] ab = new double[n];
                 double[] bb = new double[n];
+                double[] ww = new double[n + 1];
                 int[] cnt = new int[n];
                 for (int t = span[0]; t < span[1]; t++) {
                     int base = t * n;
@@ -833,30 +1094,43 @@ final class JointRefinement {
                         continue;
                     }
                     for (int k = 1; k < n; k++) {
-                        double w = cnt[k] - (double) cnt[k] * cnt[k] / total;
+                        double w0 = cnt[k] - (double) cnt[k] * cnt[k] / total;
+                        double w = w0 / (1 + w0 * lin.kappa[k]);
                         double ak = lin.a[base + k];
                         double bk = lin.b[base + k];
                         aa[k] += w * ak * ak;
                         ab[k] += w * ak * bk;
                         bb[k] += w * bk * bk;
+                        ww[k] += w;
                     }
+                    ww[n]++;
                 }
-                return new double[][]{aa, ab, bb};
+                return new double[][]{aa, ab, bb, ww};
             }, parallel);
             double[] aa = new double[n];
             double[] ab = new double[n];
             double[] bb = new double[n];
+            double[] ww = new double[n + 1];
             for (double[][] p : parts) {
                 for (int k = 0; k < n; k++) {
                     aa[k] += p[0][k];
                     ab[k] += p[1][k];
                     bb[k] += p[2][k];
+                    ww[k] += p[3][k];
                 }
+                ww[n] += p[3][n];
             }
-            return new BlockPreconditioner(par, aa, ab, bb);
+            double[] weight = new double[n];
+            for (int k = 1; k < n; k++) {
+                weight[k] = ww[n] > 0 ? ww[k] / ww[n] : 0;
+            }
+            return new BlockPreconditioner(par, aa, ab, bb, weight, lin.parent, lin.kappa, coupled);
         }
 
         double[] apply(double[] v, boolean[] fixed) {
+            if (coupled) {
+                return applyCoupled(v, fixed);
+            }
             double[] out = new double[v.length];
             for (int k = 1; k < kaa.length; k++) {
                 int c = par.col[k];
@@ -894,70 +1168,66 @@ final class JointRefinement {
     static final class DenseSystem {
         private final int m;
         private final double[] k; // full symmetric, row-major
-        private final double[] rhs;
+        /** True when every interval used had every reading: then K is the problem's normal matrix exactly. */
+        final boolean exact;
 
-        private DenseSystem(int m, double[] k, double[] rhs) {
+        private DenseSystem(int m, double[] k, boolean exact) {
             this.m = m;
             this.k = k;
-            this.rhs = rhs;
+            this.exact = exact;
         }
 
         static DenseSystem of(Linearised lin, Params par, boolean parallel) {
             int n = lin.n;
-            int mt = 2 * (n - 1); // (r, x) per branch
+            int e = n - 1;
+            int mt = 2 * e; // (r, x) per branch
+            // W = (B B^T + diag kappa)^-1: the edge differences' noise precision (all buses read)
+            DMatrixRMaj cov = new DMatrixRMaj(e, e);
+            int[] firstChild = new int[n];
+            int[] nextSibling = new int[n];
+            java.util.Arrays.fill(firstChild, -1);
+            java.util.Arrays.fill(nextSibling, -1);
+            for (int c = n - 1; c >= 1; c--) {
+                nextSibling[c] = firstChild[lin.parent[c]];
+                firstChild[lin.parent[c]] = c;
+            }
+            for (int c = 1; c < n; c++) {
+                cov.set(c - 1, c - 1, 2 + lin.kappa[c]);
+                int p = lin.parent[c];
+                if (p >= 1) {
+                    cov.set(c - 1, p - 1, -1);
+                    cov.set(p - 1, c - 1, -1);
+                }
+                for (int g = nextSibling[c]; g >= 1; g = nextSibling[g]) {
+                    cov.set(c - 1, g - 1, 1);
+                    cov.set(g - 1, c - 1, 1);
+                }
+            }
+            DMatrixRMaj wm = new DMatrixRMaj(e, e);
+            LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(e);
+            if (!chol.setA(cov)) {
+                throw new IllegalStateException("edge-difference covariance not positive definite");
+            }
+            chol.invert(wm);
+            // M = sum_t F_t F_t^T with F_t = (a_c, b_c) per branch, lower triangle
             List<double[]> parts = lin.overChunks(c -> {
                 int[] span = lin.chunk(c);
                 double[] kk = new double[mt * mt];
-                double[] g = new double[mt];
-                int[] cnt = new int[n];
+                double[] f = new double[mt];
                 for (int t = span[0]; t < span[1]; t++) {
-                    int base = t * n;
-                    int total = 0;
-                    for (int j = 0; j < n; j++) {
-                        cnt[j] = lin.y[base + j] == lin.y[base + j] ? 1 : 0;
-                        total += cnt[j];
-                    }
-                    for (int j = n - 1; j >= 1; j--) {
-                        cnt[lin.parent[j]] += cnt[j];
-                    }
-                    if (total < 2) {
+                    if (lin.readings(t) < 2) {
                         continue;
                     }
-                    for (int e = 1; e < n; e++) {
-                        double ne = cnt[e];
-                        double ae = lin.a[base + e];
-                        double be = lin.b[base + e];
-                        g[2 * e - 2] = ne * ae;
-                        g[2 * e - 1] = ne * be;
-                        if (ne == 0) {
-                            continue;
-                        }
-                        int re = (2 * e - 2) * mt;
-                        int xe = (2 * e - 1) * mt;
-                        double nae = ne * ae;
-                        double nbe = ne * be;
-                        // the branch itself (lower triangle of its block)
-                        kk[re + 2 * e - 2] += nae * ae;
-                        kk[xe + 2 * e - 2] += nbe * ae;
-                        kk[xe + 2 * e - 1] += nbe * be;
-                        for (int f = lin.parent[e]; f >= 1; f = lin.parent[f]) {
-                            double af = lin.a[base + f];
-                            double bf = lin.b[base + f];
-                            kk[re + 2 * f - 2] += nae * af;
-                            kk[re + 2 * f - 1] += nae * bf;
-                            kk[xe + 2 * f - 2] += nbe * af;
-                            kk[xe + 2 * f - 1] += nbe * bf;
-                        }
+                    int base = t * n;
+                    for (int k = 1; k < n; k++) {
+                        f[2 * k - 2] = lin.a[base + k];
+                        f[2 * k - 1] = lin.b[base + k];
                     }
-                    double inv = 1.0 / total;
                     for (int i = 0; i < mt; i++) {
-                        double gi = g[i] * inv;
-                        if (gi == 0) {
-                            continue;
-                        }
+                        double fi = f[i];
                         int ri = i * mt;
                         for (int j = 0; j <= i; j++) {
-                            kk[ri + j] -= gi * g[j];
+                            kk[ri + j] += fi * f[j];
                         }
                     }
                 }
@@ -970,31 +1240,30 @@ final class JointRefinement {
                 }
             }
             for (int i = 0; i < mt; i++) {
-                for (int j = 0; j < i; j++) {
-                    kt[j * mt + i] = kt[i * mt + j];
+                double[] wrow = wm.data;
+                int ei = i / 2;
+                for (int j = 0; j <= i; j++) {
+                    double v = kt[i * mt + j] * wrow[ei * e + j / 2];
+                    kt[i * mt + j] = v;
+                    kt[j * mt + i] = v;
                 }
-            }
-            double[][] g0 = lin.gradient(new double[n], new double[n], true, parallel);
-            double[] rhs = par.gradientToPhi(g0);
-            for (int i = 0; i < rhs.length; i++) {
-                rhs[i] = -rhs[i];
             }
             // K_phi = B^T K B
             int m = par.m;
             double[] coef = new double[mt];
             int[] to = new int[mt];
-            for (int e = 1; e < n; e++) {
-                int c = par.col[e];
-                if (par.typed(e)) {
-                    to[2 * e - 2] = c;
-                    coef[2 * e - 2] = par.cr[e];
-                    to[2 * e - 1] = c;
-                    coef[2 * e - 1] = par.cx[e];
+            for (int q = 1; q < n; q++) {
+                int c = par.col[q];
+                if (par.typed(q)) {
+                    to[2 * q - 2] = c;
+                    coef[2 * q - 2] = par.cr[q];
+                    to[2 * q - 1] = c;
+                    coef[2 * q - 1] = par.cx[q];
                 } else {
-                    to[2 * e - 2] = c;
-                    coef[2 * e - 2] = 1;
-                    to[2 * e - 1] = c + 1;
-                    coef[2 * e - 1] = 1;
+                    to[2 * q - 2] = c;
+                    coef[2 * q - 2] = 1;
+                    to[2 * q - 1] = c + 1;
+                    coef[2 * q - 1] = 1;
                 }
             }
             double[] kp;
@@ -1010,11 +1279,29 @@ final class JointRefinement {
                     }
                 }
             }
-            return new DenseSystem(m, kp, rhs);
+            boolean exact = true;
+            for (int t = 0; t < lin.t && exact; t++) {
+                int c = lin.readings(t);
+                exact = c < 2 || c == n;
+            }
+            return new DenseSystem(m, kp, exact);
         }
 
-        /** Solves K&phi; = rhs with the fixed components at 0; returns all components. */
-        double[] solve(boolean[] fixed) {
+        /** K&phi; (tests: the dense matrix against the matrix-free product). */
+        double[] times(double[] phi) {
+            double[] out = new double[m];
+            for (int i = 0; i < m; i++) {
+                double acc = 0;
+                for (int j = 0; j < m; j++) {
+                    acc += k[i * m + j] * phi[j];
+                }
+                out[i] = acc;
+            }
+            return out;
+        }
+
+        /** Solves K&delta; = g over the free components (fixed ones 0); returns all components. */
+        double[] solve(double[] g, boolean[] fixed) {
             int[] free = IntStream.range(0, m).filter(i -> !fixed[i]).toArray();
             int f = free.length;
             double[] out = new double[m];
@@ -1027,7 +1314,7 @@ final class JointRefinement {
                 for (int j = 0; j < f; j++) {
                     a.set(i, j, k[free[i] * m + free[j]]);
                 }
-                b.set(i, 0, rhs[free[i]]);
+                b.set(i, 0, g[free[i]]);
             }
             DMatrixRMaj sol = new DMatrixRMaj(f, 1);
             LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(f);
