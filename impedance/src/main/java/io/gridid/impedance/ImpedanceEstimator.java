@@ -167,6 +167,37 @@ public final class ImpedanceEstimator {
         return new ImpedanceResult(out, warnings, loadsEstimated ? completed(data, run.filled()) : null);
     }
 
+    /**
+     * The joint model's misfit of a tree: stage 2 is run on {@code tree} with these options, then
+     * every interval's squared voltages are compared with the root-voltage-plus-drops model at the
+     * estimated impedances (flows from the branch equation, each interval centred over its buses
+     * with a reading, every meter weighted alike). A wrong topology cannot explain the voltages
+     * as well as the right one, so two candidate trees over the same buses can be compared by
+     * {@link JointResidual#sumOfSquares()} (same readings, so the counts agree).
+     *
+     * @throws GrididException as {@link #estimate(MeterData, RadialTree)}
+     */
+    public JointResidual jointResidual(MeterData data, RadialTree tree) throws GrididException {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(tree, "tree");
+        if (tree.size() < 2) {
+            throw new GrididException("the topology has no branch (only the root " + tree.root() + ")");
+        }
+        ImpedanceResult result = estimate(data, tree);
+        Map<String, double[]> z = new HashMap<>();
+        for (BranchEstimate e : result.branches()) {
+            z.put(e.toBus(), new double[]{e.rOhm(), e.xOhm()});
+        }
+        FilledReadings filled = anyGap(data, tree) ? completedReadings(data, tree, result) : null;
+        JointRefinement.Misfit m = new JointRefinement(options).misfitOf(data, tree, filled, z);
+        return new JointResidual(m.sumOfSquares(), m.readings(), m.intervals());
+    }
+
+    /** The filled readings with the result's completed loads where the meters missed them. */
+    private static FilledReadings completedReadings(MeterData data, RadialTree tree, ImpedanceResult result) {
+        return FilledReadings.of(result.completedLoads() != null ? result.completedLoads() : data, tree);
+    }
+
     /** Most refinement rounds with gaps (each: a state estimate of the missing loads, then a sweep). */
     static final int MAX_GAP_ROUNDS = 30;
     /** Median absolute deviation to standard deviation for Gaussian errors. */
