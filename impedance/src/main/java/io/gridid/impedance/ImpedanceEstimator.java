@@ -109,19 +109,32 @@ public final class ImpedanceEstimator {
                     + "estimated losses by %.1f %% (median over intervals): unmetered load, a meter scaling error or "
                     + "a wrong topology?", 100 * head));
         }
-        Map<String, ConductorAssignment.Choice> choices = options.usesLibrary()
-                ? new ConductorAssignment(options).choose(swept, tree, warnings)
-                : Map.of();
         boolean joint = options.jointRefinement() && options.norm() == FitNorm.LS;
         Map<String, JointRefinement.Branch> free = Map.of();
         Map<String, JointRefinement.Branch> typed = Map.of();
+        JointRefinement refinement = new JointRefinement(options);
+        Map<String, SweptBranch> forTypes = swept;
         if (joint) {
-            JointRefinement refinement = new JointRefinement(options);
             Map<String, JointRefinement.Start> starts = new HashMap<>();
             for (SweptBranch b : swept.values()) {
                 starts.put(b.toBus(), JointRefinement.Start.free(b.fit().rOhm(), b.fit().xOhm()));
             }
             free = refinement.refine(data, tree, run.filled(), starts).branches();
+            if (options.usesLibrary()) {
+                // types judged from the joint estimates and their covariance where it was formed
+                Map<String, SweptBranch> judged = new HashMap<>();
+                for (SweptBranch b : swept.values()) {
+                    SweptBranch j = JointTypeFits.of(b, free.get(b.toBus()), options.conductors(),
+                            options.residualFloor());
+                    judged.put(b.toBus(), j != null ? j : b);
+                }
+                forTypes = judged;
+            }
+        }
+        Map<String, ConductorAssignment.Choice> choices = options.usesLibrary()
+                ? new ConductorAssignment(options).choose(forTypes, tree, warnings)
+                : Map.of();
+        if (joint) {
             if (!choices.isEmpty()) {
                 // the library's lengths inside the joint model: types as chosen, lengths refitted jointly
                 Map<String, JointRefinement.Start> typedStarts = new HashMap<>();

@@ -116,13 +116,15 @@ final class JointRefinement {
      * @param xOhm          reactance, ohm (&ge; 0)
      * @param rStdErr       standard error of r, ohm; NaN when not formed (iterative solver)
      * @param xStdErr       standard error of x, ohm; NaN when not formed
+     * @param rxCovariance  covariance of r and x, ohm&sup2;; NaN when not formed
      * @param lengthKm      length along the fixed type, km; NaN for a free branch
      * @param lengthStdErr  its standard error, km; NaN when free or not formed
      * @param rmsResidual   rms of u_parent &minus; u_child &minus; d(r, x) over the intervals with both
      *                      voltages (after rejection), kV&sup2;
      * @param intervalsUsed those intervals
      */
-    record Branch(double rOhm, double xOhm, double rStdErr, double xStdErr, double lengthKm, double lengthStdErr,
+    record Branch(double rOhm, double xOhm, double rStdErr, double xStdErr, double rxCovariance, double lengthKm,
+                  double lengthStdErr,
                   double rmsResidual, int intervalsUsed) {
     }
 
@@ -203,20 +205,24 @@ final class JointRefinement {
         java.util.Arrays.fill(seR, Double.NaN);
         java.util.Arrays.fill(seX, Double.NaN);
         java.util.Arrays.fill(seL, Double.NaN);
+        double[] cov = new double[n];
+        java.util.Arrays.fill(cov, Double.NaN);
         Misfit fit = lin.misfit(r, x, parallel());
         if (sys != null) {
             double s2 = fit.sumOfSquares / Math.max(1, fit.readings - fit.intervals - par.m);
-            double[] inverseDiagonal = sys.inverseDiagonal();
+            DMatrixRMaj inv = sys.inverse();
             for (int k = 1; k < n; k++) {
                 int c = par.col[k];
                 if (par.typed(k)) {
-                    double se = Math.sqrt(s2 * inverseDiagonal[c]);
+                    double se = Math.sqrt(s2 * inv.get(c, c));
                     seL[k] = se;
                     seR[k] = se * cr[k];
                     seX[k] = se * cx[k];
+                    cov[k] = se * se * cr[k] * cx[k];
                 } else {
-                    seR[k] = Math.sqrt(s2 * inverseDiagonal[c]);
-                    seX[k] = Math.sqrt(s2 * inverseDiagonal[c + 1]);
+                    seR[k] = Math.sqrt(s2 * inv.get(c, c));
+                    seX[k] = Math.sqrt(s2 * inv.get(c + 1, c + 1));
+                    cov[k] = s2 * inv.get(c, c + 1);
                 }
             }
         }
@@ -224,7 +230,7 @@ final class JointRefinement {
         Map<String, Branch> out = new HashMap<>();
         for (int k = 1; k < n; k++) {
             double len = par.typed(k) ? sol.phi()[par.col[k]] : Double.NaN;
-            out.put(lay.buses.get(k), new Branch(r[k], x[k], seR[k], seX[k], len, seL[k],
+            out.put(lay.buses.get(k), new Branch(r[k], x[k], seR[k], seX[k], cov[k], len, seL[k],
                     branchRms[0][k], (int) branchRms[1][k]));
         }
         Map<String, Double> kap = new HashMap<>();
@@ -1379,21 +1385,17 @@ final class JointRefinement {
         }
 
         /** diag(K&#8315;&sup1;) of the unconstrained problem (all components free). */
-        double[] inverseDiagonal() {
+        DMatrixRMaj inverse() {
             DMatrixRMaj a = new DMatrixRMaj(m, m);
             System.arraycopy(k, 0, a.data, 0, m * m);
             DMatrixRMaj inv = new DMatrixRMaj(m, m);
             LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(m);
-            double[] d = new double[m];
             if (!solver.setA(a)) {
-                java.util.Arrays.fill(d, Double.NaN);
-                return d;
+                java.util.Arrays.fill(inv.data, Double.NaN);
+                return inv;
             }
             solver.invert(inv);
-            for (int i = 0; i < m; i++) {
-                d[i] = inv.get(i, i);
-            }
-            return d;
+            return inv;
         }
     }
 }

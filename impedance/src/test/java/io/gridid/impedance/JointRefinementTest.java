@@ -1,5 +1,6 @@
 package io.gridid.impedance;
 
+import io.gridid.feeders.ConductorLibrary;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -267,6 +269,38 @@ class JointRefinementTest {
             assertEquals(a.rOhm(), c.rOhm(), ITERATION_SHARE_OF_STDERR * a.rStdErr(), b.toBus());
             assertEquals(a.xOhm(), c.xOhm(), ITERATION_SHARE_OF_STDERR * a.xStdErr(), b.toBus());
         }
+    }
+
+    /**
+     * With the library and the joint refinement, noise-free ieee13 still gets every line's true
+     * conductor and length (0.5 %), and the transformer and the switch still fall back.
+     */
+    @Test
+    void noiseFreeLibraryWithJointChoosesTrueConductors() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData d = Simulations.noiseFree(feeder, 10, 13);
+        ImpedanceResult r = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true)
+                .withConductors(ConductorLibrary.builtIn().types())).estimate(d, feeder.tree());
+        for (BranchEstimate e : r.branches()) {
+            Branch truth = feeder.branchTo(e.toBus());
+            if (truth.kind() == Branch.Kind.LINE && truth.conductor() != null) {
+                assertEquals(truth.conductor(), e.conductor(), "conductor of branch to " + e.toBus());
+                assertEquals(truth.lengthKm(), e.lengthKm(), 0.005 * truth.lengthKm(), "length to " + e.toBus());
+            } else {
+                assertNull(e.conductor(), "branch to " + e.toBus() + " is no line: it must fall back");
+            }
+        }
+    }
+
+    /** Intervals are summed in fixed chunks: the parallel run gives the same bits as the sequential one. */
+    @Test
+    void parallelEqualsSequentialBitForBit() throws GrididException {
+        Feeder feeder = SmallFeeders.forked();
+        MeterData d = noisy(feeder, 20);
+        ImpedanceOptions o = ImpedanceOptions.defaults().withJointRefinement(true).withConductors(SmallFeeders.LIBRARY);
+        ImpedanceResult seq = new ImpedanceEstimator(o.withParallel(false)).estimate(d, feeder.tree());
+        ImpedanceResult par = new ImpedanceEstimator(o.withParallel(true)).estimate(d, feeder.tree());
+        assertEquals(seq, par);
     }
 
     /** Noise-free validation feeders with the joint refinement on: the 0.5 % bound holds. */
