@@ -62,7 +62,14 @@ final class JointRefinement {
      * CG stops when the preconditioned residual norm falls below this share of the right-hand
      * side's: 1e-10 puts the iteration error far below the 0.05 % noise-free accuracy of the sweep.
      */
-    static final double CG_TOLERANCE = 1e-6;
+    static final double CG_TOLERANCE = 1e-10;
+    /**
+     * CG also stops when the remaining error, measured as r&#7488;M&#8315;&sup1;r (about (&theta; &minus; &theta;*)&#7488;K(&theta; &minus; &theta;*),
+     * the estimate's sampling error being &sigma;&sup2;&chi;&sup2;_m in that norm), is below this many voltage-noise
+     * variances &sigma;&sup2;: the iteration error is then a fraction of one standard error summed over all
+     * directions, far below the statistical error of any branch.
+     */
+    static final double CG_CHI2 = 0.1;
     /** CG iteration cap (a safeguard; the measured solves need far fewer). */
     static final int MAX_CG_ITERATIONS = 2000;
     /** Active-set rounds at most (each fixes the newly negative components at 0). */
@@ -360,7 +367,8 @@ final class JointRefinement {
         double rz = dot(res, z);
         double[] p = z.clone();
         int it = 0;
-        while (it < MAX_CG_ITERATIONS && Math.sqrt(Math.max(rz, 0)) > CG_TOLERANCE * bNorm) {
+        double stop = Math.max(CG_TOLERANCE * bNorm, Math.sqrt(CG_CHI2 * lin.sigma2));
+        while (it < MAX_CG_ITERATIONS && Math.sqrt(Math.max(rz, 0)) > stop) {
             double[] q = apply(lin, par, p);
             mask(q, fixed);
             double pq = dot(p, q);
@@ -532,6 +540,8 @@ final class JointRefinement {
         final double[] y;
         /** Per branch (child bus): its flow-error variance over the voltage-noise variance; 0 = none. */
         final double[] kappa;
+        /** The voltage-noise variance of one reading, kV&#8308; (0 until estimated). */
+        double sigma2;
         private final int[] count;
         private final double[] fullAlpha;
         private final double[] fullG;
@@ -629,6 +639,7 @@ final class JointRefinement {
         /** Marks as missing every reading missing in {@code other} (same layout), and takes its &kappa;. */
         void dropLike(Linearised other) {
             System.arraycopy(other.kappa, 0, kappa, 0, n);
+            sigma2 = other.sigma2;
             for (int i = 0; i < y.length; i++) {
                 if (Double.isNaN(other.y[i])) {
                     y[i] = Double.NaN;
@@ -995,6 +1006,7 @@ final class JointRefinement {
             // exact data: no voltage noise seen; a tiny floor keeps kappa finite (branches then decouple)
             double floor = Double.isFinite(smallest) ? 1e-9 * Math.max(smallest, 1e-300) : 1e-300;
             sigma2 = Math.max(sigma2, floor);
+            this.sigma2 = sigma2;
             for (int k = 1; k < n; k++) {
                 // keep only flow errors the data show: var(e_c) - 2 sigma^2 beyond KAPPA_SIGNIFICANCE standard
                 // errors of the variance estimate (sqrt(2 / T) var for Gaussian residuals); sampling noise
