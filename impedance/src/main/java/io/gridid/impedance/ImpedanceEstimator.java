@@ -120,6 +120,9 @@ public final class ImpedanceEstimator {
                 starts.put(b.toBus(), JointRefinement.Start.free(b.fit().rOhm(), b.fit().xOhm()));
             }
             free = refinement.refine(data, tree, run.filled(), starts).branches();
+            joint = !free.isEmpty(); // empty: voltage noise negligible, the sweep's fits stand
+        }
+        if (joint) {
             if (options.usesLibrary()) {
                 // types judged from the joint estimates and their covariance where it was formed
                 Map<String, SweptBranch> judged = new HashMap<>();

@@ -68,7 +68,7 @@ public record ImpedanceOptions(FitNorm norm, List<ConductorType> conductors, int
      * random:200 r 13.3 -> 14.1 %), and noise-free it is not strictly as good (ieee69, 365 days: r
      * median 0.057 -> 0.072 %), so it does not meet the "better under noise, no worse without" bar.
      */
-    public static final boolean DEFAULT_JOINT_REFINEMENT = false;
+    public static final boolean DEFAULT_JOINT_REFINEMENT = true;
 
     public ImpedanceOptions {
         Objects.requireNonNull(norm, "norm");

@@ -48,6 +48,9 @@ class JointRefinementTest {
      */
     private static final double RATIO_TOLERANCE = 0.15;
 
+    /** Relative error allowed from a 20 % start on exact data: one Gauss-Newton step on a loss term of ~1 %. */
+    private static final double EXACT_TOLERANCE = 1e-3;
+
     /** The iterative solver's distance from the dense solution, in standard errors of the estimate. */
     private static final double ITERATION_SHARE_OF_STDERR = 0.1;
 
@@ -108,13 +111,19 @@ class JointRefinementTest {
 
     @Test
     void exactChainIsRecoveredExactly() throws GrididException {
-        ImpedanceResult r = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))
-                .estimate(chain(loads(), 0, 1), chainTree());
-        // exact data: only rounding (1e-12 of u) separates the estimate from the truth
-        assertEquals(R1, r.branchTo("1").rOhm(), 1e-6);
-        assertEquals(X1, r.branchTo("1").xOhm(), 1e-6);
-        assertEquals(R2, r.branchTo("2").rOhm(), 1e-6);
-        assertEquals(X2, r.branchTo("2").xOhm(), 1e-6);
+        MeterData d = chain(loads(), 0, 1);
+        Map<String, JointRefinement.Start> starts = Map.of(
+                "1", JointRefinement.Start.free(R1 * 1.2, X1 * 0.8),
+                "2", JointRefinement.Start.free(R2 * 0.9, X2 * 1.1));
+        // the joint solve recovers the truth from a start 10-20 % off: only the
+        // linearisation of the loss term (about 1 % of the drop, second order in the 20 % start error,
+        // 4e-4) and rounding separate it from the truth
+        JointRefinement.Outcome o = new JointRefinement(ImpedanceOptions.defaults(), JointRefinement.DENSE_MAX_UNKNOWNS, 0)
+                .refine(d, chainTree(), null, starts);
+        assertEquals(R1, o.branches().get("1").rOhm(), EXACT_TOLERANCE * R1);
+        assertEquals(X1, o.branches().get("1").xOhm(), EXACT_TOLERANCE * X1);
+        assertEquals(R2, o.branches().get("2").rOhm(), EXACT_TOLERANCE * R2);
+        assertEquals(X2, o.branches().get("2").xOhm(), EXACT_TOLERANCE * X2);
     }
 
     @Test
@@ -292,6 +301,24 @@ class JointRefinementTest {
         }
     }
 
+    /**
+     * Without voltage noise the branch residuals are flow errors, independent per branch (sibling
+     * branches do not co-vary): the joint model finds nothing to pool and the estimator keeps the
+     * sweep's fits bit for bit (ieee69, 90 days, 0.5 % P/Q noise: measured share 0.0022 against the
+     * 0.02 threshold).
+     */
+    @Test
+    void withoutVoltageNoiseTheSweepStands() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee69");
+        MeterData d = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(90)
+                .withIntervalMinutes(60).withSeed(1).withNoisePowerRelative(0.005)).meters();
+        ImpedanceResult off = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(false))
+                .estimate(d, feeder.tree());
+        ImpedanceResult on = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))
+                .estimate(d, feeder.tree());
+        assertEquals(off, on);
+    }
+
     /** Intervals are summed in fixed chunks: the parallel run gives the same bits as the sequential one. */
     @Test
     void parallelEqualsSequentialBitForBit() throws GrididException {
@@ -303,21 +330,30 @@ class JointRefinementTest {
         assertEquals(seq, par);
     }
 
-    /** Noise-free validation feeders with the joint refinement on: the 0.5 % bound holds. */
+    /**
+     * Noise-free validation feeders, the joint solve forced to pool (by default it keeps the sweep
+     * here): the issue's 0.5 % bound holds for every branch.
+     */
     @Test
     void noiseFreeFeedersStayWithinHalfAPercent() throws GrididException {
         for (String name : List.of("ieee13", "ieee69")) {
             Feeder feeder = TestFeeders.load(name);
             MeterData d = Simulations.noiseFree(feeder, 10, 1);
-            ImpedanceResult r = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))
-                    .estimate(d, feeder.tree());
-            for (BranchEstimate e : r.branches()) {
-                Branch t = feeder.branchTo(e.toBus());
+            ImpedanceOptions o = ImpedanceOptions.defaults().withJointRefinement(false);
+            Map<String, JointRefinement.Start> starts = new HashMap<>();
+            for (BranchEstimate e : new ImpedanceEstimator(o).estimate(d, feeder.tree()).branches()) {
+                starts.put(e.toBus(), JointRefinement.Start.free(e.rOhm(), e.xOhm()));
+            }
+            JointRefinement.Outcome out = new JointRefinement(o, JointRefinement.DENSE_MAX_UNKNOWNS, 0)
+                    .refine(d, feeder.tree(), null, starts);
+            assertTrue(out.pooled());
+            for (Branch t : feeder.branches()) {
+                JointRefinement.Branch e = out.branches().get(t.toBus());
                 double z = Math.hypot(t.rOhm(), t.xOhm());
                 double rRef = t.rOhm() > 0 ? t.rOhm() : z;
                 double xRef = t.xOhm() > 0 ? t.xOhm() : z;
-                assertEquals(t.rOhm(), e.rOhm(), 0.005 * rRef, name + " r " + e.toBus());
-                assertEquals(t.xOhm(), e.xOhm(), 0.005 * xRef, name + " x " + e.toBus());
+                assertEquals(t.rOhm(), e.rOhm(), 0.005 * rRef, name + " r " + t.toBus());
+                assertEquals(t.xOhm(), e.xOhm(), 0.005 * xRef, name + " x " + t.toBus());
             }
         }
     }
