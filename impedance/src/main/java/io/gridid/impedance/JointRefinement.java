@@ -92,6 +92,13 @@ final class JointRefinement {
      * 0.02 sits ten times above the noise-free values and far below any voltage noise.
      */
     static final double NEGLIGIBLE_VOLTAGE_NOISE = 0.02;
+    /**
+     * Voltage noise (standard deviation of u) below this share of the mean u is rounding, not meter
+     * noise: 1e-7 of u is 5e-8 p.u. on |V|, twenty times below a 1e-6 p.u. meter, and exact
+     * simulated data sit at about 1e-10. Such data have nothing to pool either (the decision by
+     * sibling covariances is arbitrary at rounding level), so the sweep's fits are kept.
+     */
+    static final double ROUNDING_SHARE = 1e-7;
     /** Iterative-refinement steps at most per dense solve. */
     static final int MAX_REFINEMENT_STEPS = 8;
     /** A dense refinement step smaller than this share of the largest unknown ends the solve (noise-free accuracy is ~1e-4). */
@@ -205,7 +212,9 @@ final class JointRefinement {
         boolean dense = par.m <= denseMaxUnknowns;
         Linearised lin = Linearised.of(data, tree, lay, gaps, r, x, parallel());
         double sigma2 = lin.estimateNoise(r, x);
-        if (2 * sigma2 <= negligibleVoltageNoise * lin.medianBranchVariance) {
+        double roundingLevel = ROUNDING_SHARE * lin.meanSquaredVoltage;
+        if (2 * sigma2 <= negligibleVoltageNoise * lin.medianBranchVariance
+                || (negligibleVoltageNoise > 0 && sigma2 <= roundingLevel * roundingLevel)) {
             return new Outcome(Map.of(), Double.NaN, 0, 0, 0, 0, dense, sigma2, Map.of(), false);
         }
         boolean[] fixed = new boolean[par.m];
@@ -563,6 +572,8 @@ final class JointRefinement {
         final double[] kappa;
         /** The voltage-noise variance of one reading, kV&#8308; (0 until estimated). */
         double sigma2;
+        /** Mean squared voltage u over the readings, kV&sup2; (NaN until estimated). */
+        double meanSquaredVoltage = Double.NaN;
         /** Median over branches of the variance of u_p &minus; u_c &minus; d_c at the start, kV&#8308; (NaN until estimated). */
         double medianBranchVariance = Double.NaN;
         private final int[] count;
@@ -987,6 +998,15 @@ final class JointRefinement {
                     smallest = Math.min(smallest, var[k]);
                 }
             }
+            double su = 0;
+            long nu = 0;
+            for (int i = 0; i < y.length; i++) {
+                if (y[i] == y[i]) {
+                    su -= y[i];
+                    nu++;
+                }
+            }
+            meanSquaredVoltage = nu > 0 ? su / nu : Double.NaN;
             double[] vs = new double[n];
             int nv = 0;
             for (int k = 1; k < n; k++) {
