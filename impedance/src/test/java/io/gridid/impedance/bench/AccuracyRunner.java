@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * and without the built-in conductor library, and prints a markdown table: median and 90th
  * percentile of |r&#770; &minus; r|/r and |x&#770; &minus; x|/x over all branches, the share of line
  * branches given their true conductor (where the feeder knows it), the number of branches
- * flagged as not pinned down, and the wall time of the estimate.
+ * flagged as not pinned down, the share of r and x estimates within two reported standard errors
+ * of the truth (95 % for honest Gaussian errors), and the wall time of the estimate.
  *
  * <p>Usage: {@code AccuracyRunner [FEEDERS [DAYS [SIGMAS [BAD]]]]}, comma-separated, defaults
  * {@code ieee69,random:200 90,365 0,1e-5,1e-4 0}. Seed 1 for the data. BAD is the fraction of
@@ -50,8 +51,8 @@ public final class AccuracyRunner {
                 .mapToDouble(Double::parseDouble).toArray();
         double bad = args.length > 3 ? Double.parseDouble(args[3]) : 0;
         System.out.println("| feeder | days | sigma_v p.u. | fit | library | joint | r median % | r p90 % | x median % "
-                + "| x p90 % | true type | weak | s |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| x p90 % | true type | weak | within 2 SE | s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String name : feeders) {
             Feeder feeder = TestFeeders.load(name);
             for (int d : days) {
@@ -120,8 +121,11 @@ public final class AccuracyRunner {
         List<Double> ex = new ArrayList<>();
         int typed = 0;
         int right = 0;
+        int covered = 0;
         for (BranchEstimate e : r.branches()) {
             Branch t = feeder.branchTo(e.toBus());
+            covered += Math.abs(e.rOhm() - t.rOhm()) <= 2 * e.rStdErr() ? 1 : 0;
+            covered += Math.abs(e.xOhm() - t.xOhm()) <= 2 * e.xStdErr() ? 1 : 0;
             er.add(Math.abs(e.rOhm() - t.rOhm()) / t.rOhm());
             ex.add(Math.abs(e.xOhm() - t.xOhm()) / t.xOhm());
             if (t.conductor() != null) {
@@ -133,10 +137,11 @@ public final class AccuracyRunner {
         }
         long weak = r.warnings().stream().filter(w -> w.contains("do not pin down")).count();
         String type = library && typed > 0 ? right + "/" + typed : "-";
-        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %d | %.2f |",
+        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %d | %.0f %% | %.2f |",
                 name, days, sigma == 0 ? "0" : String.format(Locale.ROOT, "%.0e", sigma), norm,
                 library ? "built-in" : "none", joint ? "on" : "off", 100 * quantile(er, 0.5), 100 * quantile(er, 0.9),
-                100 * quantile(ex, 0.5), 100 * quantile(ex, 0.9), type, weak, secs);
+                100 * quantile(ex, 0.5), 100 * quantile(ex, 0.9), type, weak,
+                100.0 * covered / (2 * r.branches().size()), secs);
     }
 
     /** Replaces a fraction of the non-root voltage readings by the reading times (1 &plusmn; 1 %). */
