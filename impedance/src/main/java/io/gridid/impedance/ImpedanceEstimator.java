@@ -46,6 +46,14 @@ import java.util.Objects;
  * {@code badDataSigmas} (default 5) robust standard deviations and refit (see
  * {@link BadDataRejection}); the count is in the branch's note. LAD is robust by itself.
  *
+ * <p><b>Joint refinement</b> ({@link ImpedanceOptions#jointRefinement()}, LS only): after the sweep
+ * all branches are refitted together on the latent-root-voltage model, so every voltage meter
+ * informs every branch on its path ({@link JointRefinement}); with a library the types are then
+ * judged from the joint estimates and their covariance ({@link JointTypeFits}) and the typed
+ * branches' lengths refitted jointly. The reported unconstrained (r, x), standard errors (where
+ * the dense solver formed them), rms residuals (of each branch's own equation at the joint values)
+ * and intervals used are the joint ones.
+ *
  * <p><b>Uncertainty.</b> The standard errors come from the fitter (residual variance times the
  * inverse normal matrix at the solution). A branch whose r or x has a relative standard error
  * above {@code weakRelativeStdErr} (default 20 %) gets a warning: the data do not pin it down
