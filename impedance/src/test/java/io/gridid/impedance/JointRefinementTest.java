@@ -329,7 +329,7 @@ class JointRefinementTest {
      * Bad data in the joint model: every 25th |V| reading of bus 5 of the 8-bus feeder 1 % off
      * (about 100 noise standard deviations at 1e-4 p.u.) on noisy data, 30 days. Exactly those
      * readings are dropped (a Gaussian reading passes 5 robust sigmas but for 6e-7 of them: none of
-     * the 6,480 here, expected), and branch 4-5 then lies within {@link #STDERR_MULTIPLE} of its
+     * the 5,760 here, expected), and branch 4-5 then lies within {@link #STDERR_MULTIPLE} of its
      * joint standard errors of the truth; without rejection the glitches pull it off by more than half.
      */
     @Test
