@@ -5,9 +5,11 @@ import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.solvers.fit.BranchFit;
+import io.gridid.solvers.fit.FitNorm;
 import io.gridid.solvers.fit.LengthFit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +45,14 @@ import java.util.Objects;
  * <p><b>Bad data.</b> LS fits drop intervals whose residual exceeds
  * {@code badDataSigmas} (default 5) robust standard deviations and refit (see
  * {@link BadDataRejection}); the count is in the branch's note. LAD is robust by itself.
+ *
+ * <p><b>Joint refinement</b> ({@link ImpedanceOptions#jointRefinement()}, LS only): after the sweep
+ * all branches are refitted together on the latent-root-voltage model, so every voltage meter
+ * informs every branch on its path ({@link JointRefinement}); with a library the types are then
+ * judged from the joint estimates and their covariance ({@link JointTypeFits}) and the typed
+ * branches' lengths refitted jointly. The reported unconstrained (r, x), standard errors (where
+ * the dense solver formed them), rms residuals (of each branch's own equation at the joint values)
+ * and intervals used are the joint ones.
  *
  * <p><b>Uncertainty.</b> The standard errors come from the fitter (residual variance times the
  * inverse normal matrix at the solution). A branch whose r or x has a relative standard error
@@ -107,21 +117,64 @@ public final class ImpedanceEstimator {
                     + "estimated losses by %.1f %% (median over intervals): unmetered load, a meter scaling error or "
                     + "a wrong topology?", 100 * head));
         }
+        boolean joint = options.jointRefinement() && options.norm() == FitNorm.LS;
+        Map<String, JointRefinement.Branch> free = Map.of();
+        Map<String, JointRefinement.Branch> typed = Map.of();
+        JointRefinement refinement = new JointRefinement(options);
+        Map<String, SweptBranch> forTypes = swept;
+        if (joint) {
+            Map<String, JointRefinement.Start> starts = new HashMap<>();
+            for (SweptBranch b : swept.values()) {
+                starts.put(b.toBus(), JointRefinement.Start.free(b.fit().rOhm(), b.fit().xOhm()));
+            }
+            free = refinement.refine(data, tree, run.filled(), starts).branches();
+            joint = !free.isEmpty(); // empty: voltage noise negligible, the sweep's fits stand
+        }
+        if (joint) {
+            if (options.usesLibrary()) {
+                // types judged from the joint estimates and their covariance where it was formed
+                Map<String, SweptBranch> judged = new HashMap<>();
+                for (SweptBranch b : swept.values()) {
+                    SweptBranch j = JointTypeFits.of(b, free.get(b.toBus()), options.conductors(),
+                            options.residualFloor());
+                    judged.put(b.toBus(), j != null ? j : b);
+                }
+                forTypes = judged;
+            }
+        }
         Map<String, ConductorAssignment.Choice> choices = options.usesLibrary()
-                ? new ConductorAssignment(options).choose(swept, tree, warnings)
+                ? new ConductorAssignment(options).choose(forTypes, tree, warnings)
                 : Map.of();
+        if (joint) {
+            if (!choices.isEmpty()) {
+                // the library's lengths inside the joint model: types as chosen, lengths refitted jointly
+                Map<String, JointRefinement.Start> typedStarts = new HashMap<>();
+                for (Map.Entry<String, JointRefinement.Branch> e : free.entrySet()) {
+                    ConductorAssignment.Choice c = choices.get(e.getKey());
+                    if (c != null && c.type() != null) {
+                        ConductorType type = options.conductors().get(c.type().typeIndex());
+                        double len = c.type().fit().lengthKm();
+                        typedStarts.put(e.getKey(), new JointRefinement.Start(len * type.rOhmPerKm(),
+                                len * type.xOhmPerKm(), type, len));
+                    } else {
+                        typedStarts.put(e.getKey(), JointRefinement.Start.free(e.getValue().rOhm(), e.getValue().xOhm()));
+                    }
+                }
+                typed = refinement.refine(data, tree, run.filled(), typedStarts).branches();
+            }
+        }
         List<BranchEstimate> out = new ArrayList<>(tree.size() - 1);
         for (String bus : tree.topDown()) {
             if (bus.equals(tree.root())) {
                 continue;
             }
             SweptBranch b = swept.get(bus);
-            BranchEstimate e = estimateOf(b, choices.get(bus));
+            BranchEstimate e = estimateOf(b, choices.get(bus), free.get(bus), typed.get(bus));
             out.add(e);
             if (!e.note().isEmpty() && e.conductor() == null && options.usesLibrary()) {
                 warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + e.note());
             }
-            String weak = weakness(b.fit());
+            String weak = weakness(unconstrained(b.fit(), free.get(bus)));
             if (weak != null) {
                 warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + weak);
             }
@@ -136,6 +189,37 @@ public final class ImpedanceEstimator {
         boolean loadsEstimated = run.filled() != null && java.util.Arrays.stream(run.filled().estimated())
                 .anyMatch(java.util.Objects::nonNull);
         return new ImpedanceResult(out, warnings, loadsEstimated ? completed(data, run.filled()) : null);
+    }
+
+    /**
+     * The joint model's misfit of a tree: stage 2 is run on {@code tree} with these options, then
+     * every interval's squared voltages are compared with the root-voltage-plus-drops model at the
+     * estimated impedances (flows from the branch equation, each interval centred over its buses
+     * with a reading, every meter weighted alike). A wrong topology cannot explain the voltages
+     * as well as the right one, so two candidate trees over the same buses can be compared by
+     * {@link JointResidual#sumOfSquares()} (same readings, so the counts agree).
+     *
+     * @throws GrididException as {@link #estimate(MeterData, RadialTree)}
+     */
+    public JointResidual jointResidual(MeterData data, RadialTree tree) throws GrididException {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(tree, "tree");
+        if (tree.size() < 2) {
+            throw new GrididException("the topology has no branch (only the root " + tree.root() + ")");
+        }
+        ImpedanceResult result = estimate(data, tree);
+        Map<String, double[]> z = new HashMap<>();
+        for (BranchEstimate e : result.branches()) {
+            z.put(e.toBus(), new double[]{e.rOhm(), e.xOhm()});
+        }
+        FilledReadings filled = anyGap(data, tree) ? completedReadings(data, tree, result) : null;
+        JointRefinement.Misfit m = new JointRefinement(options).misfitOf(data, tree, filled, z);
+        return new JointResidual(m.sumOfSquares(), m.readings(), m.intervals());
+    }
+
+    /** The filled readings with the result's completed loads where the meters missed them. */
+    private static FilledReadings completedReadings(MeterData data, RadialTree tree, ImpedanceResult result) {
+        return FilledReadings.of(result.completedLoads() != null ? result.completedLoads() : data, tree);
     }
 
     /** Most refinement rounds with gaps (each: a state estimate of the missing loads, then a sweep). */
@@ -255,8 +339,24 @@ public final class ImpedanceEstimator {
         return b.build();
     }
 
-    private BranchEstimate estimateOf(SweptBranch b, ConductorAssignment.Choice choice) {
-        BranchFit f = b.fit();
+    /**
+     * The unconstrained (r, x) reported: the joint refinement's when it ran, else the sweep's fit.
+     * Standard errors: the joint model's when formed (dense solver), else the sweep's pairwise ones,
+     * which are larger (the pairwise fit uses two meters per branch, the joint model all of them).
+     */
+    private static BranchFit unconstrained(BranchFit f, JointRefinement.Branch j) {
+        if (j == null) {
+            return f;
+        }
+        double rSe = Double.isNaN(j.rStdErr()) ? f.rStdErr() : j.rStdErr();
+        double xSe = Double.isNaN(j.xStdErr()) ? f.xStdErr() : j.xStdErr();
+        return new BranchFit(j.rOhm(), j.xOhm(), f.w(), f.relaxationGap(), f.polished(), f.objective(),
+                j.rmsResidual(), rSe, xSe, f.cuts(), j.intervalsUsed());
+    }
+
+    private BranchEstimate estimateOf(SweptBranch b, ConductorAssignment.Choice choice, JointRefinement.Branch free,
+                                      JointRefinement.Branch typed) {
+        BranchFit f = unconstrained(b.fit(), free);
         List<String> notes = new ArrayList<>();
         if (f.polished()) {
             notes.add(String.format(Locale.ROOT, "relaxation not exact (gap %.3g ohm^2): projected and polished",
@@ -276,6 +376,12 @@ public final class ImpedanceEstimator {
         }
         ConductorType type = options.conductors().get(choice.type().typeIndex());
         LengthFit lf = choice.type().fit();
+        if (typed != null) {
+            double lenSe = Double.isNaN(typed.lengthStdErr()) ? lf.lengthStdErr() : typed.lengthStdErr();
+            return new BranchEstimate(b.fromBus(), b.toBus(), typed.rOhm(), typed.xOhm(), lenSe * type.rOhmPerKm(),
+                    lenSe * type.xOhmPerKm(), f.relaxationGap(), f.polished(), type.name(), typed.lengthKm(),
+                    f.rOhm(), f.xOhm(), typed.rmsResidual(), typed.intervalsUsed(), note);
+        }
         return new BranchEstimate(b.fromBus(), b.toBus(), lf.lengthKm() * type.rOhmPerKm(),
                 lf.lengthKm() * type.xOhmPerKm(), lf.lengthStdErr() * type.rOhmPerKm(),
                 lf.lengthStdErr() * type.xOhmPerKm(), f.relaxationGap(), f.polished(), type.name(), lf.lengthKm(),

@@ -26,13 +26,16 @@ import java.util.SplittableRandom;
  * and without the built-in conductor library, and prints a markdown table: median and 90th
  * percentile of |r&#770; &minus; r|/r and |x&#770; &minus; x|/x over all branches, the share of line
  * branches given their true conductor (where the feeder knows it), the number of branches
- * flagged as not pinned down, and the wall time of the estimate.
+ * flagged as not pinned down, the share of r and x estimates within two reported standard errors
+ * of the truth (95 % for honest Gaussian errors), and the wall time of the estimate.
  *
  * <p>Usage: {@code AccuracyRunner [FEEDERS [DAYS [SIGMAS [BAD]]]]}, comma-separated, defaults
  * {@code ieee69,random:200 90,365 0,1e-5,1e-4 0}. Seed 1 for the data. BAD is the fraction of
  * voltage readings replaced by gross errors (&plusmn;1 % of the reading, sign random, seed 2): the
  * bad-data case where LAD should beat LS. {@code -DmaxTypes=K} and {@code -Dtapered=true} add the
- * library priors.
+ * library priors. {@code -Djoint=false,true} (default both) and {@code -Dlibrary=false,true} (default
+ * both) choose the stage-2 joint refinement and library settings run; {@code -Dnorms=LS} the fits;
+ * {@code -Drepeat=N} runs each estimate N times and reports the median wall time.
  */
 public final class AccuracyRunner {
     /** Meter P/Q noise of every run: 0.5 % relative (the setting). */
@@ -47,9 +50,9 @@ public final class AccuracyRunner {
         double[] sigmas = Arrays.stream((args.length > 2 ? args[2] : "0,1e-5,1e-4").split(","))
                 .mapToDouble(Double::parseDouble).toArray();
         double bad = args.length > 3 ? Double.parseDouble(args[3]) : 0;
-        System.out.println("| feeder | days | sigma_v p.u. | fit | library | r median % | r p90 % | x median % | x p90 % "
-                + "| true type | weak | s |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| feeder | days | sigma_v p.u. | fit | library | joint | r median % | r p90 % | x median % "
+                + "| x p90 % | true type | weak | within 2 SE | s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String name : feeders) {
             Feeder feeder = TestFeeders.load(name);
             for (int d : days) {
@@ -59,20 +62,50 @@ public final class AccuracyRunner {
                             .withNoisePowerRelative(POWER_NOISE));
                     MeterData meters = bad > 0 ? withGrossErrors(sim.meters(), bad, feeder.rootBus()) : sim.meters();
                     for (FitNorm norm : norms()) {
-                        for (boolean library : new boolean[]{false, true}) {
-                            ImpedanceOptions o = ImpedanceOptions.defaults().withNorm(norm)
-                                    .withConductors(library ? ConductorLibrary.builtIn().types() : List.of())
-                                    .withMaxTypes(Integer.getInteger("maxTypes", 0))
-                                    .withTapered(Boolean.getBoolean("tapered"));
-                            long t0 = System.nanoTime();
-                            ImpedanceResult r = new ImpedanceEstimator(o).estimate(meters, feeder.tree());
-                            double secs = (System.nanoTime() - t0) / 1e9;
-                            System.out.println(row(name, d, sigma, norm, library, feeder, r, secs));
+                        for (boolean library : libraries()) {
+                            for (boolean joint : joints()) {
+                                ImpedanceOptions o = ImpedanceOptions.defaults().withNorm(norm)
+                                        .withConductors(library ? ConductorLibrary.builtIn().types() : List.of())
+                                        .withMaxTypes(Integer.getInteger("maxTypes", 0))
+                                        .withTapered(Boolean.getBoolean("tapered"))
+                                        .withJointRefinement(joint);
+                                int repeat = Integer.getInteger("repeat", 1);
+                                double[] times = new double[repeat];
+                                ImpedanceResult r = null;
+                                for (int i = 0; i < repeat; i++) {
+                                    long t0 = System.nanoTime();
+                                    r = new ImpedanceEstimator(o).estimate(meters, feeder.tree());
+                                    times[i] = (System.nanoTime() - t0) / 1e9;
+                                }
+                                Arrays.sort(times);
+                                double secs = times[repeat / 2];
+                                System.out.println(row(name, d, sigma, norm, library, joint, feeder, r, secs));
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    /** Joint refinement settings to run: system property {@code joint} ({@code false,true} default, or one). */
+    static boolean[] joints() {
+        String[] v = System.getProperty("joint", "false,true").split(",");
+        boolean[] out = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Boolean.parseBoolean(v[i].trim());
+        }
+        return out;
+    }
+
+    /** Library settings to run: system property {@code library} ({@code false,true} default, or one). */
+    static boolean[] libraries() {
+        String[] v = System.getProperty("library", "false,true").split(",");
+        boolean[] out = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Boolean.parseBoolean(v[i].trim());
+        }
+        return out;
     }
 
     /** The fits to run: system property {@code norms} (e.g. {@code LS} or {@code LAD,LS}), default both. */
@@ -81,14 +114,18 @@ public final class AccuracyRunner {
                 .toArray(FitNorm[]::new);
     }
 
-    private static String row(String name, int days, double sigma, FitNorm norm, boolean library, Feeder feeder,
+    private static String row(String name, int days, double sigma, FitNorm norm, boolean library, boolean joint,
+                              Feeder feeder,
                               ImpedanceResult r, double secs) {
         List<Double> er = new ArrayList<>();
         List<Double> ex = new ArrayList<>();
         int typed = 0;
         int right = 0;
+        int covered = 0;
         for (BranchEstimate e : r.branches()) {
             Branch t = feeder.branchTo(e.toBus());
+            covered += Math.abs(e.rOhm() - t.rOhm()) <= 2 * e.rStdErr() ? 1 : 0;
+            covered += Math.abs(e.xOhm() - t.xOhm()) <= 2 * e.xStdErr() ? 1 : 0;
             er.add(Math.abs(e.rOhm() - t.rOhm()) / t.rOhm());
             ex.add(Math.abs(e.xOhm() - t.xOhm()) / t.xOhm());
             if (t.conductor() != null) {
@@ -100,10 +137,11 @@ public final class AccuracyRunner {
         }
         long weak = r.warnings().stream().filter(w -> w.contains("do not pin down")).count();
         String type = library && typed > 0 ? right + "/" + typed : "-";
-        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %d | %.2f |",
+        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %d | %.0f %% | %.2f |",
                 name, days, sigma == 0 ? "0" : String.format(Locale.ROOT, "%.0e", sigma), norm,
-                library ? "built-in" : "none", 100 * quantile(er, 0.5), 100 * quantile(er, 0.9),
-                100 * quantile(ex, 0.5), 100 * quantile(ex, 0.9), type, weak, secs);
+                library ? "built-in" : "none", joint ? "on" : "off", 100 * quantile(er, 0.5), 100 * quantile(er, 0.9),
+                100 * quantile(ex, 0.5), 100 * quantile(ex, 0.9), type, weak,
+                100.0 * covered / (2 * r.branches().size()), secs);
     }
 
     /** Replaces a fraction of the non-root voltage readings by the reading times (1 &plusmn; 1 %). */

@@ -1,0 +1,438 @@
+package io.gridid.impedance;
+
+import io.gridid.feeders.ConductorLibrary;
+import io.gridid.feeders.MeterDataSynthesizer;
+import io.gridid.feeders.SynthesisOptions;
+import io.gridid.feeders.TestFeeders;
+import io.gridid.model.Branch;
+import io.gridid.model.BranchEquation;
+import io.gridid.model.Feeder;
+import io.gridid.model.GrididException;
+import io.gridid.model.MeterData;
+import io.gridid.model.RadialTree;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The joint refinement ({@link JointRefinement}) against independent truth: a hand-built 3-bus
+ * chain whose voltages are computed with the branch equation from known r, x and loads, and the
+ * validation feeders noise-free.
+ */
+class JointRefinementTest {
+    /** Chain 0 - 1 - 2 at 12.47 kV: branch 0-1 and branch 1-2, ohm. */
+    private static final double R1 = 0.40;
+    private static final double X1 = 0.30;
+    private static final double R2 = 0.60;
+    private static final double X2 = 0.45;
+    private static final double KV = 12.47;
+    /** Intervals per replication. */
+    private static final int T = 200;
+    /** Voltage noise, per unit of |V|: 1e-4 (the hard case). */
+    private static final double SIGMA_PU = 1e-4;
+    /** Noise replications (the loads stay the same, only the meter noise is redrawn). */
+    private static final int REPLICATIONS = 150;
+    /**
+     * Allowed distance between the measured MSE ratio (joint / pairwise, r of branch 1-2) and the
+     * theoretical variance ratio (GLS / OLS on the linear branch equation, computed independently
+     * below). Each MSE over 150 replications has a relative standard error of sqrt(2/150) = 12 %;
+     * the two estimators share the noise, so their ratio scatters less; 0.15 is about two of those
+     * standard errors at the ratios here (0.7..0.9) and the loss term's ~1 % effect is far inside it.
+     */
+    private static final double RATIO_TOLERANCE = 0.15;
+
+    /** Relative error allowed from a 20 % start on exact data: one Gauss-Newton step on a loss term of ~1 %. */
+    private static final double EXACT_TOLERANCE = 1e-3;
+
+    /**
+     * Distance from the truth allowed in reported standard errors: 4 (a Gaussian estimate is
+     * farther in 6e-5 of the cases; the 2-SE coverage measured by the accuracy runner is 95-100 %).
+     */
+    private static final double STDERR_MULTIPLE = 4;
+
+    /** The iterative solver's distance from the dense solution, in standard errors of the estimate. */
+    private static final double ITERATION_SHARE_OF_STDERR = 0.1;
+
+    /** Loads of buses 1 and 2 (MW, Mvar) per interval: independent shapes, fixed seed. */
+    private static double[][] loads() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        double[][] l = new double[4][T];
+        for (int t = 0; t < T; t++) {
+            double day = 2 * Math.PI * t / 24;
+            l[0][t] = 1.0 + 0.6 * Math.sin(day) + 0.3 * rnd.nextDouble();        // P1
+            l[1][t] = 0.3 + 0.2 * Math.cos(day) + 0.3 * rnd.nextDouble();        // Q1
+            l[2][t] = 0.8 + 0.5 * Math.sin(3 * day + 1) + 0.3 * rnd.nextDouble(); // P2
+            l[3][t] = 0.2 + 0.15 * Math.cos(2 * day) + 0.2 * rnd.nextDouble();   // Q2
+        }
+        return l;
+    }
+
+    /** Readings with voltages from the branch equation (leaf voltage given) plus noise of {@code sigmaPu}. */
+    private static MeterData chain(double[][] l, double sigmaPu, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long[] epochs = new long[T];
+        for (int t = 0; t < T; t++) {
+            epochs[t] = 1_700_000_000L + 3600L * t;
+        }
+        MeterData.Builder b = MeterData.builder(List.of("0", "1", "2"), epochs);
+        for (int t = 0; t < T; t++) {
+            double u2 = Math.pow(KV * 0.97, 2);
+            double u1 = BranchEquation.sendingSquaredVoltage(R2, X2, l[2][t], l[3][t], u2);
+            double p1 = l[0][t] + BranchEquation.sendingActiveMw(R2, l[2][t], l[3][t], u2);
+            double q1 = l[1][t] + BranchEquation.sendingReactiveMvar(X2, l[2][t], l[3][t], u2);
+            double u0 = BranchEquation.sendingSquaredVoltage(R1, X1, p1, q1, u1);
+            double[] u = {u0, u1, u2};
+            double[] p = {p1 + BranchEquation.sendingActiveMw(R1, p1, q1, u1) - p1, l[0][t], l[2][t]};
+            double[] q = {0, l[1][t], l[3][t]};
+            for (int m = 0; m < 3; m++) {
+                double v = Math.sqrt(u[m]) + sigmaPu * KV * gaussian(rnd);
+                b.set(m, t, v, p[m], q[m]);
+            }
+        }
+        return b.build();
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u1 = rnd.nextDouble();
+        double u2 = rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** Hourly readings with 1e-4 p.u. voltage and 0.5 % P/Q noise (the synthesizer's, seed 7). */
+    private static MeterData noisy(Feeder feeder, int days) throws GrididException {
+        return MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(days)
+                .withIntervalMinutes(60).withSeed(7).withNoiseVoltagePu(1e-4).withNoisePowerRelative(0.005)).meters();
+    }
+
+    private static RadialTree chainTree() {
+        return new RadialTree("0", Map.of("1", "0", "2", "1"));
+    }
+
+    @Test
+    void exactChainIsRecoveredExactly() throws GrididException {
+        MeterData d = chain(loads(), 0, 1);
+        Map<String, JointRefinement.Start> starts = Map.of(
+                "1", JointRefinement.Start.free(R1 * 1.2, X1 * 0.8),
+                "2", JointRefinement.Start.free(R2 * 0.9, X2 * 1.1));
+        // the joint solve recovers the truth from a start 10-20 % off: only the
+        // linearisation of the loss term (about 1 % of the drop, second order in the 20 % start error,
+        // 4e-4) and rounding separate it from the truth
+        JointRefinement.Outcome o = new JointRefinement(ImpedanceOptions.defaults(), JointRefinement.DENSE_MAX_UNKNOWNS, 0)
+                .refine(d, chainTree(), null, starts);
+        assertEquals(R1, o.branches().get("1").rOhm(), EXACT_TOLERANCE * R1);
+        assertEquals(X1, o.branches().get("1").xOhm(), EXACT_TOLERANCE * X1);
+        assertEquals(R2, o.branches().get("2").rOhm(), EXACT_TOLERANCE * R2);
+        assertEquals(X2, o.branches().get("2").xOhm(), EXACT_TOLERANCE * X2);
+    }
+
+    @Test
+    void jointBeatsPairwiseUnderVoltageNoise() throws GrididException {
+        double[][] l = loads();
+        ImpedanceEstimator pairwise = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(false)
+                .withParallel(false));
+        ImpedanceEstimator joint = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true)
+                .withParallel(false));
+        double msePair = 0;
+        double mseJoint = 0;
+        double biasJoint = 0;
+        for (int rep = 0; rep < REPLICATIONS; rep++) {
+            MeterData d = chain(l, SIGMA_PU, 100 + rep);
+            double a = pairwise.estimate(d, chainTree()).branchTo("2").rOhm() - R2;
+            double b = joint.estimate(d, chainTree()).branchTo("2").rOhm() - R2;
+            msePair += a * a / REPLICATIONS;
+            mseJoint += b * b / REPLICATIONS;
+            biasJoint += b / REPLICATIONS;
+        }
+        double ratio = mseJoint / msePair;
+        double theory = theoreticalRatio(l);
+        assertTrue(theory < 1, "GLS is never worse than OLS: " + theory);
+        assertEquals(theory, ratio, RATIO_TOLERANCE, "joint/pairwise MSE of r(1-2)");
+        assertTrue(ratio < 1, "joint/pairwise MSE of r(1-2) = " + ratio);
+        // and unbiased: |mean error| within 3 standard errors of the mean
+        assertTrue(Math.abs(biasJoint) < 3 * Math.sqrt(mseJoint / REPLICATIONS), "bias " + biasJoint);
+    }
+
+    /**
+     * Var(r2) of GLS over Var(r2) of OLS for the chain, by hand: differences &delta;1 = u0 &minus; u1 and
+     * &delta;2 = u1 &minus; u2 with rows (2P'1, 2Q'1, 0, 0) and (0, 0, 2P2, 2Q2), noise covariance
+     * &sigma;&sup2;[[2, &minus;1], [&minus;1, 2]] (u1's error is in both with opposite signs); OLS on &delta;2 alone has
+     * covariance 2&sigma;&sup2;(A2&#7488;A2)&#8315;&sup1;. Loss terms (about 1 % of the drop) are left out.
+     */
+    private static double theoreticalRatio(double[][] l) {
+        double[][] info = new double[4][4];
+        double[][] sInv = {{2.0 / 3, 1.0 / 3}, {1.0 / 3, 2.0 / 3}};
+        double[][] ols = new double[2][2];
+        for (int t = 0; t < T; t++) {
+            double[][] a = {{2 * (l[0][t] + l[2][t]), 2 * (l[1][t] + l[3][t]), 0, 0}, {0, 0, 2 * l[2][t], 2 * l[3][t]}};
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    for (int p = 0; p < 2; p++) {
+                        for (int q = 0; q < 2; q++) {
+                            info[i][j] += a[p][i] * sInv[p][q] * a[q][j];
+                        }
+                    }
+                }
+            }
+            ols[0][0] += a[1][2] * a[1][2];
+            ols[0][1] += a[1][2] * a[1][3];
+            ols[1][1] += a[1][3] * a[1][3];
+        }
+        double glsVar = inverse(info)[2][2];
+        double olsVar = 2 * ols[1][1] / (ols[0][0] * ols[1][1] - ols[0][1] * ols[0][1]);
+        return glsVar / olsVar;
+    }
+
+    /** Gauss-Jordan inverse of a small well-conditioned matrix. */
+    private static double[][] inverse(double[][] m) {
+        int n = m.length;
+        double[][] a = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m[i], 0, a[i], 0, n);
+            a[i][n + i] = 1;
+        }
+        for (int c = 0; c < n; c++) {
+            int piv = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
+                    piv = r;
+                }
+            }
+            double[] tmp = a[c];
+            a[c] = a[piv];
+            a[piv] = tmp;
+            double d = a[c][c];
+            for (int j = 0; j < 2 * n; j++) {
+                a[c][j] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = a[r][c];
+                    for (int j = 0; j < 2 * n; j++) {
+                        a[r][j] -= f * a[c][j];
+                    }
+                }
+            }
+        }
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], n, out[i], 0, n);
+        }
+        return out;
+    }
+
+    /** The dense normal matrix and the matrix-free product (tree smoother) are the same operator. */
+    @Test
+    void denseMatrixEqualsMatrixFreeProduct() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData d = noisy(feeder, 3);
+        JointRefinement.Layout lay = new JointRefinement.Layout(feeder.tree());
+        double[] r = new double[lay.n];
+        double[] x = new double[lay.n];
+        double[] cr = new double[lay.n];
+        double[] cx = new double[lay.n];
+        for (int k = 1; k < lay.n; k++) {
+            Branch b = feeder.branchTo(lay.buses.get(k));
+            r[k] = b.rOhm();
+            x[k] = b.xOhm();
+            // every other branch as a length along a type: the reduced parameterisation too
+            cr[k] = k % 2 == 0 ? Double.NaN : 0.3;
+            cx[k] = k % 2 == 0 ? Double.NaN : 0.4;
+        }
+        JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, feeder.tree(), lay, null, r, x, false);
+        lin.estimateNoise(r, x);
+        JointRefinement.Params par = new JointRefinement.Params(lay, cr, cx);
+        JointRefinement.DenseSystem sys = JointRefinement.DenseSystem.of(lin, par, false);
+        double[] v = new SplittableRandom(3).doubles(par.m).toArray();
+        double[] dense = sys.times(v);
+        double[] free = new JointRefinement(ImpedanceOptions.defaults()).apply(lin, par, v);
+        double scale = 0;
+        for (double e : dense) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        for (int i = 0; i < par.m; i++) {
+            // both sum the same ~1e5-sized terms in another order: agreement to 1e-9 of the largest
+            assertEquals(dense[i], free[i], 1e-9 * scale, "component " + i);
+        }
+    }
+
+    /** The conjugate-gradient path reaches the dense solution. */
+    @Test
+    void iterativeSolverMatchesDense() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData d = noisy(feeder, 10);
+        Map<String, JointRefinement.Start> starts = new HashMap<>();
+        for (Branch b : feeder.branches()) {
+            starts.put(b.toBus(), JointRefinement.Start.free(b.rOhm() * 1.1, b.xOhm() * 0.9));
+        }
+        ImpedanceOptions o = ImpedanceOptions.defaults().withParallel(false);
+        JointRefinement.Outcome dense = new JointRefinement(o).refine(d, feeder.tree(), null, starts);
+        JointRefinement.Outcome cg = new JointRefinement(o, 0).refine(d, feeder.tree(), null, starts);
+        assertTrue(dense.dense());
+        assertTrue(!cg.dense());
+        for (Branch b : feeder.branches()) {
+            JointRefinement.Branch a = dense.branches().get(b.toBus());
+            JointRefinement.Branch c = cg.branches().get(b.toBus());
+            // CG stops at 1e-6 of the right-hand side's preconditioned norm: what is left of the
+            // iteration error must be small against the estimate's own standard error (a tenth)
+            assertEquals(a.rOhm(), c.rOhm(), ITERATION_SHARE_OF_STDERR * a.rStdErr(), b.toBus());
+            assertEquals(a.xOhm(), c.xOhm(), ITERATION_SHARE_OF_STDERR * a.xStdErr(), b.toBus());
+        }
+    }
+
+    /**
+     * With the library and the joint refinement, noise-free ieee13 still gets every line's true
+     * conductor and length (0.5 %), and the transformer and the switch still fall back.
+     */
+    @Test
+    void noiseFreeLibraryWithJointChoosesTrueConductors() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData d = Simulations.noiseFree(feeder, 10, 13);
+        ImpedanceResult r = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true)
+                .withConductors(ConductorLibrary.builtIn().types())).estimate(d, feeder.tree());
+        for (BranchEstimate e : r.branches()) {
+            Branch truth = feeder.branchTo(e.toBus());
+            if (truth.kind() == Branch.Kind.LINE && truth.conductor() != null) {
+                assertEquals(truth.conductor(), e.conductor(), "conductor of branch to " + e.toBus());
+                assertEquals(truth.lengthKm(), e.lengthKm(), 0.005 * truth.lengthKm(), "length to " + e.toBus());
+            } else {
+                assertNull(e.conductor(), "branch to " + e.toBus() + " is no line: it must fall back");
+            }
+        }
+    }
+
+    /**
+     * Without voltage noise the branch residuals are flow errors, independent per branch (sibling
+     * branches do not co-vary): the joint model finds nothing to pool and the estimator keeps the
+     * sweep's fits bit for bit (ieee69, 90 days, 0.5 % P/Q noise: measured share 0.0022 against the
+     * 0.02 threshold).
+     */
+    @Test
+    void withoutVoltageNoiseTheSweepStands() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee69");
+        MeterData d = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(90)
+                .withIntervalMinutes(60).withSeed(1).withNoisePowerRelative(0.005)).meters();
+        ImpedanceResult off = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(false))
+                .estimate(d, feeder.tree());
+        ImpedanceResult on = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))
+                .estimate(d, feeder.tree());
+        assertEquals(off, on);
+    }
+
+    /**
+     * Bad data in the joint model: every 25th |V| reading of bus 5 of the 8-bus feeder 1 % off
+     * (about 100 noise standard deviations at 1e-4 p.u.) on noisy data, 30 days. Exactly those
+     * readings are dropped (a Gaussian reading passes 5 robust sigmas but for 6e-7 of them: none of
+     * the 5,760 here, expected), and branch 4-5 then lies within {@link #STDERR_MULTIPLE} of its
+     * joint standard errors of the truth; without rejection the glitches pull it off by more than half.
+     */
+    @Test
+    void grossVoltageErrorsAreDroppedFromTheJointFit() throws GrididException {
+        Feeder feeder = SmallFeeders.forked();
+        MeterData clean = noisy(feeder, 30);
+        MeterData.Builder b = MeterData.builder(clean.meterIds(), clean.epochSeconds());
+        int bad = clean.indexOf("5");
+        int spikes = 0;
+        for (int m = 0; m < clean.meterCount(); m++) {
+            for (int t = 0; t < clean.intervalCount(); t++) {
+                boolean spike = m == bad && t % 25 == 0;
+                spikes += spike ? 1 : 0;
+                b.set(m, t, clean.vKv(m, t) * (spike ? 1.01 : 1), clean.pMw(m, t), clean.qMvar(m, t));
+            }
+        }
+        MeterData glitchy = b.build();
+        Map<String, JointRefinement.Start> starts = new HashMap<>();
+        for (Branch t : feeder.branches()) {
+            starts.put(t.toBus(), JointRefinement.Start.free(t.rOhm() * 1.05, t.xOhm() * 0.95));
+        }
+        ImpedanceOptions o = ImpedanceOptions.defaults();
+        JointRefinement.Outcome out = new JointRefinement(o).refine(glitchy, feeder.tree(), null, starts);
+        assertTrue(out.pooled());
+        assertEquals(spikes, out.rejected());
+        Branch truth = feeder.branchTo("5");
+        JointRefinement.Branch e = out.branches().get("5");
+        assertEquals(truth.rOhm(), e.rOhm(), STDERR_MULTIPLE * e.rStdErr(), "r of 4-5");
+        assertEquals(truth.xOhm(), e.xOhm(), STDERR_MULTIPLE * e.xStdErr(), "x of 4-5");
+        JointRefinement.Branch raw = new JointRefinement(o.withBadDataSigmas(0))
+                .refine(glitchy, feeder.tree(), null, starts).branches().get("5");
+        // 14 readings of 2 % of u (about 3 kV^2, against a branch drop of about 0.1 kV^2) pull it to
+        // the bound: off by more than half the true r
+        assertTrue(Math.abs(raw.rOhm() - truth.rOhm()) > 0.5 * truth.rOhm(),
+                "glitches should matter without rejection: " + raw);
+    }
+
+    /**
+     * Missing voltages drop out of the joint model: 10 % of bus 3's |V| readings removed (noisy
+     * data, option on), branch 2-3 reports exactly the intervals where both its ends were read,
+     * and every branch stays within {@link #STDERR_MULTIPLE} standard errors of the truth.
+     */
+    @Test
+    void missingVoltagesDropOut() throws GrididException {
+        Feeder feeder = SmallFeeders.forked();
+        MeterData full = noisy(feeder, 30);
+        MeterData.Builder b = MeterData.builder(full.meterIds(), full.epochSeconds());
+        int m3 = full.indexOf("3");
+        SplittableRandom rnd = new SplittableRandom(5);
+        int holes = 0;
+        for (int m = 0; m < full.meterCount(); m++) {
+            for (int t = 0; t < full.intervalCount(); t++) {
+                boolean hole = m == m3 && rnd.nextDouble() < 0.1;
+                holes += hole ? 1 : 0;
+                b.set(m, t, hole ? Double.NaN : full.vKv(m, t), full.pMw(m, t), full.qMvar(m, t));
+            }
+        }
+        ImpedanceResult r = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))
+                .estimate(b.build(), feeder.tree());
+        assertEquals(full.intervalCount() - holes, r.branchTo("3").intervalsUsed());
+        for (BranchEstimate e : r.branches()) {
+            Branch t = feeder.branchTo(e.toBus());
+            assertEquals(t.rOhm(), e.rOhm(), STDERR_MULTIPLE * e.rStdErr(), "r of " + e.toBus());
+            assertEquals(t.xOhm(), e.xOhm(), STDERR_MULTIPLE * e.xStdErr(), "x of " + e.toBus());
+        }
+    }
+
+    /** Intervals are summed in fixed chunks: the parallel run gives the same bits as the sequential one. */
+    @Test
+    void parallelEqualsSequentialBitForBit() throws GrididException {
+        Feeder feeder = SmallFeeders.forked();
+        MeterData d = noisy(feeder, 20);
+        ImpedanceOptions o = ImpedanceOptions.defaults().withJointRefinement(true).withConductors(SmallFeeders.LIBRARY);
+        ImpedanceResult seq = new ImpedanceEstimator(o.withParallel(false)).estimate(d, feeder.tree());
+        ImpedanceResult par = new ImpedanceEstimator(o.withParallel(true)).estimate(d, feeder.tree());
+        assertEquals(seq, par);
+    }
+
+    /**
+     * Noise-free validation feeders, the joint solve forced to pool (by default it keeps the sweep
+     * here): the issue's 0.5 % bound holds for every branch.
+     */
+    @Test
+    void noiseFreeFeedersStayWithinHalfAPercent() throws GrididException {
+        for (String name : List.of("ieee13", "ieee69")) {
+            Feeder feeder = TestFeeders.load(name);
+            MeterData d = Simulations.noiseFree(feeder, 10, 1);
+            ImpedanceOptions o = ImpedanceOptions.defaults().withJointRefinement(false);
+            Map<String, JointRefinement.Start> starts = new HashMap<>();
+            for (BranchEstimate e : new ImpedanceEstimator(o).estimate(d, feeder.tree()).branches()) {
+                starts.put(e.toBus(), JointRefinement.Start.free(e.rOhm(), e.xOhm()));
+            }
+            JointRefinement.Outcome out = new JointRefinement(o, JointRefinement.DENSE_MAX_UNKNOWNS, 0)
+                    .refine(d, feeder.tree(), null, starts);
+            assertTrue(out.pooled());
+            for (Branch t : feeder.branches()) {
+                JointRefinement.Branch e = out.branches().get(t.toBus());
+                double z = Math.hypot(t.rOhm(), t.xOhm());
+                double rRef = t.rOhm() > 0 ? t.rOhm() : z;
+                double xRef = t.xOhm() > 0 ? t.xOhm() : z;
+                assertEquals(t.rOhm(), e.rOhm(), 0.005 * rRef, name + " r " + t.toBus());
+                assertEquals(t.xOhm(), e.xOhm(), 0.005 * xRef, name + " x " + t.toBus());
+            }
+        }
+    }
+}
