@@ -52,7 +52,10 @@ import java.util.Objects;
  * judged from the joint estimates and their covariance ({@link JointTypeFits}) and the typed
  * branches' lengths refitted jointly. The reported unconstrained (r, x), standard errors (where
  * the dense solver formed them), rms residuals (of each branch's own equation at the joint values)
- * and intervals used are the joint ones.
+ * and intervals used are the joint ones. It runs where it was measured to help: complete loads
+ * (with loads estimated for missing readings it is skipped, with a warning: their errors, shared
+ * by neighbouring branches, are not in its noise model) and up to 200 branches (above, its
+ * iterative solver costs seconds to minutes; skipped with a warning).
  *
  * <p><b>Uncertainty.</b> The standard errors come from the fitter (residual variance times the
  * inverse normal matrix at the solution). A branch whose r or x has a relative standard error
@@ -118,6 +121,16 @@ public final class ImpedanceEstimator {
                     + "a wrong topology?", 100 * head));
         }
         boolean joint = options.jointRefinement() && options.norm() == FitNorm.LS;
+        if (joint && hasEstimatedLoads(run.filled())) {
+            joint = false;
+            warnings.add("joint refinement skipped: loads were estimated for missing readings, and their errors"
+                    + " (shared by neighbouring branches) are not in its noise model; the sweep's fits stand");
+        } else if (joint && 2 * (tree.size() - 1) > JointRefinement.DENSE_MAX_UNKNOWNS) {
+            joint = false;
+            warnings.add("joint refinement skipped: " + (tree.size() - 1) + " branches, above "
+                    + JointRefinement.DENSE_MAX_UNKNOWNS / 2 + " its iterative solver costs seconds to minutes"
+                    + " (measured: +14.6 s on 999 branches); the sweep's fits stand");
+        }
         Map<String, JointRefinement.Branch> free = Map.of();
         Map<String, JointRefinement.Branch> typed = Map.of();
         JointRefinement refinement = new JointRefinement(options);
@@ -285,6 +298,23 @@ public final class ImpedanceEstimator {
             }
         }
         return new Swept(out, filled, rounds);
+    }
+
+    /** True when the sweep ran on loads estimated for missing P or Q readings. */
+    private static boolean hasEstimatedLoads(FilledReadings filled) {
+        if (filled == null || filled.estimated() == null) {
+            return false;
+        }
+        for (boolean[] row : filled.estimated()) {
+            if (row != null) {
+                for (boolean e : row) {
+                    if (e) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.gridid.reports;
 
 import io.gridid.impedance.BranchEstimate;
 import io.gridid.impedance.ImpedanceEstimator;
+import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.ImpedanceResult;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
@@ -45,8 +46,17 @@ public final class GrididStages {
 
     /** Stage 2 with the impedance options; each estimate becomes a branches.csv row with the extra columns. */
     public static ImpedanceStage impedance(IdentifyOptions options) {
-        ImpedanceEstimator estimator = new ImpedanceEstimator(options.impedance());
+        return impedance(options.impedance());
+    }
+
+    private static ImpedanceStage impedance(ImpedanceOptions options) {
+        ImpedanceEstimator estimator = new ImpedanceEstimator(options);
         return new ImpedanceStage() {
+            @Override
+            public ImpedanceStage forTreeComparison() {
+                return options.jointRefinement() ? impedance(options.withJointRefinement(false)) : this;
+            }
+
             @Override
             public ImpedanceOutcome estimate(MeterData data, RadialTree tree) throws GrididException {
                 return estimate(data, tree, ProgressListener.NONE);

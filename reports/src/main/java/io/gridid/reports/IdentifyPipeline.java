@@ -126,7 +126,8 @@ public final class IdentifyPipeline {
         }
         if (imp.completedLoads() != null) {
             long s0 = System.nanoTime();
-            GapTreeRefinement.Outcome refined = new GapTreeRefinement(impedance).refine(imp.completedLoads(), topo.tree());
+            GapTreeRefinement.Outcome refined = new GapTreeRefinement(impedance.forTreeComparison())
+                    .refine(imp.completedLoads(), topo.tree());
             if (refined.moves() > 0) {
                 int moved = moved(topo.tree(), refined.tree());
                 passNotes.add("stage 2's misfit moved " + moved + " bus(es) after stage 1 (" + refined.evaluations()

@@ -21,4 +21,13 @@ public interface ImpedanceStage {
             throws GrididException {
         return estimate(data, tree);
     }
+
+    /**
+     * The stage {@link GapTreeRefinement} compares trees with, on loads completed by estimates:
+     * residuals of each branch's own fit. By default this stage; gridid's own turns its joint
+     * refinement off there (it would pool the estimates' errors into every branch's residual).
+     */
+    default ImpedanceStage forTreeComparison() {
+        return this;
+    }
 }
