@@ -37,7 +37,9 @@ import java.util.stream.Stream;
  * {@code scaling.csv} and {@code scaling.svg} to the folder given as the first argument.
  *
  * <p>Usage: {@code ScalingRun OUT_DIR [CASE ...]} with CASE like {@code random:1000x8760}; without
- * cases, the default list below. System property {@code bench.runs} overrides the run count.
+ * cases, the default list below. System property {@code bench.runs} overrides the run count;
+ * {@code scaling.accuracyExtras=false} times the pipeline without its two accuracy steps (see
+ * {@link #options()}).
  */
 public final class ScalingRun {
     /** N series at T = 8760, then a T series on random:300. */
@@ -55,6 +57,20 @@ public final class ScalingRun {
     }
 
     private ScalingRun() {
+    }
+
+    /**
+     * The pipeline's options: the defaults, or with {@code -Dscaling.accuracyExtras=false} the
+     * defaults without the two accuracy steps whose cost is not in the search and the sweep
+     * proper (stage 1's denoised parent drops, stage 2's joint refinement), to time the rest alone.
+     */
+    static IdentifyOptions options() {
+        IdentifyOptions o = IdentifyOptions.defaults();
+        if (Boolean.parseBoolean(System.getProperty("scaling.accuracyExtras", "true"))) {
+            return o;
+        }
+        return o.withTopology(o.topology().withSearch(o.topology().search().withDenoiseParents(false)))
+                .withImpedance(o.impedance().withJointRefinement(false));
     }
 
     public static void main(String[] args) throws Exception {
@@ -106,7 +122,7 @@ public final class ScalingRun {
         sim = null;
         int runs = Integer.getInteger("bench.runs", n <= 300 && c.intervals() <= 8760 ? 5 : n < 3000 ? 3 : 1);
         boolean warmUp = n < 3000;
-        IdentifyPipeline pipeline = new IdentifyPipeline(IdentifyOptions.defaults());
+        IdentifyPipeline pipeline = new IdentifyPipeline(options());
         MeterCsvReader reader = new MeterCsvReader(MeterCsvReader.Options.defaults().withBaseKv(feeder.baseKv()));
         if (warmUp) {
             MeterFile f = reader.read(csv);
