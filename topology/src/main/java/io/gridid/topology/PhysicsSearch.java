@@ -175,6 +175,9 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final List<List<Integer>> children = new ArrayList<>();
         private final double[][] recvP;
         private final double[][] recvQ;
+        private final double[][] sentP;   // per bus: its sending-end flow, valid while sentValid
+        private final double[][] sentQ;
+        private final boolean[] sentValid; // false once the bus's flow or impedance changed
         private final double[] r;
         private final double[] x;
         private final double[] w;
@@ -296,6 +299,9 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             recvP = new double[n][tCount];
             recvQ = new double[n][tCount];
+            sentP = new double[n][];
+            sentQ = new double[n][];
+            sentValid = new boolean[n];
             r = new double[n];
             x = new double[n];
             w = new double[n];
@@ -399,25 +405,51 @@ public final class PhysicsSearch implements TopologyEstimator {
 
         /** Receiving-end flow of bus j: its own draw plus the sending-end flows of its children. */
         private void computeReceiving(int j) {
+            sentValid[j] = false;
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
             System.arraycopy(p[j], 0, rp, 0, tCount);
             System.arraycopy(q[j], 0, rq, 0, tCount);
             for (int c : children.get(j)) {
-                double[] cp = recvP[c];
-                double[] cq = recvQ[c];
-                double[] dc = dFill[c];
-                double rc = r[c];
-                double xc = x[c];
+                sent(c);
+                double[] sp = sentP[c];
+                double[] sq = sentQ[c];
                 for (int t = 0; t < tCount; t++) {
-                    double u = rootU[t] - dc[t];
-                    rp[t] += BranchEquation.sendingActiveMw(rc, cp[t], cq[t], u);
-                    rq[t] += BranchEquation.sendingReactiveMvar(xc, cp[t], cq[t], u);
+                    rp[t] += sp[t];
+                    rq[t] += sq[t];
                 }
             }
             if (gaps) {
                 target(j);
             }
+        }
+
+        /**
+         * Makes sentP/sentQ of bus c its sending-end flow (receiving flow plus its branch's losses,
+         * {@link BranchEquation}), computed again only after c's flow or impedance changed: the
+         * local search recomputes the flows along a path many times while most children stay put.
+         */
+        private void sent(int c) {
+            if (sentValid[c]) {
+                return;
+            }
+            if (sentP[c] == null) {
+                sentP[c] = new double[tCount];
+                sentQ[c] = new double[tCount];
+            }
+            double[] sp = sentP[c];
+            double[] sq = sentQ[c];
+            double[] cp = recvP[c];
+            double[] cq = recvQ[c];
+            double[] dc = dFill[c];
+            double rc = r[c];
+            double xc = x[c];
+            for (int t = 0; t < tCount; t++) {
+                double u = rootU[t] - dc[t];
+                sp[t] = BranchEquation.sendingActiveMw(rc, cp[t], cq[t], u);
+                sq[t] = BranchEquation.sendingReactiveMvar(xc, cp[t], cq[t], u);
+            }
+            sentValid[c] = true;
         }
 
         /**
@@ -598,6 +630,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         private void store(int j) {
+            sentValid[j] = false;
             r[j] = fit[0];
             x[j] = fit[1];
             w[j] = fit[2];
