@@ -92,10 +92,11 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
         int moves = s.localSearch();
         s.refresh();
-        moves += s.localSearch();
-        if (moves > 0) {
-            s.refresh();
+        int more = s.localSearch();
+        if (more > 0) {
+            s.refresh(); // without changes since the last refresh its flows, fits and scans still hold
         }
+        moves += more;
         if (denoised != null) {
             s.warnings.add(denoised);
         }
