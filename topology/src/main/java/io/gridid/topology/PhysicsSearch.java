@@ -192,8 +192,6 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final double[] wa;        // == main.wa etc.
         private final double[] wb;
         private final double[] wc;
-        private final double[] sendP;
-        private final double[] sendQ;
         private final int[] stamp;
         private int stampCounter;
         private final double[] g;
@@ -316,8 +314,6 @@ public final class PhysicsSearch implements TopologyEstimator {
             g = main.g;
             h = main.h;
             fit = main.fit;
-            sendP = new double[tCount];
-            sendQ = new double[tCount];
             stamp = new int[n + 1];
         }
 
@@ -961,17 +957,6 @@ public final class PhysicsSearch implements TopologyEstimator {
             return Math.abs(mean) < 3 * Math.sqrt(var / count);
         }
 
-        private void sendingFlow(int j) {
-            double[] rp = recvP[j];
-            double[] rq = recvQ[j];
-            double[] dj = dFill[j];
-            for (int t = 0; t < tCount; t++) {
-                double u = rootU[t] - dj[t];
-                sendP[t] = BranchEquation.sendingActiveMw(r[j], rp[t], rq[t], u);
-                sendQ[t] = BranchEquation.sendingReactiveMvar(x[j], rp[t], rq[t], u);
-            }
-        }
-
         /** Lowest common ancestor of a and b (either may be the root). */
         private int commonAncestor(int a, int b) {
             stampCounter++;
@@ -1001,7 +986,9 @@ public final class PhysicsSearch implements TopologyEstimator {
          */
         private boolean tryMoves(int j, int[] targets, double tolerance) {
             regressors(j, main);
-            sendingFlow(j);
+            sent(j);
+            double[] sendP = sentP[j];
+            double[] sendQ = sentQ[j];
             int m = targets.length;
             int[][] losing = new int[m][];
             int[][] gaining = new int[m][];
