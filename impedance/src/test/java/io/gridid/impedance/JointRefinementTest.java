@@ -1,5 +1,9 @@
 package io.gridid.impedance;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.ArrayList;
+
 import io.gridid.feeders.ConductorLibrary;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;
@@ -323,6 +327,41 @@ class JointRefinementTest {
         ImpedanceResult on = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))
                 .estimate(d, feeder.tree());
         assertEquals(off, on);
+    }
+
+    /**
+     * Where the refinement is not used: with loads estimated for missing readings (one load's P
+     * missing for a day) the estimator keeps the sweep, says so, and gives exactly the result
+     * with the option off; on the same noisy data without the gap the refinement does change the
+     * result (so the equality above is the skip, not a no-op).
+     */
+    @Test
+    void estimatedLoadsKeepTheSweepAndSaySo() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData d = noisy(feeder, 10);
+        MeterData.Builder b = MeterData.builder(d.meterIds(), d.epochSeconds());
+        int hole = d.indexOf(feeder.tree().childrenOf(feeder.rootBus()).get(0));
+        for (int m = 0; m < d.meterCount(); m++) {
+            for (int t = 0; t < d.intervalCount(); t++) {
+                b.set(m, t, d.vKv(m, t), m == hole && t < 24 ? Double.NaN : d.pMw(m, t), d.qMvar(m, t));
+            }
+        }
+        MeterData holed = b.build();
+        ImpedanceResult on = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))
+                .estimate(holed, feeder.tree());
+        ImpedanceResult off = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(false))
+                .estimate(holed, feeder.tree());
+        assertTrue(on.warnings().stream().anyMatch(w -> w.startsWith("joint refinement skipped: loads were estimated")),
+                on.warnings().toString());
+        List<String> otherWarnings = new ArrayList<>(on.warnings());
+        otherWarnings.removeIf(w -> w.startsWith("joint refinement skipped"));
+        assertEquals(off.warnings(), otherWarnings);
+        assertEquals(off.branches(), on.branches());
+        ImpedanceResult complete = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))
+                .estimate(d, feeder.tree());
+        ImpedanceResult completeOff = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(false))
+                .estimate(d, feeder.tree());
+        assertNotEquals(completeOff.branches(), complete.branches());
     }
 
     /**
