@@ -119,6 +119,8 @@ final class JointRefinement {
     private final ImpedanceOptions options;
     private final int denseMaxUnknowns;
     private final double negligibleVoltageNoise;
+    /** Held fixed across trees (no estimate, no rejection, no bounds), or null: estimated per tree. */
+    private final JointNoiseModel fixedNoise;
 
     JointRefinement(ImpedanceOptions options) {
         this(options, DENSE_MAX_UNKNOWNS, NEGLIGIBLE_VOLTAGE_NOISE);
@@ -131,9 +133,25 @@ final class JointRefinement {
 
     /** With another "negligible voltage noise" share (tests: 0 always pools). */
     JointRefinement(ImpedanceOptions options, int denseMaxUnknowns, double negligibleVoltageNoise) {
+        this(options, denseMaxUnknowns, negligibleVoltageNoise, null);
+    }
+
+    private JointRefinement(ImpedanceOptions options, int denseMaxUnknowns, double negligibleVoltageNoise,
+                            JointNoiseModel fixedNoise) {
         this.options = options;
         this.denseMaxUnknowns = denseMaxUnknowns;
         this.negligibleVoltageNoise = negligibleVoltageNoise;
+        this.fixedNoise = fixedNoise;
+    }
+
+    /**
+     * A copy for comparing trees: it uses {@code noise} on every tree instead of estimating one,
+     * always pools, rejects no reading and leaves r, x unbounded, so its quadratic form is the
+     * same function of the data for every tree (the per-tree estimates, the rejected readings and
+     * the active set each make the trees' fits answer to different objectives).
+     */
+    JointRefinement withFixedNoise(JointNoiseModel noise) {
+        return new JointRefinement(options, denseMaxUnknowns, 0, java.util.Objects.requireNonNull(noise, "noise"));
     }
 
     /**
@@ -222,6 +240,13 @@ final class JointRefinement {
         boolean dense = par.m <= denseMaxUnknowns;
         Linearised lin = Linearised.of(data, tree, lay, gaps, r, x, parallel());
         double sigma2 = lin.estimateNoise(r, x);
+        if (fixedNoise != null) {
+            sigma2 = fixedNoise.voltageNoiseVariance();
+            for (int k = 1; k < n; k++) {
+                lin.kappa[k] = fixedNoise.flowErrorRatioOf(lay.buses.get(k));
+            }
+            lin.useNoise(sigma2);
+        }
         double roundingLevel = ROUNDING_SHARE * lin.meanSquaredVoltage;
         if (2 * sigma2 <= negligibleVoltageNoise * lin.medianBranchVariance
                 || (negligibleVoltageNoise > 0 && sigma2 <= roundingLevel * roundingLevel)) {
@@ -230,7 +255,7 @@ final class JointRefinement {
         boolean[] fixed = new boolean[par.m];
         DenseSystem sys = dense ? DenseSystem.of(lin, par, parallel()) : null;
         Solved sol = solve(lin, par, phi, fixed, sys, sys != null && sys.exact);
-        int rejected = reject(lin, par, sol.phi());
+        int rejected = fixedNoise != null ? 0 : reject(lin, par, sol.phi());
         int iterations = sol.iterations();
         if (rejected > 0) {
             sol = solve(lin, par, sol.phi(), sol.fixed(), sys, false);
@@ -363,6 +388,9 @@ final class JointRefinement {
                 int[] it = {0};
                 phi = conjugateGradients(lin, par, pre, phi, fixed, it);
                 iterations += it[0];
+            }
+            if (fixedNoise != null) {
+                break; // a likelihood comparable across trees: the unbounded least-squares minimum
             }
             boolean changed = false;
             for (int i = 0; i < par.m; i++) {
@@ -786,6 +814,12 @@ final class JointRefinement {
                 }
                 count[t] = c;
             }
+        }
+
+        /** Takes {@code s2} as the voltage-noise variance, with the &kappa; already set. */
+        void useNoise(double s2) {
+            this.sigma2 = s2;
+            prepare();
         }
 
         /** The elimination weights of an interval with every reading, for the current &kappa;. */
