@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
                 TopologyCommand.class,
                 ImpedanceCommand.class,
                 IdentifyCommand.class,
+                CompareCommand.class,
                 BenchmarkCommand.class,
                 ReportCommand.class,
                 ExportCommand.class,
