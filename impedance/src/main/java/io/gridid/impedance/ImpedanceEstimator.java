@@ -152,7 +152,8 @@ public final class ImpedanceEstimator {
                             options.residualFloor());
                     judged.put(b.toBus(), j != null ? j : b);
                 }
-                forTypes = judged;
+                // the feeder's own type frequencies as every branch's prior (empirical Bayes)
+                forTypes = TypeFrequencyPrior.apply(judged, options.conductors().size());
             }
         }
         Map<String, ConductorAssignment.Choice> choices = options.usesLibrary()
