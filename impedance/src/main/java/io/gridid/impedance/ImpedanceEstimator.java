@@ -152,8 +152,8 @@ public final class ImpedanceEstimator {
                             options.residualFloor());
                     judged.put(b.toBus(), j != null ? j : b);
                 }
-                // the feeder's own type frequencies as every branch's prior (empirical Bayes)
-                forTypes = TypeFrequencyPrior.apply(judged, options.conductors().size());
+                // types judged with the neighbours': the feeder's own runs and frequencies (empirical Bayes)
+                forTypes = TypeTreePrior.apply(judged, tree, options.conductors().size());
             }
         }
         Map<String, ConductorAssignment.Choice> choices = options.usesLibrary()

@@ -25,8 +25,8 @@ import java.util.List;
  * type (measured: random:200 noise-free, 186 of 199 true types on the &chi;&sup2; rule alone, 199 with both).
  * The standard deviations are floored at {@code residualFloor} &times; |&theta;|.
  *
- * <p>Each type's {@link TypeFit#cost()} is its &chi;&sup2;, the input of {@link TypeFrequencyPrior}, which
- * adds the feeder's type frequencies before the choice.
+ * <p>Each type's {@link TypeFit#cost()} is its &chi;&sup2;, the input of {@link TypeTreePrior}, which
+ * weighs it with the types of the branch's neighbours and the feeder's type frequencies before the choice.
  */
 final class JointTypeFits {
     /** 99.9 % quantile of chi-square with one degree of freedom. */

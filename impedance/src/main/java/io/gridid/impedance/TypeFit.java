@@ -9,7 +9,7 @@ import io.gridid.solvers.fit.LengthFit;
  * @param fit       the one-dimensional length fit
  * @param fitsWell  true when the type explains the branch nearly as well as the unconstrained fit
  * @param cost      the type's cost in the conductor choice in units of &chi;&sup2; (&minus;2 log of its
- *                  posterior weight, up to a constant per branch; see {@link TypeFrequencyPrior}),
+ *                  posterior weight, up to a constant per branch; see {@link TypeTreePrior}),
  *                  or NaN: the choice then uses the fit's objective (the sweep's path)
  */
 record TypeFit(int typeIndex, LengthFit fit, boolean fitsWell, double cost) {
