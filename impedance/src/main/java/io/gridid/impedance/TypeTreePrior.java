@@ -52,8 +52,11 @@ final class TypeTreePrior {
     static final double JEFFREYS = 0.5;
     /** Expectation&ndash;maximisation rounds at most. */
     static final int MAX_ROUNDS = 500;
-    /** The rounds stop when no parameter moves by more than this. */
-    static final double TOLERANCE = 1e-9;
+    /**
+     * The rounds stop when no parameter moves by more than this (a type cost &minus;2 ln p then moves by
+     * about 1e-5 or less; measured: 22&ndash;440 rounds at 1e-9, the choices unchanged at this value).
+     */
+    static final double TOLERANCE = 1e-6;
 
     private TypeTreePrior() {
     }
