@@ -183,7 +183,7 @@ public final class ImpedanceEstimator {
                 continue;
             }
             SweptBranch b = swept.get(bus);
-            BranchEstimate e = estimateOf(b, choices.get(bus), free.get(bus), typed.get(bus));
+            BranchEstimate e = estimateOf(b, choices.get(bus), free.get(bus), typed.get(bus), forTypes.get(bus));
             out.add(e);
             if (!e.note().isEmpty() && e.conductor() == null && options.usesLibrary()) {
                 warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + e.note());
@@ -385,8 +385,12 @@ public final class ImpedanceEstimator {
                 j.rmsResidual(), rSe, xSe, f.cuts(), j.intervalsUsed());
     }
 
+    /**
+     * @param judged the branch as the type choice saw it (its type fits carry posterior costs on the
+     *               joint path, see {@link TypeTreePrior}), for the type-ambiguity part of the errors
+     */
     private BranchEstimate estimateOf(SweptBranch b, ConductorAssignment.Choice choice, JointRefinement.Branch free,
-                                      JointRefinement.Branch typed) {
+                                      JointRefinement.Branch typed, SweptBranch judged) {
         BranchFit f = unconstrained(b.fit(), free);
         List<String> notes = new ArrayList<>();
         if (f.polished()) {
@@ -409,8 +413,11 @@ public final class ImpedanceEstimator {
         LengthFit lf = choice.type().fit();
         if (typed != null) {
             double lenSe = Double.isNaN(typed.lengthStdErr()) ? lf.lengthStdErr() : typed.lengthStdErr();
-            return new BranchEstimate(b.fromBus(), b.toBus(), typed.rOhm(), typed.xOhm(), lenSe * type.rOhmPerKm(),
-                    lenSe * type.xOhmPerKm(), f.relaxationGap(), f.polished(), type.name(), typed.lengthKm(),
+            double[] spread = TypeAmbiguity.spread(judged, choice.type(), options.conductors());
+            double rSe = Math.hypot(lenSe * type.rOhmPerKm(), spread[0]);
+            double xSe = Math.hypot(lenSe * type.xOhmPerKm(), spread[1]);
+            return new BranchEstimate(b.fromBus(), b.toBus(), typed.rOhm(), typed.xOhm(), rSe, xSe,
+                    f.relaxationGap(), f.polished(), type.name(), typed.lengthKm(),
                     f.rOhm(), f.xOhm(), typed.rmsResidual(), typed.intervalsUsed(), note);
         }
         return new BranchEstimate(b.fromBus(), b.toBus(), lf.lengthKm() * type.rOhmPerKm(),
