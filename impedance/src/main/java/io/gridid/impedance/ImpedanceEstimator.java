@@ -155,6 +155,10 @@ public final class ImpedanceEstimator {
                 // types judged with the neighbours': the feeder's own runs and frequencies (empirical Bayes)
                 forTypes = TypeTreePrior.apply(judged, tree, options.conductors().size());
             }
+        } else if (options.usesLibrary() && options.norm() == FitNorm.LS) {
+            // the same on the sweep's own fits: costs = length-fit objectives over the free fit's
+            // residual variance (chi-square units for least squares; not for LAD, whose choice is unchanged)
+            forTypes = TypeTreePrior.apply(swept, tree, options.conductors().size());
         }
         Map<String, ConductorAssignment.Choice> choices = options.usesLibrary()
                 ? new ConductorAssignment(options).choose(forTypes, tree, warnings)
@@ -411,9 +415,9 @@ public final class ImpedanceEstimator {
         }
         ConductorType type = options.conductors().get(choice.type().typeIndex());
         LengthFit lf = choice.type().fit();
+        double[] spread = TypeAmbiguity.spread(judged, choice.type(), options.conductors());
         if (typed != null) {
             double lenSe = Double.isNaN(typed.lengthStdErr()) ? lf.lengthStdErr() : typed.lengthStdErr();
-            double[] spread = TypeAmbiguity.spread(judged, choice.type(), options.conductors());
             double rSe = Math.hypot(lenSe * type.rOhmPerKm(), spread[0]);
             double xSe = Math.hypot(lenSe * type.xOhmPerKm(), spread[1]);
             return new BranchEstimate(b.fromBus(), b.toBus(), typed.rOhm(), typed.xOhm(), rSe, xSe,
@@ -421,8 +425,8 @@ public final class ImpedanceEstimator {
                     f.rOhm(), f.xOhm(), typed.rmsResidual(), typed.intervalsUsed(), note);
         }
         return new BranchEstimate(b.fromBus(), b.toBus(), lf.lengthKm() * type.rOhmPerKm(),
-                lf.lengthKm() * type.xOhmPerKm(), lf.lengthStdErr() * type.rOhmPerKm(),
-                lf.lengthStdErr() * type.xOhmPerKm(), f.relaxationGap(), f.polished(), type.name(), lf.lengthKm(),
+                lf.lengthKm() * type.xOhmPerKm(), Math.hypot(lf.lengthStdErr() * type.rOhmPerKm(), spread[0]),
+                Math.hypot(lf.lengthStdErr() * type.xOhmPerKm(), spread[1]), f.relaxationGap(), f.polished(), type.name(), lf.lengthKm(),
                 f.rOhm(), f.xOhm(), lf.rmsResidual(), lf.intervalsUsed(), note);
     }
 
