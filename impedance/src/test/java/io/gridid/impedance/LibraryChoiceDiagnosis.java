@@ -25,7 +25,11 @@ import java.util.TreeMap;
  * and the "reference" type (the true conductor where the feeder knows it, else the library type
  * whose x/r ratio is nearest the truth's), the Mahalanobis &chi;&sup2; of both under the joint
  * covariance, and the category of the branch's x error. A summary table counts the categories
- * and their share of the branches whose x error exceeds 5 %.
+ * and their share of the branches whose x error exceeds 5 %. Before it, "variant" lines: the type
+ * choice redone offline from the joint (r, x) and covariance by the smallest &chi;&sup2;, with an Occam
+ * factor, with the feeder's type frequencies (EM mixture; Dirichlet weight {@code -Dalpha}, default
+ * 0.5), and the posterior mean over types: medians with the Mahalanobis lengths and with the lengths
+ * refitted jointly (the measurements behind {@link TypeTreePrior}'s design).
  *
  * <p>Usage: {@code LibraryChoiceDiagnosis FEEDER DAYS SIGMA [perBranch]}.
  */
