@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * 0.5), and the posterior mean over types: medians with the Mahalanobis lengths and with the lengths
  * refitted jointly (the measurements behind {@link TypeTreePrior}'s design).
  *
- * <p>Usage: {@code LibraryChoiceDiagnosis FEEDER DAYS SIGMA [perBranch]}.
+ * <p>Usage: {@code LibraryChoiceDiagnosis FEEDER DAYS SIGMA [perBranch [SEED]]} (data seed, default 1).
  */
 public final class LibraryChoiceDiagnosis {
     private static final double POWER_NOISE = 0.005;
@@ -44,9 +44,10 @@ public final class LibraryChoiceDiagnosis {
         int days = Integer.parseInt(args[1]);
         double sigma = Double.parseDouble(args[2]);
         boolean perBranch = args.length > 3 && Boolean.parseBoolean(args[3]);
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         Feeder feeder = TestFeeders.load(name);
         MeterData data = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(days)
-                .withIntervalMinutes(60).withSeed(1).withNoiseVoltagePu(sigma)
+                .withIntervalMinutes(60).withSeed(seed).withNoiseVoltagePu(sigma)
                 .withNoisePowerRelative(POWER_NOISE)).meters();
         List<ConductorType> lib = ConductorLibrary.builtIn().types();
         ImpedanceOptions withLib = ImpedanceOptions.defaults().withNorm(FitNorm.LS).withConductors(lib)
