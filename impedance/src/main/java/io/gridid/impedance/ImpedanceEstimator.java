@@ -181,13 +181,17 @@ public final class ImpedanceEstimator {
                 typed = refinement.refine(data, tree, run.filled(), typedStarts).branches();
             }
         }
+        // how far the feeder's conductors sit from the chosen library rays (0 when the library holds them)
+        double mismatch = joint && !typed.isEmpty()
+                ? LibraryMismatch.relative(free, choices, options.conductors(), options.weakRelativeStdErr()) : 0;
         List<BranchEstimate> out = new ArrayList<>(tree.size() - 1);
         for (String bus : tree.topDown()) {
             if (bus.equals(tree.root())) {
                 continue;
             }
             SweptBranch b = swept.get(bus);
-            BranchEstimate e = estimateOf(b, choices.get(bus), free.get(bus), typed.get(bus), forTypes.get(bus));
+            BranchEstimate e = estimateOf(b, choices.get(bus), free.get(bus), typed.get(bus), forTypes.get(bus),
+                    mismatch);
             out.add(e);
             if (!e.note().isEmpty() && e.conductor() == null && options.usesLibrary()) {
                 warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + e.note());
@@ -392,9 +396,11 @@ public final class ImpedanceEstimator {
     /**
      * @param judged the branch as the type choice saw it (its type fits carry posterior costs on the
      *               joint path, see {@link TypeTreePrior}), for the type-ambiguity part of the errors
+     * @param mismatch the feeder's relative library mismatch ({@link LibraryMismatch}), added to a
+     *                 jointly refitted library branch's errors as that share of its r and x
      */
     private BranchEstimate estimateOf(SweptBranch b, ConductorAssignment.Choice choice, JointRefinement.Branch free,
-                                      JointRefinement.Branch typed, SweptBranch judged) {
+                                      JointRefinement.Branch typed, SweptBranch judged, double mismatch) {
         BranchFit f = unconstrained(b.fit(), free);
         List<String> notes = new ArrayList<>();
         if (f.polished()) {
@@ -418,8 +424,8 @@ public final class ImpedanceEstimator {
         double[] spread = TypeAmbiguity.spread(judged, choice.type(), options.conductors());
         if (typed != null) {
             double lenSe = Double.isNaN(typed.lengthStdErr()) ? lf.lengthStdErr() : typed.lengthStdErr();
-            double rSe = Math.hypot(lenSe * type.rOhmPerKm(), spread[0]);
-            double xSe = Math.hypot(lenSe * type.xOhmPerKm(), spread[1]);
+            double rSe = Math.hypot(Math.hypot(lenSe * type.rOhmPerKm(), spread[0]), mismatch * typed.rOhm());
+            double xSe = Math.hypot(Math.hypot(lenSe * type.xOhmPerKm(), spread[1]), mismatch * typed.xOhm());
             return new BranchEstimate(b.fromBus(), b.toBus(), typed.rOhm(), typed.xOhm(), rSe, xSe,
                     f.relaxationGap(), f.polished(), type.name(), typed.lengthKm(),
                     f.rOhm(), f.xOhm(), typed.rmsResidual(), typed.intervalsUsed(), note);
