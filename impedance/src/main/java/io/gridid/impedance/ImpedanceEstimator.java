@@ -23,7 +23,11 @@ import java.util.Objects;
  * exact branch equation u_i = u_j + 2(rP'_j + xQ'_j) + (r&sup2; + x&sup2;)(P'_j&sup2; + Q'_j&sup2;)/u_j
  * by a convexly relaxed LAD or LS fit, with P'_j, Q'_j its subtree's loads plus the losses of the
  * branches below. With a conductor library every branch is also fitted as a length of each type,
- * and a small MILP chooses one type per branch jointly under the optional priors.
+ * and a small MILP chooses one type per branch jointly under the optional priors; with LS each
+ * type's cost is &minus;2 ln of its posterior probability given the neighbours' types and the feeder's
+ * type frequencies ({@link TypeTreePrior}), and the reported errors include what the data leave open
+ * about the type ({@link TypeAmbiguity}) and, after the joint refinement, how far the feeder's
+ * conductors sit from the library's rays ({@link LibraryMismatch}).
  *
  * <p><b>When is a type "not fitting"?</b> A type fits a branch when its length fit's rms residual
  * is at most {@code fallbackResidualRatio} (default 1.5) times the unconstrained fit's, plus
