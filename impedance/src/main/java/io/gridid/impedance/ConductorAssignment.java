@@ -23,8 +23,8 @@ import java.util.Set;
 /**
  * The joint choice of one conductor type per branch: each branch offers its best-fitting types
  * (cost = that type's length-fit objective, or, when every candidate carries one, its
- * {@link TypeFit#cost()} in &chi;&sup2; units: &minus;2 log of its posterior weight, the joint refinement's
- * path with {@link TypeTreePrior}), and an OR-Tools MILP ({@link ChoiceProblem}) picks
+ * {@link TypeFit#cost()} in &chi;&sup2; units: &minus;2 log of its posterior weight, least squares with
+ * {@link TypeTreePrior}), and an OR-Tools MILP ({@link ChoiceProblem}) picks
  * one per branch minimising the total, honouring "at most K distinct types" and "tapered" (a
  * child's type never has a larger ampacity than its feeding branch's type).
  *

@@ -436,8 +436,8 @@ public final class ImpedanceEstimator {
         }
         return new BranchEstimate(b.fromBus(), b.toBus(), lf.lengthKm() * type.rOhmPerKm(),
                 lf.lengthKm() * type.xOhmPerKm(), Math.hypot(lf.lengthStdErr() * type.rOhmPerKm(), spread[0]),
-                Math.hypot(lf.lengthStdErr() * type.xOhmPerKm(), spread[1]), f.relaxationGap(), f.polished(), type.name(), lf.lengthKm(),
-                f.rOhm(), f.xOhm(), lf.rmsResidual(), lf.intervalsUsed(), note);
+                Math.hypot(lf.lengthStdErr() * type.xOhmPerKm(), spread[1]), f.relaxationGap(), f.polished(),
+                type.name(), lf.lengthKm(), f.rOhm(), f.xOhm(), lf.rmsResidual(), lf.intervalsUsed(), note);
     }
 
     /**
