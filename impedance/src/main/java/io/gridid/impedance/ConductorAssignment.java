@@ -22,7 +22,9 @@ import java.util.Set;
 
 /**
  * The joint choice of one conductor type per branch: each branch offers its best-fitting types
- * (cost = that type's length-fit objective), and an OR-Tools MILP ({@link ChoiceProblem}) picks
+ * (cost = that type's length-fit objective, or, when every candidate carries one, its
+ * {@link TypeFit#cost()} in &chi;&sup2; units: &minus;2 log of its posterior weight, least squares with
+ * {@link TypeTreePrior}), and an OR-Tools MILP ({@link ChoiceProblem}) picks
  * one per branch minimising the total, honouring "at most K distinct types" and "tapered" (a
  * child's type never has a larger ampacity than its feeding branch's type).
  *
@@ -131,11 +133,18 @@ final class ConductorAssignment {
                                  double scale, boolean pruned) throws GrididException {
         List<List<ChoiceOption>> itemOptions = new ArrayList<>(items.size());
         Map<String, Integer> itemOf = new HashMap<>();
+        boolean chi2Costs = true;
+        for (String bus : items) {
+            for (TypeFit tf : candidates(swept.get(bus), pruned)) {
+                chi2Costs &= Double.isFinite(tf.cost());
+            }
+        }
         for (String bus : items) {
             List<TypeFit> cands = candidates(swept.get(bus), pruned);
             List<ChoiceOption> opts = new ArrayList<>(cands.size());
             for (TypeFit tf : cands) {
-                opts.add(new ChoiceOption(tf.typeIndex(), tf.fit().objective() / scale * COST_SCALE));
+                opts.add(new ChoiceOption(tf.typeIndex(), chi2Costs ? tf.cost()
+                        : tf.fit().objective() / scale * COST_SCALE));
             }
             itemOf.put(bus, itemOptions.size());
             itemOptions.add(opts);

@@ -23,7 +23,11 @@ import java.util.Objects;
  * exact branch equation u_i = u_j + 2(rP'_j + xQ'_j) + (r&sup2; + x&sup2;)(P'_j&sup2; + Q'_j&sup2;)/u_j
  * by a convexly relaxed LAD or LS fit, with P'_j, Q'_j its subtree's loads plus the losses of the
  * branches below. With a conductor library every branch is also fitted as a length of each type,
- * and a small MILP chooses one type per branch jointly under the optional priors.
+ * and a small MILP chooses one type per branch jointly under the optional priors; with LS each
+ * type's cost is &minus;2 ln of its posterior probability given the neighbours' types and the feeder's
+ * type frequencies ({@link TypeTreePrior}), and the reported errors include what the data leave open
+ * about the type ({@link TypeAmbiguity}) and, after the joint refinement, how far the feeder's
+ * conductors sit from the library's rays ({@link LibraryMismatch}).
  *
  * <p><b>When is a type "not fitting"?</b> A type fits a branch when its length fit's rms residual
  * is at most {@code fallbackResidualRatio} (default 1.5) times the unconstrained fit's, plus
@@ -152,8 +156,13 @@ public final class ImpedanceEstimator {
                             options.residualFloor());
                     judged.put(b.toBus(), j != null ? j : b);
                 }
-                forTypes = judged;
+                // types judged with the neighbours': the feeder's own runs and frequencies (empirical Bayes)
+                forTypes = TypeTreePrior.apply(judged, tree, options.conductors().size());
             }
+        } else if (options.usesLibrary() && options.norm() == FitNorm.LS) {
+            // the same on the sweep's own fits: costs = length-fit objectives over the free fit's
+            // residual variance (chi-square units for least squares; not for LAD, whose choice is unchanged)
+            forTypes = TypeTreePrior.apply(swept, tree, options.conductors().size());
         }
         Map<String, ConductorAssignment.Choice> choices = options.usesLibrary()
                 ? new ConductorAssignment(options).choose(forTypes, tree, warnings)
@@ -176,13 +185,17 @@ public final class ImpedanceEstimator {
                 typed = refinement.refine(data, tree, run.filled(), typedStarts).branches();
             }
         }
+        // how far the feeder's conductors sit from the chosen library rays (0 when the library holds them)
+        double mismatch = joint && !typed.isEmpty()
+                ? LibraryMismatch.relative(free, choices, options.conductors(), options.weakRelativeStdErr()) : 0;
         List<BranchEstimate> out = new ArrayList<>(tree.size() - 1);
         for (String bus : tree.topDown()) {
             if (bus.equals(tree.root())) {
                 continue;
             }
             SweptBranch b = swept.get(bus);
-            BranchEstimate e = estimateOf(b, choices.get(bus), free.get(bus), typed.get(bus));
+            BranchEstimate e = estimateOf(b, choices.get(bus), free.get(bus), typed.get(bus), forTypes.get(bus),
+                    mismatch);
             out.add(e);
             if (!e.note().isEmpty() && e.conductor() == null && options.usesLibrary()) {
                 warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + e.note());
@@ -384,8 +397,14 @@ public final class ImpedanceEstimator {
                 j.rmsResidual(), rSe, xSe, f.cuts(), j.intervalsUsed());
     }
 
+    /**
+     * @param judged the branch as the type choice saw it (its type fits carry posterior costs on the
+     *               joint path, see {@link TypeTreePrior}), for the type-ambiguity part of the errors
+     * @param mismatch the feeder's relative library mismatch ({@link LibraryMismatch}), added to a
+     *                 jointly refitted library branch's errors as that share of its r and x
+     */
     private BranchEstimate estimateOf(SweptBranch b, ConductorAssignment.Choice choice, JointRefinement.Branch free,
-                                      JointRefinement.Branch typed) {
+                                      JointRefinement.Branch typed, SweptBranch judged, double mismatch) {
         BranchFit f = unconstrained(b.fit(), free);
         List<String> notes = new ArrayList<>();
         if (f.polished()) {
@@ -406,16 +425,19 @@ public final class ImpedanceEstimator {
         }
         ConductorType type = options.conductors().get(choice.type().typeIndex());
         LengthFit lf = choice.type().fit();
+        double[] spread = TypeAmbiguity.spread(judged, choice.type(), options.conductors());
         if (typed != null) {
             double lenSe = Double.isNaN(typed.lengthStdErr()) ? lf.lengthStdErr() : typed.lengthStdErr();
-            return new BranchEstimate(b.fromBus(), b.toBus(), typed.rOhm(), typed.xOhm(), lenSe * type.rOhmPerKm(),
-                    lenSe * type.xOhmPerKm(), f.relaxationGap(), f.polished(), type.name(), typed.lengthKm(),
+            double rSe = Math.hypot(Math.hypot(lenSe * type.rOhmPerKm(), spread[0]), mismatch * typed.rOhm());
+            double xSe = Math.hypot(Math.hypot(lenSe * type.xOhmPerKm(), spread[1]), mismatch * typed.xOhm());
+            return new BranchEstimate(b.fromBus(), b.toBus(), typed.rOhm(), typed.xOhm(), rSe, xSe,
+                    f.relaxationGap(), f.polished(), type.name(), typed.lengthKm(),
                     f.rOhm(), f.xOhm(), typed.rmsResidual(), typed.intervalsUsed(), note);
         }
         return new BranchEstimate(b.fromBus(), b.toBus(), lf.lengthKm() * type.rOhmPerKm(),
-                lf.lengthKm() * type.xOhmPerKm(), lf.lengthStdErr() * type.rOhmPerKm(),
-                lf.lengthStdErr() * type.xOhmPerKm(), f.relaxationGap(), f.polished(), type.name(), lf.lengthKm(),
-                f.rOhm(), f.xOhm(), lf.rmsResidual(), lf.intervalsUsed(), note);
+                lf.lengthKm() * type.xOhmPerKm(), Math.hypot(lf.lengthStdErr() * type.rOhmPerKm(), spread[0]),
+                Math.hypot(lf.lengthStdErr() * type.xOhmPerKm(), spread[1]), f.relaxationGap(), f.polished(),
+                type.name(), lf.lengthKm(), f.rOhm(), f.xOhm(), lf.rmsResidual(), lf.intervalsUsed(), note);
     }
 
     /**

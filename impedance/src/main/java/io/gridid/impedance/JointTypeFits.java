@@ -24,6 +24,9 @@ import java.util.List;
  * regressors) they do not cover, and the sweep's residual-ratio rule then still accepts the true
  * type (measured: random:200 noise-free, 186 of 199 true types on the &chi;&sup2; rule alone, 199 with both).
  * The standard deviations are floored at {@code residualFloor} &times; |&theta;|.
+ *
+ * <p>Each type's {@link TypeFit#cost()} is its &chi;&sup2;, the input of {@link TypeTreePrior}, which
+ * weighs it with the types of the branch's neighbours and the feeder's type frequencies before the choice.
  */
 final class JointTypeFits {
     /** 99.9 % quantile of chi-square with one degree of freedom. */
@@ -73,7 +76,7 @@ final class JointTypeFits {
             double chi2 = dr * dr * irr + 2 * dr * dx * irx + dx * dx * ixx;
             double typeRms = rms * Math.sqrt(1 + chi2 / usable);
             LengthFit lf = new LengthFit(len, usable * typeRms * typeRms, typeRms, 1 / Math.sqrt(cc), usable);
-            fits.add(new TypeFit(k, lf, chi2 <= CHI2_FITS || sweepFits[k]));
+            fits.add(new TypeFit(k, lf, chi2 <= CHI2_FITS || sweepFits[k], chi2));
         }
         fits.sort(Comparator.comparingDouble((TypeFit tf) -> tf.fit().objective()).thenComparingInt(TypeFit::typeIndex));
         BranchFit joint = new BranchFit(j.rOhm(), j.xOhm(), f.w(), f.relaxationGap(), f.polished(),
