@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param rOhm                series resistance, ohm per phase (positive sequence)
  * @param xOhm                series reactance, ohm per phase
  * @param rStdErr             standard error of {@code rOhm}, ohm (from the fit's residuals; for a
- *                            library branch, the length's standard error times the type's r per km)
+ *                            library branch, the length's standard error times the type's r per km,
+ *                            combined with the spread of the other plausible types' r
+ *                            (TypeAmbiguity) and, on the joint path, the feeder's library
+ *                            mismatch (LibraryMismatch))
  * @param xStdErr             standard error of {@code xOhm}, ohm
  * @param relaxationGap       w &minus; (r&sup2; + x&sup2;) of the unconstrained relaxed fit, ohm&sup2;;
  *                            about 0 when the convex relaxation is exact
