@@ -136,6 +136,19 @@ public final class AccuracyRunner {
             }
         }
         long weak = r.warnings().stream().filter(w -> w.contains("do not pin down")).count();
+        if (Boolean.getBoolean("se")) {
+            // the reported relative standard errors: a median error far below the median SE would need
+            // more information than the data hold (the errors are calibrated, column "within 2 SE")
+            List<Double> sr = new ArrayList<>();
+            List<Double> sx = new ArrayList<>();
+            for (BranchEstimate e : r.branches()) {
+                Branch t = feeder.branchTo(e.toBus());
+                sr.add(e.rStdErr() / t.rOhm());
+                sx.add(e.xStdErr() / t.xOhm());
+            }
+            System.out.printf(Locale.ROOT, "  (%s %d d %s: median standard error relative to the true value: r %.2f %%, x %.2f %%)%n",
+                    name, days, sigma, 100 * quantile(sr, 0.5), 100 * quantile(sx, 0.5));
+        }
         String type = library && typed > 0 ? right + "/" + typed : "-";
         return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %d | %.0f %% | %.2f |",
                 name, days, sigma == 0 ? "0" : String.format(Locale.ROOT, "%.0e", sigma), norm,
