@@ -5,6 +5,7 @@ import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
 import io.gridid.solvers.gaps.LoadImputation;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -184,6 +185,26 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final double[] w;
         private final double[] rss;
         private final int[][] alternatives;   // best candidate parents of each bus, from the last scan
+
+        // what a bus's move evaluation reads, versioned (see FailedMoves): a version number stands
+        // for one content, bit for bit; a trial that moves buses and puts them back gives the
+        // buses whose flow and fit it restored exactly their versions back
+        private final int[] recvVersion;      // per bus: its receiving flow (and fit target)
+        private final int[] fitVersion;       // per bus: its fitted r, x, w and rss
+        private int versions;                 // the last version number handed out
+        private final FailedMoves[] failed;   // per bus: its last move evaluation that found no better parent
+        private double[] scratchP;            // computeReceiving's result, swapped in when it differs
+        private double[] scratchQ;
+        private int trial;                    // the running trial's number (0: none)
+        private int trials;
+        private final int[] trialOf;          // per bus: the trial whose entry state is saved below
+        private final double[][] entryP;      // per bus: its flow arrays at the trial's start
+        private final double[][] entryQ;
+        private final int[] entryRecvVersion;
+        private final double[][] entryFit;    // per bus: r, x, w, rss at the trial's start
+        private final int[] entryFitVersion;
+        private final List<Integer> touched = new ArrayList<>();
+        private final ArrayDeque<double[]> pool = new ArrayDeque<>();
         private final double[] confidence;
         private final List<String> warnings = new ArrayList<>();
 
@@ -306,6 +327,17 @@ public final class PhysicsSearch implements TopologyEstimator {
             w = new double[n];
             rss = new double[n];
             alternatives = new int[n][];
+            recvVersion = new int[n + 1];
+            fitVersion = new int[n + 1];
+            failed = new FailedMoves[n];
+            scratchP = new double[tCount];
+            scratchQ = new double[tCount];
+            trialOf = new int[n];
+            entryP = new double[n][];
+            entryQ = new double[n][];
+            entryRecvVersion = new int[n];
+            entryFit = new double[n][4];
+            entryFitVersion = new int[n];
             confidence = new double[n];
             main = new Work(tCount);
             wa = main.wa;
@@ -400,11 +432,16 @@ public final class PhysicsSearch implements TopologyEstimator {
             return out;
         }
 
-        /** Receiving-end flow of bus j: its own draw plus the sending-end flows of its children. */
+        /**
+         * Receiving-end flow of bus j: its own draw plus the sending-end flows of its children.
+         * Computed into scratch arrays and kept only when it differs from j's flow bit for bit;
+         * then j gets a new {@link #recvVersion}, or, in a trial, its version from the trial's
+         * start when the flow is back to what it was then.
+         */
         private void computeReceiving(int j) {
             sentValid[j] = false;
-            double[] rp = recvP[j];
-            double[] rq = recvQ[j];
+            double[] rp = scratchP;
+            double[] rq = scratchQ;
             System.arraycopy(p[j], 0, rp, 0, tCount);
             System.arraycopy(q[j], 0, rq, 0, tCount);
             for (int c : children.get(j)) {
@@ -416,9 +453,93 @@ public final class PhysicsSearch implements TopologyEstimator {
                     rq[t] += sq[t];
                 }
             }
+            if (!Arrays.equals(rp, recvP[j]) || !Arrays.equals(rq, recvQ[j])) {
+                keepFlow(j);
+            }
             if (gaps) {
                 target(j);
+                recvVersion[j] = ++versions; // its fit target may have changed: never a version seen before
             }
+        }
+
+        /** Makes the scratch arrays j's flow (it changed). */
+        private void keepFlow(int j) {
+            if (trial == 0) {
+                swapScratch(j);
+                recvVersion[j] = ++versions;
+                return;
+            }
+            saveEntry(j);
+            if (recvP[j] == entryP[j]) {
+                // j's flow is still the trial's start one: keep those arrays, take new scratch ones
+                recvP[j] = scratchP;
+                recvQ[j] = scratchQ;
+                scratchP = borrow();
+                scratchQ = borrow();
+                recvVersion[j] = ++versions;
+            } else if (Arrays.equals(scratchP, entryP[j]) && Arrays.equals(scratchQ, entryQ[j])) {
+                pool.push(recvP[j]);
+                pool.push(recvQ[j]);
+                recvP[j] = entryP[j];
+                recvQ[j] = entryQ[j];
+                recvVersion[j] = entryRecvVersion[j];
+            } else {
+                swapScratch(j);
+                recvVersion[j] = ++versions;
+            }
+        }
+
+        private void swapScratch(int j) {
+            double[] op = recvP[j];
+            double[] oq = recvQ[j];
+            recvP[j] = scratchP;
+            recvQ[j] = scratchQ;
+            scratchP = op;
+            scratchQ = oq;
+        }
+
+        private double[] borrow() {
+            double[] a = pool.poll();
+            return a != null ? a : new double[tCount];
+        }
+
+        /** Saves j's flow and fit as they were at the running trial's start (once per trial). */
+        private void saveEntry(int j) {
+            if (trialOf[j] == trial) {
+                return;
+            }
+            trialOf[j] = trial;
+            touched.add(j);
+            entryP[j] = recvP[j];
+            entryQ[j] = recvQ[j];
+            entryRecvVersion[j] = recvVersion[j];
+            entryFit[j][0] = r[j];
+            entryFit[j][1] = x[j];
+            entryFit[j][2] = w[j];
+            entryFit[j][3] = rss[j];
+            entryFitVersion[j] = fitVersion[j];
+        }
+
+        /**
+         * Starts a trial: moves that are applied and, unless they help, undone by moving back
+         * (recomputing what they changed, as before).
+         */
+        private void beginTrial() {
+            trial = ++trials;
+        }
+
+        /** Ends the trial: the trial-start arrays no bus uses any more go back to the pool. */
+        private void endTrial() {
+            for (int j : touched) {
+                if (recvP[j] != entryP[j]) {
+                    pool.push(entryP[j]);
+                    pool.push(entryQ[j]);
+                }
+                entryP[j] = null;
+                entryQ[j] = null;
+            }
+            touched.clear();
+            trial = 0;
         }
 
         /**
@@ -628,10 +749,26 @@ public final class PhysicsSearch implements TopologyEstimator {
 
         private void store(int j) {
             sentValid[j] = false;
+            if (same(r[j], fit[0]) && same(x[j], fit[1]) && same(w[j], fit[2]) && same(rss[j], fit[3])) {
+                return;
+            }
+            if (trial != 0) {
+                saveEntry(j);
+            }
             r[j] = fit[0];
             x[j] = fit[1];
             w[j] = fit[2];
             rss[j] = fit[3];
+            double[] e = entryFit[j];
+            if (trial != 0 && same(e[0], fit[0]) && same(e[1], fit[1]) && same(e[2], fit[2]) && same(e[3], fit[3])) {
+                fitVersion[j] = entryFitVersion[j];
+            } else {
+                fitVersion[j] = ++versions;
+            }
+        }
+
+        private static boolean same(double a, double b) {
+            return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
         }
 
         private void attach(int j, int k) {
@@ -855,8 +992,14 @@ public final class PhysicsSearch implements TopologyEstimator {
                     moves[m++] = cand;
                 }
             }
-            if (m > 0 && tryMoves(j, Arrays.copyOf(moves, m), tolerance)) {
-                return true;
+            if (m > 0) {
+                int[] targets = Arrays.copyOf(moves, m);
+                FailedMoves last = failed[j];
+                if (last != null && last.holds(targets, this)) {
+                    passes += last.passes; // the same evaluation and outcome: counted as it was
+                } else if (tryMoves(j, targets, tolerance)) {
+                    return true;
+                }
             }
             if (par == root) {
                 return false;
@@ -902,18 +1045,23 @@ public final class PhysicsSearch implements TopologyEstimator {
             int p = parent[j];
             int oldM = parent[m];
             double before = totalRss();
-            if (oldM != p) {
-                applyMove(m, p);
+            beginTrial();
+            try {
+                if (oldM != p) {
+                    applyMove(m, p);
+                }
+                applyMove(j, m);
+                if (totalRss() < before * (1 - 1e-12)) {
+                    return true;
+                }
+                applyMove(j, p);
+                if (oldM != p) {
+                    applyMove(m, oldM);
+                }
+                return false;
+            } finally {
+                endTrial();
             }
-            applyMove(j, m);
-            if (totalRss() < before * (1 - 1e-12)) {
-                return true;
-            }
-            applyMove(j, p);
-            if (oldM != p) {
-                applyMove(m, oldM);
-            }
-            return false;
         }
 
         /** j takes its parent's place and the parent hangs on j, when their mean voltages are within noise. */
@@ -924,14 +1072,19 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             int g = parent[p];
             double before = totalRss();
-            applyMove(j, g);
-            applyMove(p, j);
-            if (totalRss() < before * (1 - 1e-12)) {
-                return true;
+            beginTrial();
+            try {
+                applyMove(j, g);
+                applyMove(p, j);
+                if (totalRss() < before * (1 - 1e-12)) {
+                    return true;
+                }
+                applyMove(p, g);
+                applyMove(j, p);
+                return false;
+            } finally {
+                endTrial();
             }
-            applyMove(p, g);
-            applyMove(j, p);
-            return false;
         }
 
         /** Mean voltages of a and b differ by less than 3 standard errors of the mean difference. */
@@ -1039,10 +1192,19 @@ public final class PhysicsSearch implements TopologyEstimator {
                 }
                 passes += 1 + losing[i].length + gaining[i].length;
                 if (delta < -tolerance) {
+                    failed[j] = null;
                     applyMove(j, targets[i]);
                     return true;
                 }
             }
+            long counted = 0;
+            for (int i = 0; i < m; i++) {
+                counted += 1 + losing[i].length + gaining[i].length;
+            }
+            int[] read = new int[fits - m + 1];
+            read[0] = j;
+            System.arraycopy(fitBus, m, read, 1, fits - m);
+            failed[j] = new FailedMoves(targets, read, this, counted);
             return false;
         }
 
@@ -1116,6 +1278,49 @@ public final class PhysicsSearch implements TopologyEstimator {
             for (int b = k; b != lca; b = parent[b]) {
                 computeReceiving(b);
                 refit(b);
+            }
+        }
+
+        /**
+         * A move evaluation of one bus ({@link #tryMoves}) that found no better parent, with what it
+         * read: the bus itself and the buses on the moves' paths up to their common ancestors, their
+         * flows and fits (as versions) and parents (the paths and ancestors follow from those). It
+         * changes nothing, so while the targets and all these are the same it would repeat bit for
+         * bit, with the same outcome: the local search skips it (and counts its work as before).
+         */
+        private static final class FailedMoves {
+            private final int[] targets;
+            private final int[] buses;
+            private final int[] recv;
+            private final int[] fit;
+            private final int[] parents;
+            final long passes;
+
+            FailedMoves(int[] targets, int[] buses, Search s, long passes) {
+                this.targets = targets;
+                this.buses = buses;
+                this.passes = passes;
+                recv = new int[buses.length];
+                fit = new int[buses.length];
+                parents = new int[buses.length];
+                for (int k = 0; k < buses.length; k++) {
+                    recv[k] = s.recvVersion[buses[k]];
+                    fit[k] = s.fitVersion[buses[k]];
+                    parents[k] = s.parent[buses[k]];
+                }
+            }
+
+            boolean holds(int[] now, Search s) {
+                if (!Arrays.equals(targets, now)) {
+                    return false;
+                }
+                for (int k = 0; k < buses.length; k++) {
+                    int b = buses[k];
+                    if (s.recvVersion[b] != recv[k] || s.fitVersion[b] != fit[k] || s.parent[b] != parents[k]) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
 
