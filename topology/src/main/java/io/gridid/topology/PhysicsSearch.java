@@ -203,6 +203,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final int[] entryRecvVersion;
         private final double[][] entryFit;    // per bus: r, x, w, rss at the trial's start
         private final int[] entryFitVersion;
+        private final int[] entryParent;
         private final List<Integer> touched = new ArrayList<>();
         private final ArrayDeque<double[]> pool = new ArrayDeque<>();
         private final double[] confidence;
@@ -338,6 +339,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             entryRecvVersion = new int[n];
             entryFit = new double[n][4];
             entryFitVersion = new int[n];
+            entryParent = new int[n];
             confidence = new double[n];
             main = new Work(tCount);
             wa = main.wa;
@@ -518,6 +520,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             entryFit[j][2] = w[j];
             entryFit[j][3] = rss[j];
             entryFitVersion[j] = fitVersion[j];
+            entryParent[j] = parent[j];
         }
 
         /**
@@ -681,8 +684,20 @@ public final class PhysicsSearch implements TopologyEstimator {
             BranchResidual.solve(ge, w.h, yy, w.fit);
         }
 
+        /**
+         * Fits j on its parent with its current flow. In a trial, when j has the flow and the
+         * parent it had at the trial's start again (a move undone), that is the fit it had then,
+         * bit for bit (without gaps the fit depends on nothing else): it is restored, not
+         * recomputed, and counted as the fit it stands for.
+         */
         private void refit(int j) {
-            branchFit(j, null, null, 0);
+            if (trial != 0 && !gaps && trialOf[j] == trial && recvVersion[j] == entryRecvVersion[j]
+                    && parent[j] == entryParent[j]) {
+                passes++;
+                System.arraycopy(entryFit[j], 0, fit, 0, 4);
+            } else {
+                branchFit(j, null, null, 0);
+            }
             store(j);
         }
 
