@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,8 @@ import java.util.stream.IntStream;
  * costs O(path length &middot; T).
  */
 public final class PhysicsSearch implements TopologyEstimator {
+    /** Move-evaluation fits remembered at most (then forgotten): about 100 bytes each. */
+    private static final int MEMO_LIMIT = 1 << 20;
     /** Candidate parents per parallel task (a multiple of 4: they are fitted four at a time). */
     private static final int CANDIDATE_BLOCK = 64;
     /** Candidate-intervals below which one bus's candidates are fitted on the calling thread (fork cost). */
@@ -193,6 +196,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final int[] fitVersion;       // per bus: its fitted r, x, w and rss
         private int versions;                 // the last version number handed out
         private final FailedMoves[] failed;   // per bus: its last move evaluation that found no better parent
+        private final Map<Long, long[]> fitMemo = new HashMap<>(); // move-evaluation fits by what they read
         private double[] scratchP;            // computeReceiving's result, swapped in when it differs
         private double[] scratchQ;
         private int trial;                    // the running trial's number (0: none)
@@ -1153,10 +1157,6 @@ public final class PhysicsSearch implements TopologyEstimator {
          * of every move up to the one applied: the result does not depend on the thread count.
          */
         private boolean tryMoves(int j, int[] targets, double tolerance) {
-            regressors(j, main);
-            sent(j);
-            double[] sendP = sentP[j];
-            double[] sendQ = sentQ[j];
             int m = targets.length;
             int[][] losing = new int[m][];
             int[][] gaining = new int[m][];
@@ -1179,8 +1179,35 @@ public final class PhysicsSearch implements TopologyEstimator {
                     }
                 }
             }
+            // a fit whose inputs (as versions) are those of an earlier one has its residual
             double[] after = new double[fits];
-            IntConsumer fitOne = f -> {
+            long[][] inputs = new long[fits][];
+            int[] todo = new int[fits];
+            int missing = 0;
+            boolean childMissing = false;
+            boolean pathMissing = false;
+            for (int f = 0; f < fits; f++) {
+                inputs[f] = f < m ? new long[]{recvVersion[j]}
+                        : new long[]{recvVersion[fitBus[f]], parent[fitBus[f]], recvVersion[j], fitVersion[j]};
+                long[] known = gaps ? null : fitMemo.get(memoKey(j, f < m ? targets[f] : fitBus[f], f < m ? 2 : fitSide[f]));
+                if (known != null && Arrays.equals(known, 0, known.length - 1, inputs[f], 0, inputs[f].length)) {
+                    after[f] = Double.longBitsToDouble(known[known.length - 1]);
+                } else {
+                    todo[missing++] = f;
+                    childMissing |= f < m;
+                    pathMissing |= f >= m;
+                }
+            }
+            if (childMissing) {
+                regressors(j, main);
+            }
+            if (pathMissing) {
+                sent(j);
+            }
+            double[] sendP = sentP[j];
+            double[] sendQ = sentQ[j];
+            IntConsumer fitOne = i -> {
+                int f = todo[i];
                 double[] hk = new double[3];
                 double[] out = new double[4];
                 if (f < m) {
@@ -1190,11 +1217,22 @@ public final class PhysicsSearch implements TopologyEstimator {
                     after[f] = out[3];
                 }
             };
-            if (opt.parallel() && fits > 1) {
-                IntStream.range(0, fits).parallel().forEach(fitOne);
+            if (opt.parallel() && missing > 1) {
+                IntStream.range(0, missing).parallel().forEach(fitOne);
             } else {
-                for (int f = 0; f < fits; f++) {
-                    fitOne.accept(f);
+                for (int i = 0; i < missing; i++) {
+                    fitOne.accept(i);
+                }
+            }
+            if (!gaps) {
+                if (fitMemo.size() > MEMO_LIMIT) {
+                    fitMemo.clear();
+                }
+                for (int i = 0; i < missing; i++) {
+                    int f = todo[i];
+                    long[] entry = Arrays.copyOf(inputs[f], inputs[f].length + 1);
+                    entry[entry.length - 1] = Double.doubleToRawLongBits(after[f]);
+                    fitMemo.put(memoKey(j, f < m ? targets[f] : fitBus[f], f < m ? 2 : fitSide[f]), entry);
                 }
             }
             for (int i = 0; i < m; i++) {
@@ -1221,6 +1259,14 @@ public final class PhysicsSearch implements TopologyEstimator {
             System.arraycopy(fitBus, m, read, 1, fits - m);
             failed[j] = new FailedMoves(targets, read, this, counted);
             return false;
+        }
+
+        /**
+         * Key of a move-evaluation fit: j on candidate parent k (kind 2), or branch k with j's
+         * sending flow taken off (kind 0) or added (kind 1).
+         */
+        private long memoKey(int j, int k, int kind) {
+            return ((long) k * (n + 1) + j) * 3 + kind;
         }
 
         /** Residual of j's fit on parent k, with j's regressors in the main work arrays; uses hk, out. */
