@@ -189,25 +189,24 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final double[] rss;
         private final int[][] alternatives;   // best candidate parents of each bus, from the last scan
 
-        // what a bus's move evaluation reads, versioned (see FailedMoves): a version number stands
-        // for one content, bit for bit; a trial that moves buses and puts them back gives the
-        // buses whose flow and fit it restored exactly their versions back
+        // Versions of what the search reads (see FailedMoves, refit). Without gaps a bus's flow
+        // version stands for what the flow is summed from (its children in their order, with their
+        // flow and fit versions) and its fit version for what the fit is made on (its flow version
+        // and its parent): the same inputs get the same number, and the same number means the same
+        // bits. With gaps every change gets a number of its own.
         private final int[] recvVersion;      // per bus: its receiving flow (and fit target)
         private final int[] fitVersion;       // per bus: its fitted r, x, w and rss
         private int versions;                 // the last version number handed out
+        private final Map<VersionKey, Integer> versionOf = new HashMap<>();
+        private final Map<Integer, double[]> fitOfVersion = new HashMap<>(); // r, x, w, rss of a fit version
         private final FailedMoves[] failed;   // per bus: its last move evaluation that found no better parent
         private final Map<Long, long[]> fitMemo = new HashMap<>(); // move-evaluation fits by what they read
-        private double[] scratchP;            // computeReceiving's result, swapped in when it differs
-        private double[] scratchQ;
         private int trial;                    // the running trial's number (0: none)
         private int trials;
-        private final int[] trialOf;          // per bus: the trial whose entry state is saved below
+        private final int[] trialOf;          // per bus: the trial whose start flow is kept below
         private final double[][] entryP;      // per bus: its flow arrays at the trial's start
         private final double[][] entryQ;
         private final int[] entryRecvVersion;
-        private final double[][] entryFit;    // per bus: r, x, w, rss at the trial's start
-        private final int[] entryFitVersion;
-        private final int[] entryParent;
         private final List<Integer> touched = new ArrayList<>();
         private final ArrayDeque<double[]> pool = new ArrayDeque<>();
         private final double[] confidence;
@@ -335,15 +334,10 @@ public final class PhysicsSearch implements TopologyEstimator {
             recvVersion = new int[n + 1];
             fitVersion = new int[n + 1];
             failed = new FailedMoves[n];
-            scratchP = new double[tCount];
-            scratchQ = new double[tCount];
             trialOf = new int[n];
             entryP = new double[n][];
             entryQ = new double[n][];
             entryRecvVersion = new int[n];
-            entryFit = new double[n][4];
-            entryFitVersion = new int[n];
-            entryParent = new int[n];
             confidence = new double[n];
             main = new Work(tCount);
             wa = main.wa;
@@ -440,14 +434,34 @@ public final class PhysicsSearch implements TopologyEstimator {
 
         /**
          * Receiving-end flow of bus j: its own draw plus the sending-end flows of its children.
-         * Computed into scratch arrays and kept only when it differs from j's flow bit for bit;
-         * then j gets a new {@link #recvVersion}, or, in a trial, its version from the trial's
-         * start when the flow is back to what it was then.
+         * Not recomputed when its version (what it is summed from) is the one it has; in a trial,
+         * the flow of the trial's start is put back when its version comes back.
          */
         private void computeReceiving(int j) {
+            int v = gaps ? ++versions : version(flowKey(j));
+            if (v == recvVersion[j]) {
+                return; // the same inputs: the same flow, and j's sending flow still holds
+            }
             sentValid[j] = false;
-            double[] rp = scratchP;
-            double[] rq = scratchQ;
+            if (trial != 0) {
+                saveEntry(j);
+                if (v == entryRecvVersion[j]) {
+                    if (recvP[j] != entryP[j]) {
+                        pool.push(recvP[j]);
+                        pool.push(recvQ[j]);
+                        recvP[j] = entryP[j];
+                        recvQ[j] = entryQ[j];
+                    }
+                    recvVersion[j] = v;
+                    return;
+                }
+                if (recvP[j] == entryP[j]) {
+                    recvP[j] = borrow(); // the trial's start flow is kept as it is
+                    recvQ[j] = borrow();
+                }
+            }
+            double[] rp = recvP[j];
+            double[] rq = recvQ[j];
             System.arraycopy(p[j], 0, rp, 0, tCount);
             System.arraycopy(q[j], 0, rq, 0, tCount);
             for (int c : children.get(j)) {
@@ -459,49 +473,44 @@ public final class PhysicsSearch implements TopologyEstimator {
                     rq[t] += sq[t];
                 }
             }
-            if (!Arrays.equals(rp, recvP[j]) || !Arrays.equals(rq, recvQ[j])) {
-                keepFlow(j);
-            }
+            recvVersion[j] = v;
             if (gaps) {
                 target(j);
-                recvVersion[j] = ++versions; // its fit target may have changed: never a version seen before
             }
         }
 
-        /** Makes the scratch arrays j's flow (it changed). */
-        private void keepFlow(int j) {
-            if (trial == 0) {
-                swapScratch(j);
-                recvVersion[j] = ++versions;
-                return;
+        /** What j's flow is summed from: its children in order, with their flow and fit versions. */
+        private VersionKey flowKey(int j) {
+            List<Integer> kids = children.get(j);
+            int[] key = new int[2 + 3 * kids.size()];
+            key[0] = 0;
+            key[1] = j;
+            int k = 2;
+            for (int c : kids) {
+                key[k++] = c;
+                key[k++] = recvVersion[c];
+                key[k++] = fitVersion[c];
             }
-            saveEntry(j);
-            if (recvP[j] == entryP[j]) {
-                // j's flow is still the trial's start one: keep those arrays, take new scratch ones
-                recvP[j] = scratchP;
-                recvQ[j] = scratchQ;
-                scratchP = borrow();
-                scratchQ = borrow();
-                recvVersion[j] = ++versions;
-            } else if (Arrays.equals(scratchP, entryP[j]) && Arrays.equals(scratchQ, entryQ[j])) {
-                pool.push(recvP[j]);
-                pool.push(recvQ[j]);
-                recvP[j] = entryP[j];
-                recvQ[j] = entryQ[j];
-                recvVersion[j] = entryRecvVersion[j];
-            } else {
-                swapScratch(j);
-                recvVersion[j] = ++versions;
-            }
+            return new VersionKey(key);
         }
 
-        private void swapScratch(int j) {
-            double[] op = recvP[j];
-            double[] oq = recvQ[j];
-            recvP[j] = scratchP;
-            recvQ[j] = scratchQ;
-            scratchP = op;
-            scratchQ = oq;
+        /** What j's fit is made on: its flow version and its parent. */
+        private VersionKey fitKey(int j) {
+            return new VersionKey(new int[]{1, j, recvVersion[j], parent[j]});
+        }
+
+        /** The version of these inputs: the one they had before, or a new one. */
+        private int version(VersionKey key) {
+            if (versionOf.size() > MEMO_LIMIT) {
+                versionOf.clear(); // inputs seen again get new numbers: only fewer reuses
+                fitOfVersion.clear();
+            }
+            Integer v = versionOf.get(key);
+            if (v == null) {
+                v = ++versions;
+                versionOf.put(key, v);
+            }
+            return v;
         }
 
         private double[] borrow() {
@@ -509,7 +518,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             return a != null ? a : new double[tCount];
         }
 
-        /** Saves j's flow and fit as they were at the running trial's start (once per trial). */
+        /** Keeps j's flow arrays as they were at the running trial's start (once per trial). */
         private void saveEntry(int j) {
             if (trialOf[j] == trial) {
                 return;
@@ -519,12 +528,6 @@ public final class PhysicsSearch implements TopologyEstimator {
             entryP[j] = recvP[j];
             entryQ[j] = recvQ[j];
             entryRecvVersion[j] = recvVersion[j];
-            entryFit[j][0] = r[j];
-            entryFit[j][1] = x[j];
-            entryFit[j][2] = w[j];
-            entryFit[j][3] = rss[j];
-            entryFitVersion[j] = fitVersion[j];
-            entryParent[j] = parent[j];
         }
 
         /**
@@ -689,34 +692,34 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         /**
-         * Fits j on its parent with its current flow. In a trial, when j has the flow and the
-         * parent it had at the trial's start again (a move undone), that is the fit it had then,
-         * bit for bit (without gaps the fit depends on nothing else): it is restored, not
-         * recomputed, and counted as the fit it stands for.
+         * Fits j on its parent with its current flow: not again when its version (flow version and
+         * parent) is the one it has, and the fit made before when the version had one. Counted as
+         * a fit either way.
          */
         private void refit(int j) {
-            if (trial != 0 && !gaps && trialOf[j] == trial && recvVersion[j] == entryRecvVersion[j]
-                    && parent[j] == entryParent[j]) {
-                passes++;
-                System.arraycopy(entryFit[j], 0, fit, 0, 4);
-            } else {
-                branchFit(j, null, null, 0);
+            passes++;
+            int v = gaps ? ++versions : version(fitKey(j));
+            if (v == fitVersion[j]) {
+                return;
             }
-            store(j);
+            double[] known = fitOfVersion.get(v);
+            if (known != null) {
+                System.arraycopy(known, 0, fit, 0, 4);
+            } else {
+                branchFitInto(j, null, null, 0, g, h, fit);
+                if (!gaps) {
+                    fitOfVersion.put(v, fit.clone());
+                }
+            }
+            store(j, v);
         }
 
         /**
          * The fit of bus j on its current parent with sign &middot; extra added to its flow, in one
-         * pass (same arithmetic, in the same order, as {@link #regressors} then {@link #fitOn});
-         * result in {@link #fit}. Intervals where j's target or its parent's drop is missing (gaps)
-         * are left out.
+         * pass (same arithmetic, in the same order, as {@link #regressors} then {@link #fitOn}),
+         * into caller-owned arrays (gram: 6, hv: 3, out: 4); counts no pass. Intervals where j's
+         * target or its parent's drop is missing (gaps) are left out.
          */
-        private void branchFit(int j, double[] extraP, double[] extraQ, double sign) {
-            passes++;
-            branchFitInto(j, extraP, extraQ, sign, g, h, fit);
-        }
-
-        /** {@link #branchFit} into caller-owned arrays (gram: 6, hv: 3, out: 4); counts no pass. */
         private void branchFitInto(int j, double[] extraP, double[] extraQ, double sign, double[] gram, double[] hv,
                                    double[] out) {
             double[] rp = recvP[j];
@@ -766,28 +769,13 @@ public final class PhysicsSearch implements TopologyEstimator {
             perInterval(out, used, tCount);
         }
 
-        private void store(int j) {
+        private void store(int j, int v) {
             sentValid[j] = false;
-            if (same(r[j], fit[0]) && same(x[j], fit[1]) && same(w[j], fit[2]) && same(rss[j], fit[3])) {
-                return;
-            }
-            if (trial != 0) {
-                saveEntry(j);
-            }
             r[j] = fit[0];
             x[j] = fit[1];
             w[j] = fit[2];
             rss[j] = fit[3];
-            double[] e = entryFit[j];
-            if (trial != 0 && same(e[0], fit[0]) && same(e[1], fit[1]) && same(e[2], fit[2]) && same(e[3], fit[3])) {
-                fitVersion[j] = entryFitVersion[j];
-            } else {
-                fitVersion[j] = ++versions;
-            }
-        }
-
-        private static boolean same(double a, double b) {
-            return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
+            fitVersion[j] = v;
         }
 
         private void attach(int j, int k) {
@@ -797,9 +785,43 @@ public final class PhysicsSearch implements TopologyEstimator {
             parent[j] = k;
             children.get(k).add(j);
             passes++;
-            regressors(j, main);
-            fitOn(j, k, main);
-            store(j);
+            // the same fit as refit's (without gaps: same arithmetic, same order), made on j's regressors
+            int v = gaps ? ++versions : version(fitKey(j));
+            if (v == fitVersion[j]) {
+                return;
+            }
+            double[] known = fitOfVersion.get(v);
+            if (known != null) {
+                System.arraycopy(known, 0, fit, 0, 4);
+            } else {
+                regressors(j, main);
+                fitOn(j, k, main);
+                if (!gaps) {
+                    fitOfVersion.put(v, fit.clone());
+                }
+            }
+            store(j, v);
+        }
+
+        /** Inputs of a flow or a fit, compared by value. */
+        private static final class VersionKey {
+            private final int[] key;
+            private final int hash;
+
+            VersionKey(int[] key) {
+                this.key = key;
+                this.hash = Arrays.hashCode(key);
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof VersionKey other && hash == other.hash && Arrays.equals(key, other.key);
+            }
+
+            @Override
+            public int hashCode() {
+                return hash;
+            }
         }
 
         /**
