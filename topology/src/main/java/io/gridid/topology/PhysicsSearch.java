@@ -195,6 +195,8 @@ public final class PhysicsSearch implements TopologyEstimator {
         // and its parent): the same inputs get the same number, and the same number means the same
         // bits. With gaps every change gets a number of its own.
         private final int[] recvVersion;      // per bus: its receiving flow (and fit target)
+        private final int[] scannedFlow;      // per bus: the flow version and parent of its last scan
+        private final int[] scannedParent;
         private final int[] fitVersion;       // per bus: its fitted r, x, w and rss
         private int versions;                 // the last version number handed out
         private final Map<VersionKey, Integer> versionOf = new HashMap<>();
@@ -332,6 +334,9 @@ public final class PhysicsSearch implements TopologyEstimator {
             rss = new double[n];
             alternatives = new int[n][];
             recvVersion = new int[n + 1];
+            scannedFlow = new int[n];
+            scannedParent = new int[n];
+            Arrays.fill(scannedFlow, -1);
             fitVersion = new int[n + 1];
             failed = new FailedMoves[n];
             trialOf = new int[n];
@@ -827,9 +832,13 @@ public final class PhysicsSearch implements TopologyEstimator {
         /**
          * Ranks the candidate parents of j (root and buses of higher mean voltage) by residual;
          * keeps the best in {@link #alternatives} and the posterior confidence of the current
-         * parent (or of the best, before j is attached).
+         * parent (or of the best, before j is attached). Both depend only on j's flow and parent
+         * (without gaps): not scanned again while those are the ones of its last scan.
          */
         private void scan(int j, Work w) {
+            if (!gaps && scannedFlow[j] == recvVersion[j] && scannedParent[j] == parent[j]) {
+                return; // the same flow and parent as at j's last scan: the same ranking and confidence
+            }
             int first = pos[j] + 1;
             int candCount = n - first + 1; // buses above j plus the root
             int[] cand = new int[candCount];
@@ -882,6 +891,8 @@ public final class PhysicsSearch implements TopologyEstimator {
                 }
             }
             confidence[j] = Double.isFinite(sum) ? 1 / sum : 0;
+            scannedFlow[j] = recvVersion[j];
+            scannedParent[j] = parent[j];
         }
 
         /**
