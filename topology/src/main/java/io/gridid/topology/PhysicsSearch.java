@@ -180,9 +180,10 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final List<List<Integer>> children = new ArrayList<>();
         private final double[][] recvP;
         private final double[][] recvQ;
-        private final double[][] sentP;   // per bus: its sending-end flow, valid while sentValid
+        private final double[][] sentP;   // per bus: its sending-end flow, for the versions below
         private final double[][] sentQ;
-        private final boolean[] sentValid; // false once the bus's flow or impedance changed
+        private final int[] sentRecv;     // per bus: the flow and fit versions its sending flow is for
+        private final int[] sentFit;
         private final double[] r;
         private final double[] x;
         private final double[] w;
@@ -210,6 +211,12 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final double[][] entryQ;
         private final int[] entryRecvVersion;
         private final List<Integer> touched = new ArrayList<>();
+        private final int[] sentTrialOf;      // per bus: the trial whose start sending flow is kept below
+        private final double[][] entrySentP;
+        private final double[][] entrySentQ;
+        private final int[] entrySentRecv;
+        private final int[] entrySentFit;
+        private final List<Integer> sentTouched = new ArrayList<>();
         private final ArrayDeque<double[]> pool = new ArrayDeque<>();
         private final double[] confidence;
         private final List<String> warnings = new ArrayList<>();
@@ -327,7 +334,14 @@ public final class PhysicsSearch implements TopologyEstimator {
             recvQ = new double[n][tCount];
             sentP = new double[n][];
             sentQ = new double[n][];
-            sentValid = new boolean[n];
+            sentRecv = new int[n];
+            sentFit = new int[n];
+            Arrays.fill(sentRecv, -1);
+            entrySentP = new double[n][];
+            entrySentQ = new double[n][];
+            entrySentRecv = new int[n];
+            entrySentFit = new int[n];
+            sentTrialOf = new int[n];
             r = new double[n];
             x = new double[n];
             w = new double[n];
@@ -445,9 +459,8 @@ public final class PhysicsSearch implements TopologyEstimator {
         private void computeReceiving(int j) {
             int v = gaps ? ++versions : version(flowKey(j));
             if (v == recvVersion[j]) {
-                return; // the same inputs: the same flow, and j's sending flow still holds
+                return; // the same inputs: the same flow
             }
-            sentValid[j] = false;
             if (trial != 0) {
                 saveEntry(j);
                 if (v == entryRecvVersion[j]) {
@@ -554,19 +567,54 @@ public final class PhysicsSearch implements TopologyEstimator {
                 entryQ[j] = null;
             }
             touched.clear();
+            for (int c : sentTouched) {
+                if (sentP[c] != entrySentP[c] && entrySentP[c] != null) {
+                    pool.push(entrySentP[c]);
+                    pool.push(entrySentQ[c]);
+                }
+                entrySentP[c] = null;
+                entrySentQ[c] = null;
+            }
+            sentTouched.clear();
             trial = 0;
         }
 
         /**
          * Makes sentP/sentQ of bus c its sending-end flow (receiving flow plus its branch's losses,
-         * {@link BranchEquation}), computed again only after c's flow or impedance changed: the
-         * local search recomputes the flows along a path many times while most children stay put.
+         * {@link BranchEquation}), computed again only after c's flow or impedance changed (its
+         * versions): the local search recomputes the flows along a path many times while most
+         * children stay put. In a trial, the sending flow of the trial's start is put back when
+         * c's versions come back.
          */
         private void sent(int c) {
-            if (sentValid[c]) {
+            if (sentRecv[c] == recvVersion[c] && sentFit[c] == fitVersion[c]) {
                 return;
             }
-            if (sentP[c] == null) {
+            if (trial != 0) {
+                if (sentTrialOf[c] != trial) {
+                    sentTrialOf[c] = trial;
+                    sentTouched.add(c);
+                    entrySentP[c] = sentP[c];
+                    entrySentQ[c] = sentQ[c];
+                    entrySentRecv[c] = sentRecv[c];
+                    entrySentFit[c] = sentFit[c];
+                } else if (entrySentRecv[c] == recvVersion[c] && entrySentFit[c] == fitVersion[c]) {
+                    // back to the trial's start flow and fit: their sending flow is kept
+                    if (sentP[c] != entrySentP[c]) {
+                        pool.push(sentP[c]);
+                        pool.push(sentQ[c]);
+                        sentP[c] = entrySentP[c];
+                        sentQ[c] = entrySentQ[c];
+                    }
+                    sentRecv[c] = recvVersion[c];
+                    sentFit[c] = fitVersion[c];
+                    return;
+                }
+                if (sentP[c] == entrySentP[c]) {
+                    sentP[c] = borrow(); // the trial's start sending flow is kept as it is
+                    sentQ[c] = borrow();
+                }
+            } else if (sentP[c] == null) {
                 sentP[c] = new double[tCount];
                 sentQ[c] = new double[tCount];
             }
@@ -582,7 +630,8 @@ public final class PhysicsSearch implements TopologyEstimator {
                 sp[t] = BranchEquation.sendingActiveMw(rc, cp[t], cq[t], u);
                 sq[t] = BranchEquation.sendingReactiveMvar(xc, cp[t], cq[t], u);
             }
-            sentValid[c] = true;
+            sentRecv[c] = recvVersion[c];
+            sentFit[c] = fitVersion[c];
         }
 
         /**
@@ -775,7 +824,6 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         private void store(int j, int v) {
-            sentValid[j] = false;
             r[j] = fit[0];
             x[j] = fit[1];
             w[j] = fit[2];
