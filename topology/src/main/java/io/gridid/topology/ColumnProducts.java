@@ -1,5 +1,6 @@
 package io.gridid.topology;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -36,6 +37,11 @@ final class ColumnProducts {
      * @return one array per left column i, of a.length &minus; i sums
      */
     static double[][] upper(double[][] a, int left, boolean parallel) {
+        return upper(a, left, parallel, () -> false);
+    }
+
+    /** As {@link #upper(double[][], int, boolean)}, returning early (sums incomplete) once {@code stop} says so. */
+    static double[][] upper(double[][] a, int left, boolean parallel, BooleanSupplier stop) {
         int width = a.length;
         int rows = a[0].length;
         if (rows < 1 || left > width) {
@@ -49,7 +55,7 @@ final class ColumnProducts {
         int tasks = Math.min(TASKS, pairs);
         // task k owns the column pairs k, k + tasks, ...: about the same work each
         IntConsumer task = k -> {
-            for (int t0 = 0; t0 < rows; t0 += BLOCK) {
+            for (int t0 = 0; t0 < rows && !stop.getAsBoolean(); t0 += BLOCK) {
                 int t1 = Math.min(rows, t0 + BLOCK);
                 for (int pair = k; pair < pairs; pair += tasks) {
                     int i = 2 * pair;
@@ -154,10 +160,19 @@ final class ColumnProducts {
      * b row-major left &times; out.length.
      */
     static void combine(double[][] a, int left, double[] b, double[] offset, double[][] out, boolean parallel) {
+        combine(a, left, b, offset, out, parallel, () -> false);
+    }
+
+    /** As {@link #combine(double[][], int, double[], double[], double[][], boolean)}, returning early once {@code stop} says so. */
+    static void combine(double[][] a, int left, double[] b, double[] offset, double[][] out, boolean parallel,
+                        BooleanSupplier stop) {
         int m = out.length;
         int rows = a[0].length;
         int blocks = (rows + BLOCK - 1) / BLOCK;
         IntConsumer task = k -> {
+            if (stop.getAsBoolean()) {
+                return;
+            }
             int t0 = k * BLOCK;
             int t1 = Math.min(rows, t0 + BLOCK);
             int len = t1 - t0;

@@ -4,6 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
+import java.util.function.BooleanSupplier;
+
 
 /**
  * Every bus's squared-voltage drop u_root &minus; u_i (kV&sup2;) fitted by least squares on all
@@ -47,6 +49,14 @@ final class DenoisedDrops {
      * @return the fitted drops, same shape, or null when the normal matrix cannot be factored
      */
     static double[][] fit(double[][] drops, double[][] p, double[][] q, boolean parallel) {
+        return fit(drops, p, q, parallel, () -> false);
+    }
+
+    /**
+     * As {@link #fit(double[][], double[][], double[][], boolean)}, stopping early (returning
+     * null) once {@code stop} says the rows are not wanted any more.
+     */
+    static double[][] fit(double[][] drops, double[][] p, double[][] q, boolean parallel, BooleanSupplier stop) {
         int n = drops.length;
         int tCount = drops[0].length;
         int cols = 2 * n + 2; // + the intercept, handled by centring
@@ -99,7 +109,10 @@ final class DenoisedDrops {
             cz[cols + i] = drops[i];
         }
         // z'[z y]: the normal matrix (upper triangle) and the right-hand sides in one pass
-        double[][] products = ColumnProducts.upper(cz, cols, parallel);
+        double[][] products = ColumnProducts.upper(cz, cols, parallel, stop);
+        if (stop.getAsBoolean()) {
+            return null;
+        }
         DMatrixRMaj gram = new DMatrixRMaj(cols, cols);
         DMatrixRMaj rhs = new DMatrixRMaj(cols, n);
         for (int a = 0; a < cols; a++) {
@@ -127,7 +140,7 @@ final class DenoisedDrops {
         DMatrixRMaj beta = new DMatrixRMaj(cols, n);
         chol.solve(rhs, beta);
         double[][] out = new double[n][tCount];
-        ColumnProducts.combine(cz, cols, beta.data, means, out, parallel);
-        return out;
+        ColumnProducts.combine(cz, cols, beta.data, means, out, parallel, stop);
+        return stop.getAsBoolean() ? null : out;
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -77,14 +80,34 @@ public final class PhysicsSearch implements TopologyEstimator {
     @Override
     public Topology estimate(FeederSeries series) throws GrididException {
         Objects.requireNonNull(series, "series");
-        Search s = new Search(series, options);
-        s.greedy();
+        boolean mayDenoise = options.denoiseParents() && !series.hasGaps()
+                && DenoisedDrops.feasible(series.busCount(), series.intervalCount());
+        Search s;
+        double[][] early = null;
+        if (mayDenoise && options.parallel() && ForkJoinPool.getCommonPoolParallelism() >= 1
+                && Runtime.getRuntime().availableProcessors() > 1) {
+            // the first pass (one thread) and the drops' fit (independent of it) at the same time;
+            // the fit stops early when the first pass finds exact data, where it is not used
+            AtomicBoolean exact = new AtomicBoolean();
+            ForkJoinTask<Search> first = ForkJoinTask.adapt(() -> {
+                Search f = new Search(series, options);
+                f.greedy();
+                if (!(f.medianRelativeResidual() > PRECISE_RESIDUAL)) {
+                    exact.set(true);
+                }
+                return f;
+            }).fork();
+            early = DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), true, exact::get);
+            s = first.join();
+        } else {
+            s = new Search(series, options);
+            s.greedy();
+        }
         String denoised = null;
-        if (options.denoiseParents() && !series.hasGaps()
-                && DenoisedDrops.feasible(series.busCount(), series.intervalCount())) {
+        if (mayDenoise) {
             double noise = s.medianRelativeResidual();
-            double[][] rows = noise > PRECISE_RESIDUAL
-                    ? DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), options.parallel()) : null;
+            double[][] rows = !(noise > PRECISE_RESIDUAL) ? null : early != null ? early
+                    : DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), options.parallel());
             int replaced = rows == null ? 0 : keepExplainedRows(rows, series.dropView(), s.rss);
             if (replaced > 0) {
                 s = new Search(series, options, rows);
