@@ -48,6 +48,13 @@ import java.util.stream.IntStream;
  * subsample of about {@link PhysicsSearchOptions#screenIntervals()} intervals and on all T for
  * the best few: O(n&sup2; T_screen + n T) per scan, three scans in total; each local-search move
  * costs O(path length &middot; T).
+ *
+ * <p>Work not repeated (without gaps; the results are bit for bit those of doing it again, and the
+ * work budget counts it as done): flows and fits carry versions that stand for their inputs, so a
+ * flow, a fit, a sending flow or a scan whose inputs have a version seen before is taken as it was;
+ * a move evaluation that failed is skipped while nothing it reads has changed; trials that move
+ * buses back get the flows, fits and sending flows of their start back. Measured on ieee69 x 8760
+ * (36 moves): of 11,236 branch fits counted, about 2,800 are computed.
  */
 public final class PhysicsSearch implements TopologyEstimator {
     /** Move-evaluation fits remembered at most (then forgotten): about 100 bytes each. */
