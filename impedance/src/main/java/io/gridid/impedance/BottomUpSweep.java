@@ -18,10 +18,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The bottom-up sweep of stage 2: leaves first, each branch i&rarr;j is fitted on the flows its
@@ -36,9 +36,14 @@ import java.util.concurrent.Future;
  * {@link LoadImputation#MIN_CLEAN_INTERVALS} intervals have none. Loss terms use estimated
  * voltages where measured ones are missing ({@link VoltageImputation}).
  *
- * <p>Branches whose child buses share a depth are independent given the deeper ones; with
- * {@code parallel} they are fitted concurrently. Each branch's arithmetic is the same in both
- * modes (children are summed in the tree's fixed order), so the results are bit-identical.
+ * <p>A branch depends only on the branches below it; with {@code parallel} each branch is fitted
+ * on a worker thread as soon as all its children's branches are (not a whole tree level at a
+ * time: deep, narrow feeders have levels of one to five branches, and the wait for each level's
+ * slowest branch made the parallel sweep no faster than the sequential one on ieee69). Each
+ * branch's arithmetic is the same in both modes (children are summed in the tree's fixed order),
+ * so the results are bit-identical, and so are the progress reports (after each level, counting
+ * that level and the deeper ones) and the error reported (the deepest failing branch's, the first
+ * of its level).
  *
  * <p>Memory: O(N&middot;T) doubles at worst (one pair of sending-flow columns per branch whose
  * parent is not done yet). Time: one relaxed fit per branch, plus one length fit per branch and
@@ -94,45 +99,164 @@ final class BottomUpSweep {
             }
             levels.get(d).add(bus);
         }
-                Map<String, SendingFlows> pending = new HashMap<>();
+        Map<String, SendingFlows> pending = new HashMap<>();
         Map<String, SweptBranch> out = new HashMap<>();
         ExecutorService pool = options.parallel() && Runtime.getRuntime().availableProcessors() > 1
                 ? Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads())
                 : null;
-        try {
-            for (int d = levels.size() - 1; d >= 1; d--) {
-                List<String> level = levels.get(d);
-                List<Step> steps = new ArrayList<>(level.size());
-                if (pool == null || level.size() == 1) {
-                    for (String bus : level) {
-                        steps.add(step(data, gaps, tree, bus, pending));
-                    }
-                } else {
-                    List<Future<Step>> futures = new ArrayList<>(level.size());
-                    for (String bus : level) {
-                        futures.add(pool.submit(() -> step(data, gaps, tree, bus, pending)));
-                    }
-                    for (Future<Step> f : futures) {
-                        steps.add(await(f));
-                    }
-                }
-                for (String bus : level) {
-                    for (String c : tree.childrenOf(bus)) {
-                        pending.remove(c);
-                    }
-                }
-                for (int k = 0; k < level.size(); k++) {
-                    pending.put(level.get(k), steps.get(k).flows());
-                    out.put(level.get(k), steps.get(k).branch());
-                }
-                progress.branchesFitted(out.size(), tree.size() - 1);
-            }
-            return new Outcome(out, headMismatch(data, tree, pending));
-        } finally {
-            if (pool != null) {
+        if (pool != null) {
+            try {
+                runAsReady(data, gaps, tree, levels, pending, out, pool, progress);
+                return new Outcome(out, headMismatch(data, tree, pending));
+            } finally {
                 pool.shutdownNow();
             }
         }
+        for (int d = levels.size() - 1; d >= 1; d--) {
+            List<String> level = levels.get(d);
+            List<Step> steps = new ArrayList<>(level.size());
+            for (String bus : level) {
+                steps.add(step(data, gaps, tree, bus, pending));
+            }
+            for (String bus : level) {
+                for (String c : tree.childrenOf(bus)) {
+                    pending.remove(c);
+                }
+            }
+            for (int k = 0; k < level.size(); k++) {
+                pending.put(level.get(k), steps.get(k).flows());
+                out.put(level.get(k), steps.get(k).branch());
+            }
+            progress.branchesFitted(out.size(), tree.size() - 1);
+        }
+        return new Outcome(out, headMismatch(data, tree, pending));
+    }
+
+    /** A branch's fit from a worker: its step, or what it threw. */
+    private record Done(String bus, Step step, Throwable error) {
+    }
+
+    /**
+     * The parallel sweep: each branch is handed to the pool once its children's branches are
+     * fitted (their sending flows given to it in a map of its own); the bookkeeping and the
+     * progress reports stay on this thread. On failures the branches that can still be fitted
+     * are, and the deepest failure, the first in its level's order, is thrown: the one the
+     * level-by-level sweep meets first.
+     */
+    private void runAsReady(MeterData data, FilledReadings gaps, RadialTree tree, List<List<String>> levels,
+                            Map<String, SendingFlows> pending, Map<String, SweptBranch> out, ExecutorService pool,
+                            SweepProgress progress) throws GrididException {
+        BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+        Map<String, Integer> waiting = new HashMap<>();
+        int[] fitted = new int[levels.size()];
+        int[] below = new int[levels.size() + 1]; // branches at this depth or deeper
+        for (int d = levels.size() - 1; d >= 1; d--) {
+            below[d] = below[d + 1] + levels.get(d).size();
+        }
+        int running = 0;
+        for (int d = levels.size() - 1; d >= 1; d--) {
+            for (String bus : levels.get(d)) {
+                int children = tree.childrenOf(bus).size();
+                if (children == 0) {
+                    submit(pool, done, data, gaps, tree, bus, pending);
+                    running++;
+                } else {
+                    waiting.put(bus, children);
+                }
+            }
+        }
+        List<Done> failures = new ArrayList<>();
+        int reported = levels.size() - 1; // the deepest level not reported yet
+        while (running > 0) {
+            Done d;
+            try {
+                d = done.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GrididException("interrupted while fitting branches", e);
+            }
+            running--;
+            if (d.error() != null) {
+                failures.add(d); // its parent never becomes ready
+                continue;
+            }
+            String bus = d.bus();
+            for (String c : tree.childrenOf(bus)) {
+                pending.remove(c);
+            }
+            pending.put(bus, d.step().flows());
+            out.put(bus, d.step().branch());
+            fitted[tree.depthOf(bus)]++;
+            while (reported >= 1 && fittedBelow(fitted, reported) == below[reported]) {
+                progress.branchesFitted(below[reported], tree.size() - 1);
+                reported--;
+            }
+            String parent = tree.parentOf(bus);
+            if (!parent.equals(tree.root())) {
+                int left = waiting.merge(parent, -1, Integer::sum);
+                if (left == 0) {
+                    submit(pool, done, data, gaps, tree, parent, pending);
+                    running++;
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw firstOf(failures, levels, tree);
+        }
+    }
+
+    private static int fittedBelow(int[] fitted, int depth) {
+        int sum = 0;
+        for (int d = depth; d < fitted.length; d++) {
+            sum += fitted[d];
+        }
+        return sum;
+    }
+
+    private void submit(ExecutorService pool, BlockingQueue<Done> done, MeterData data, FilledReadings gaps,
+                        RadialTree tree, String bus, Map<String, SendingFlows> pending) {
+        Map<String, SendingFlows> children = new HashMap<>();
+        for (String c : tree.childrenOf(bus)) {
+            children.put(c, pending.get(c));
+        }
+        pool.execute(() -> {
+            try {
+                done.add(new Done(bus, step(data, gaps, tree, bus, children), null));
+            } catch (Throwable e) {
+                done.add(new Done(bus, null, e));
+            }
+        });
+    }
+
+    /** The failure the level-by-level sweep meets first: the deepest, the first in its level. */
+    private static GrididException firstOf(List<Done> failures, List<List<String>> levels, RadialTree tree) {
+        Done first = null;
+        for (Done f : failures) {
+            if (first == null || before(f.bus(), first.bus(), levels, tree)) {
+                first = f;
+            }
+        }
+        Throwable c = first.error();
+        if (c instanceof GrididException g) {
+            return g;
+        }
+        if (c instanceof RuntimeException re) {
+            throw re;
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(c);
+    }
+
+    private static boolean before(String a, String b, List<List<String>> levels, RadialTree tree) {
+        int da = tree.depthOf(a);
+        int db = tree.depthOf(b);
+        if (da != db) {
+            return da > db;
+        }
+        List<String> level = levels.get(da);
+        return level.indexOf(a) < level.indexOf(b);
     }
 
     /**
@@ -178,27 +302,6 @@ final class BottomUpSweep {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    private static Step await(Future<Step> f) throws GrididException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GrididException("interrupted while fitting branches", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof GrididException g) {
-                throw g;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        }
     }
 
     /**

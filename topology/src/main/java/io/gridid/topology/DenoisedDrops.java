@@ -1,10 +1,10 @@
 package io.gridid.topology;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import java.util.function.BooleanSupplier;
 
 
 /**
@@ -20,9 +20,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * longer ranked by their own meters' noise. Not used on exact data, where the rows' small model
  * error (the loss terms the squares miss) would be the larger error.
  *
- * <p>Normal equations on centred, unit-scaled columns (EJML products, multi-threaded when asked,
- * and Cholesky), a ridge of {@link #RIDGE} of the mean diagonal against collinear P and Q.
- * Cost O(T c&sup2; + T c n).
+ * <p>Normal equations on centred, unit-scaled columns ({@link ColumnProducts}: cache-blocked,
+ * multi-threaded when asked, each sum in EJML's order), EJML's Cholesky, a ridge of {@link #RIDGE}
+ * of the mean diagonal against collinear P and Q. Cost O(T c&sup2; + T c n).
  */
 final class DenoisedDrops {
     /** Fewest intervals per column (c / T &le; 1/5): measured to help from 5.2 up (ieee69 30 days, random:200 90 days). */
@@ -44,11 +44,19 @@ final class DenoisedDrops {
      * @param drops u_root &minus; u_i per bus and interval, kV&sup2; (finite), [bus][interval]
      * @param p     active power per bus and interval, MW (finite)
      * @param q     reactive power per bus and interval, Mvar (finite)
-     * @param parallel use EJML's multi-threaded products (rows split between threads, each entry
-     *                 summed by one thread in one order: the result does not depend on it)
+     * @param parallel compute the products on the common fork-join pool (each entry summed by
+     *                 one thread in one order: the result does not depend on it)
      * @return the fitted drops, same shape, or null when the normal matrix cannot be factored
      */
     static double[][] fit(double[][] drops, double[][] p, double[][] q, boolean parallel) {
+        return fit(drops, p, q, parallel, () -> false);
+    }
+
+    /**
+     * As {@link #fit(double[][], double[][], double[][], boolean)}, stopping early (returning
+     * null) once {@code stop} says the rows are not wanted any more.
+     */
+    static double[][] fit(double[][] drops, double[][] p, double[][] q, boolean parallel, BooleanSupplier stop) {
         int n = drops.length;
         int tCount = drops[0].length;
         int cols = 2 * n + 2; // + the intercept, handled by centring
@@ -71,9 +79,8 @@ final class DenoisedDrops {
         }
         x[2 * n] = pt;
         x[2 * n + 1] = qt;
-        // centred, unit-scaled columns, one row per interval (row-major T x c)
-        DMatrixRMaj z = new DMatrixRMaj(tCount, cols);
-        double[] zd = z.data;
+        // the centred, unit-scaled columns z, then the drops y (z is centred: their means drop out of z'y)
+        double[][] cz = new double[cols + n][];
         for (int c = 0; c < cols; c++) {
             double mean = 0;
             for (int t = 0; t < tCount; t++) {
@@ -86,29 +93,37 @@ final class DenoisedDrops {
                 ss += v * v;
             }
             double scale = ss > 0 ? 1 / Math.sqrt(ss) : 0; // a constant column drops out
+            double[] zc = new double[tCount];
             for (int t = 0; t < tCount; t++) {
-                zd[t * cols + c] = (x[c][t] - mean) * scale;
+                zc[t] = (x[c][t] - mean) * scale;
             }
+            cz[c] = zc;
         }
         double[] means = new double[n];
-        DMatrixRMaj y = new DMatrixRMaj(tCount, n);
-        double[] yd = y.data;
         for (int i = 0; i < n; i++) {
             double m = 0;
             for (int t = 0; t < tCount; t++) {
                 m += drops[i][t];
-                yd[t * n + i] = drops[i][t]; // z is centred: the drops' means drop out of z'y
             }
             means[i] = m / tCount;
+            cz[cols + i] = drops[i];
+        }
+        // z'[z y]: the normal matrix (upper triangle) and the right-hand sides in one pass
+        double[][] products = ColumnProducts.upper(cz, cols, parallel, stop);
+        if (stop.getAsBoolean()) {
+            return null;
         }
         DMatrixRMaj gram = new DMatrixRMaj(cols, cols);
         DMatrixRMaj rhs = new DMatrixRMaj(cols, n);
-        if (parallel) {
-            CommonOps_MT_DDRM.multInner(z, gram);
-            CommonOps_MT_DDRM.multTransA(z, y, rhs);
-        } else {
-            CommonOps_DDRM.multInner(z, gram);
-            CommonOps_DDRM.multTransA(z, y, rhs);
+        for (int a = 0; a < cols; a++) {
+            double[] row = products[a];
+            for (int b = a; b < cols; b++) {
+                gram.unsafe_set(a, b, row[b - a]);
+                gram.unsafe_set(b, a, row[b - a]);
+            }
+            for (int i = 0; i < n; i++) {
+                rhs.unsafe_set(a, i, row[cols + i - a]);
+            }
         }
         double trace = 0;
         for (int a = 0; a < cols; a++) {
@@ -124,20 +139,8 @@ final class DenoisedDrops {
         }
         DMatrixRMaj beta = new DMatrixRMaj(cols, n);
         chol.solve(rhs, beta);
-        DMatrixRMaj fitted = y; // reused: y is not needed any more
-        if (parallel) {
-            CommonOps_MT_DDRM.mult(z, beta, fitted);
-        } else {
-            CommonOps_DDRM.mult(z, beta, fitted);
-        }
-        double[] fd = fitted.data;
         double[][] out = new double[n][tCount];
-        for (int i = 0; i < n; i++) {
-            double[] row = out[i];
-            for (int t = 0; t < tCount; t++) {
-                row[t] = means[i] + fd[t * n + i];
-            }
-        }
-        return out;
+        ColumnProducts.combine(cz, cols, beta.data, means, out, parallel, stop);
+        return stop.getAsBoolean() ? null : out;
     }
 }

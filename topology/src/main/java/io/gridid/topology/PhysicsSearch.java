@@ -5,14 +5,19 @@ import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
 import io.gridid.solvers.gaps.LoadImputation;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -43,8 +48,17 @@ import java.util.stream.IntStream;
  * subsample of about {@link PhysicsSearchOptions#screenIntervals()} intervals and on all T for
  * the best few: O(n&sup2; T_screen + n T) per scan, three scans in total; each local-search move
  * costs O(path length &middot; T).
+ *
+ * <p>Work not repeated (without gaps; the results are bit for bit those of doing it again, and the
+ * work budget counts it as done): flows and fits carry versions that stand for their inputs, so a
+ * flow, a fit, a sending flow or a scan whose inputs have a version seen before is taken as it was;
+ * a move evaluation that failed is skipped while nothing it reads has changed; trials that move
+ * buses back get the flows, fits and sending flows of their start back. Measured on ieee69 x 8760
+ * (36 moves): of 11,236 branch fits counted, about 2,800 are computed.
  */
 public final class PhysicsSearch implements TopologyEstimator {
+    /** Move-evaluation fits remembered at most (then forgotten): about 100 bytes each. */
+    private static final int MEMO_LIMIT = 1 << 20;
     /** Candidate parents per parallel task (a multiple of 4: they are fitted four at a time). */
     private static final int CANDIDATE_BLOCK = 64;
     /** Candidate-intervals below which one bus's candidates are fitted on the calling thread (fork cost). */
@@ -73,14 +87,34 @@ public final class PhysicsSearch implements TopologyEstimator {
     @Override
     public Topology estimate(FeederSeries series) throws GrididException {
         Objects.requireNonNull(series, "series");
-        Search s = new Search(series, options);
-        s.greedy();
+        boolean mayDenoise = options.denoiseParents() && !series.hasGaps()
+                && DenoisedDrops.feasible(series.busCount(), series.intervalCount());
+        Search s;
+        double[][] early = null;
+        if (mayDenoise && options.parallel() && ForkJoinPool.getCommonPoolParallelism() >= 1
+                && Runtime.getRuntime().availableProcessors() > 1) {
+            // the first pass (one thread) and the drops' fit (independent of it) at the same time;
+            // the fit stops early when the first pass finds exact data, where it is not used
+            AtomicBoolean exact = new AtomicBoolean();
+            ForkJoinTask<Search> first = ForkJoinTask.adapt(() -> {
+                Search f = new Search(series, options);
+                f.greedy();
+                if (!(f.medianRelativeResidual() > PRECISE_RESIDUAL)) {
+                    exact.set(true);
+                }
+                return f;
+            }).fork();
+            early = DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), true, exact::get);
+            s = first.join();
+        } else {
+            s = new Search(series, options);
+            s.greedy();
+        }
         String denoised = null;
-        if (options.denoiseParents() && !series.hasGaps()
-                && DenoisedDrops.feasible(series.busCount(), series.intervalCount())) {
+        if (mayDenoise) {
             double noise = s.medianRelativeResidual();
-            double[][] rows = noise > PRECISE_RESIDUAL
-                    ? DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), options.parallel()) : null;
+            double[][] rows = !(noise > PRECISE_RESIDUAL) ? null : early != null ? early
+                    : DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), options.parallel());
             int replaced = rows == null ? 0 : keepExplainedRows(rows, series.dropView(), s.rss);
             if (replaced > 0) {
                 s = new Search(series, options, rows);
@@ -176,14 +210,44 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final List<List<Integer>> children = new ArrayList<>();
         private final double[][] recvP;
         private final double[][] recvQ;
-        private final double[][] sentP;   // per bus: its sending-end flow, valid while sentValid
+        private final double[][] sentP;   // per bus: its sending-end flow, for the versions below
         private final double[][] sentQ;
-        private final boolean[] sentValid; // false once the bus's flow or impedance changed
+        private final int[] sentRecv;     // per bus: the flow and fit versions its sending flow is for
+        private final int[] sentFit;
         private final double[] r;
         private final double[] x;
         private final double[] w;
         private final double[] rss;
         private final int[][] alternatives;   // best candidate parents of each bus, from the last scan
+
+        // Versions of what the search reads (see FailedMoves, refit). Without gaps a bus's flow
+        // version stands for what the flow is summed from (its children in their order, with their
+        // flow and fit versions) and its fit version for what the fit is made on (its flow version
+        // and its parent): the same inputs get the same number, and the same number means the same
+        // bits. With gaps every change gets a number of its own.
+        private final int[] recvVersion;      // per bus: its receiving flow (and fit target)
+        private final int[] scannedFlow;      // per bus: the flow version and parent of its last scan
+        private final int[] scannedParent;
+        private final int[] fitVersion;       // per bus: its fitted r, x, w and rss
+        private int versions;                 // the last version number handed out
+        private final Map<VersionKey, Integer> versionOf = new HashMap<>();
+        private final Map<Integer, double[]> fitOfVersion = new HashMap<>(); // r, x, w, rss of a fit version
+        private final FailedMoves[] failed;   // per bus: its last move evaluation that found no better parent
+        private final Map<Long, long[]> fitMemo = new HashMap<>(); // move-evaluation fits by what they read
+        private int trial;                    // the running trial's number (0: none)
+        private int trials;
+        private final int[] trialOf;          // per bus: the trial whose start flow is kept below
+        private final double[][] entryP;      // per bus: its flow arrays at the trial's start
+        private final double[][] entryQ;
+        private final int[] entryRecvVersion;
+        private final List<Integer> touched = new ArrayList<>();
+        private final int[] sentTrialOf;      // per bus: the trial whose start sending flow is kept below
+        private final double[][] entrySentP;
+        private final double[][] entrySentQ;
+        private final int[] entrySentRecv;
+        private final int[] entrySentFit;
+        private final List<Integer> sentTouched = new ArrayList<>();
+        private final ArrayDeque<double[]> pool = new ArrayDeque<>();
         private final double[] confidence;
         private final List<String> warnings = new ArrayList<>();
 
@@ -300,12 +364,29 @@ public final class PhysicsSearch implements TopologyEstimator {
             recvQ = new double[n][tCount];
             sentP = new double[n][];
             sentQ = new double[n][];
-            sentValid = new boolean[n];
+            sentRecv = new int[n];
+            sentFit = new int[n];
+            Arrays.fill(sentRecv, -1);
+            entrySentP = new double[n][];
+            entrySentQ = new double[n][];
+            entrySentRecv = new int[n];
+            entrySentFit = new int[n];
+            sentTrialOf = new int[n];
             r = new double[n];
             x = new double[n];
             w = new double[n];
             rss = new double[n];
             alternatives = new int[n][];
+            recvVersion = new int[n + 1];
+            scannedFlow = new int[n];
+            scannedParent = new int[n];
+            Arrays.fill(scannedFlow, -1);
+            fitVersion = new int[n + 1];
+            failed = new FailedMoves[n];
+            trialOf = new int[n];
+            entryP = new double[n][];
+            entryQ = new double[n][];
+            entryRecvVersion = new int[n];
             confidence = new double[n];
             main = new Work(tCount);
             wa = main.wa;
@@ -400,9 +481,33 @@ public final class PhysicsSearch implements TopologyEstimator {
             return out;
         }
 
-        /** Receiving-end flow of bus j: its own draw plus the sending-end flows of its children. */
+        /**
+         * Receiving-end flow of bus j: its own draw plus the sending-end flows of its children.
+         * Not recomputed when its version (what it is summed from) is the one it has; in a trial,
+         * the flow of the trial's start is put back when its version comes back.
+         */
         private void computeReceiving(int j) {
-            sentValid[j] = false;
+            int v = gaps ? ++versions : version(flowKey(j));
+            if (v == recvVersion[j]) {
+                return; // the same inputs: the same flow
+            }
+            if (trial != 0) {
+                saveEntry(j);
+                if (v == entryRecvVersion[j]) {
+                    if (recvP[j] != entryP[j]) {
+                        pool.push(recvP[j]);
+                        pool.push(recvQ[j]);
+                        recvP[j] = entryP[j];
+                        recvQ[j] = entryQ[j];
+                    }
+                    recvVersion[j] = v;
+                    return;
+                }
+                if (recvP[j] == entryP[j]) {
+                    recvP[j] = borrow(); // the trial's start flow is kept as it is
+                    recvQ[j] = borrow();
+                }
+            }
             double[] rp = recvP[j];
             double[] rq = recvQ[j];
             System.arraycopy(p[j], 0, rp, 0, tCount);
@@ -416,21 +521,130 @@ public final class PhysicsSearch implements TopologyEstimator {
                     rq[t] += sq[t];
                 }
             }
+            recvVersion[j] = v;
             if (gaps) {
                 target(j);
             }
         }
 
-        /**
-         * Makes sentP/sentQ of bus c its sending-end flow (receiving flow plus its branch's losses,
-         * {@link BranchEquation}), computed again only after c's flow or impedance changed: the
-         * local search recomputes the flows along a path many times while most children stay put.
-         */
-        private void sent(int c) {
-            if (sentValid[c]) {
+        /** What j's flow is summed from: its children in order, with their flow and fit versions. */
+        private VersionKey flowKey(int j) {
+            List<Integer> kids = children.get(j);
+            int[] key = new int[2 + 3 * kids.size()];
+            key[0] = 0;
+            key[1] = j;
+            int k = 2;
+            for (int c : kids) {
+                key[k++] = c;
+                key[k++] = recvVersion[c];
+                key[k++] = fitVersion[c];
+            }
+            return new VersionKey(key);
+        }
+
+        /** What j's fit is made on: its flow version and its parent. */
+        private VersionKey fitKey(int j) {
+            return new VersionKey(new int[]{1, j, recvVersion[j], parent[j]});
+        }
+
+        /** The version of these inputs: the one they had before, or a new one. */
+        private int version(VersionKey key) {
+            if (versionOf.size() > MEMO_LIMIT) {
+                versionOf.clear(); // inputs seen again get new numbers: only fewer reuses
+                fitOfVersion.clear();
+            }
+            Integer v = versionOf.get(key);
+            if (v == null) {
+                v = ++versions;
+                versionOf.put(key, v);
+            }
+            return v;
+        }
+
+        private double[] borrow() {
+            double[] a = pool.poll();
+            return a != null ? a : new double[tCount];
+        }
+
+        /** Keeps j's flow arrays as they were at the running trial's start (once per trial). */
+        private void saveEntry(int j) {
+            if (trialOf[j] == trial) {
                 return;
             }
-            if (sentP[c] == null) {
+            trialOf[j] = trial;
+            touched.add(j);
+            entryP[j] = recvP[j];
+            entryQ[j] = recvQ[j];
+            entryRecvVersion[j] = recvVersion[j];
+        }
+
+        /**
+         * Starts a trial: moves that are applied and, unless they help, undone by moving back
+         * (recomputing what they changed, as before).
+         */
+        private void beginTrial() {
+            trial = ++trials;
+        }
+
+        /** Ends the trial: the trial-start arrays no bus uses any more go back to the pool. */
+        private void endTrial() {
+            for (int j : touched) {
+                if (recvP[j] != entryP[j]) {
+                    pool.push(entryP[j]);
+                    pool.push(entryQ[j]);
+                }
+                entryP[j] = null;
+                entryQ[j] = null;
+            }
+            touched.clear();
+            for (int c : sentTouched) {
+                if (sentP[c] != entrySentP[c] && entrySentP[c] != null) {
+                    pool.push(entrySentP[c]);
+                    pool.push(entrySentQ[c]);
+                }
+                entrySentP[c] = null;
+                entrySentQ[c] = null;
+            }
+            sentTouched.clear();
+            trial = 0;
+        }
+
+        /**
+         * Makes sentP/sentQ of bus c its sending-end flow (receiving flow plus its branch's losses,
+         * {@link BranchEquation}), computed again only after c's flow or impedance changed (its
+         * versions): the local search recomputes the flows along a path many times while most
+         * children stay put. In a trial, the sending flow of the trial's start is put back when
+         * c's versions come back.
+         */
+        private void sent(int c) {
+            if (sentRecv[c] == recvVersion[c] && sentFit[c] == fitVersion[c]) {
+                return;
+            }
+            if (trial != 0) {
+                if (sentTrialOf[c] != trial) {
+                    sentTrialOf[c] = trial;
+                    sentTouched.add(c);
+                    entrySentP[c] = sentP[c];
+                    entrySentQ[c] = sentQ[c];
+                    entrySentRecv[c] = sentRecv[c];
+                    entrySentFit[c] = sentFit[c];
+                } else if (entrySentRecv[c] == recvVersion[c] && entrySentFit[c] == fitVersion[c]) {
+                    // back to the trial's start flow and fit: their sending flow is kept
+                    if (sentP[c] != entrySentP[c]) {
+                        pool.push(sentP[c]);
+                        pool.push(sentQ[c]);
+                        sentP[c] = entrySentP[c];
+                        sentQ[c] = entrySentQ[c];
+                    }
+                    sentRecv[c] = recvVersion[c];
+                    sentFit[c] = fitVersion[c];
+                    return;
+                }
+                if (sentP[c] == entrySentP[c]) {
+                    sentP[c] = borrow(); // the trial's start sending flow is kept as it is
+                    sentQ[c] = borrow();
+                }
+            } else if (sentP[c] == null) {
                 sentP[c] = new double[tCount];
                 sentQ[c] = new double[tCount];
             }
@@ -446,7 +660,8 @@ public final class PhysicsSearch implements TopologyEstimator {
                 sp[t] = BranchEquation.sendingActiveMw(rc, cp[t], cq[t], u);
                 sq[t] = BranchEquation.sendingReactiveMvar(xc, cp[t], cq[t], u);
             }
-            sentValid[c] = true;
+            sentRecv[c] = recvVersion[c];
+            sentFit[c] = fitVersion[c];
         }
 
         /**
@@ -560,23 +775,35 @@ public final class PhysicsSearch implements TopologyEstimator {
             BranchResidual.solve(ge, w.h, yy, w.fit);
         }
 
+        /**
+         * Fits j on its parent with its current flow: not again when its version (flow version and
+         * parent) is the one it has, and the fit made before when the version had one. Counted as
+         * a fit either way.
+         */
         private void refit(int j) {
-            branchFit(j, null, null, 0);
-            store(j);
+            passes++;
+            int v = gaps ? ++versions : version(fitKey(j));
+            if (v == fitVersion[j]) {
+                return;
+            }
+            double[] known = fitOfVersion.get(v);
+            if (known != null) {
+                System.arraycopy(known, 0, fit, 0, 4);
+            } else {
+                branchFitInto(j, null, null, 0, g, h, fit);
+                if (!gaps) {
+                    fitOfVersion.put(v, fit.clone());
+                }
+            }
+            store(j, v);
         }
 
         /**
          * The fit of bus j on its current parent with sign &middot; extra added to its flow, in one
-         * pass (same arithmetic, in the same order, as {@link #regressors} then {@link #fitOn});
-         * result in {@link #fit}. Intervals where j's target or its parent's drop is missing (gaps)
-         * are left out.
+         * pass (same arithmetic, in the same order, as {@link #regressors} then {@link #fitOn}),
+         * into caller-owned arrays (gram: 6, hv: 3, out: 4); counts no pass. Intervals where j's
+         * target or its parent's drop is missing (gaps) are left out.
          */
-        private void branchFit(int j, double[] extraP, double[] extraQ, double sign) {
-            passes++;
-            branchFitInto(j, extraP, extraQ, sign, g, h, fit);
-        }
-
-        /** {@link #branchFit} into caller-owned arrays (gram: 6, hv: 3, out: 4); counts no pass. */
         private void branchFitInto(int j, double[] extraP, double[] extraQ, double sign, double[] gram, double[] hv,
                                    double[] out) {
             double[] rp = recvP[j];
@@ -626,12 +853,12 @@ public final class PhysicsSearch implements TopologyEstimator {
             perInterval(out, used, tCount);
         }
 
-        private void store(int j) {
-            sentValid[j] = false;
+        private void store(int j, int v) {
             r[j] = fit[0];
             x[j] = fit[1];
             w[j] = fit[2];
             rss[j] = fit[3];
+            fitVersion[j] = v;
         }
 
         private void attach(int j, int k) {
@@ -641,17 +868,55 @@ public final class PhysicsSearch implements TopologyEstimator {
             parent[j] = k;
             children.get(k).add(j);
             passes++;
-            regressors(j, main);
-            fitOn(j, k, main);
-            store(j);
+            // the same fit as refit's (without gaps: same arithmetic, same order), made on j's regressors
+            int v = gaps ? ++versions : version(fitKey(j));
+            if (v == fitVersion[j]) {
+                return;
+            }
+            double[] known = fitOfVersion.get(v);
+            if (known != null) {
+                System.arraycopy(known, 0, fit, 0, 4);
+            } else {
+                regressors(j, main);
+                fitOn(j, k, main);
+                if (!gaps) {
+                    fitOfVersion.put(v, fit.clone());
+                }
+            }
+            store(j, v);
+        }
+
+        /** Inputs of a flow or a fit, compared by value. */
+        private static final class VersionKey {
+            private final int[] key;
+            private final int hash;
+
+            VersionKey(int[] key) {
+                this.key = key;
+                this.hash = Arrays.hashCode(key);
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof VersionKey other && hash == other.hash && Arrays.equals(key, other.key);
+            }
+
+            @Override
+            public int hashCode() {
+                return hash;
+            }
         }
 
         /**
          * Ranks the candidate parents of j (root and buses of higher mean voltage) by residual;
          * keeps the best in {@link #alternatives} and the posterior confidence of the current
-         * parent (or of the best, before j is attached).
+         * parent (or of the best, before j is attached). Both depend only on j's flow and parent
+         * (without gaps): not scanned again while those are the ones of its last scan.
          */
         private void scan(int j, Work w) {
+            if (!gaps && scannedFlow[j] == recvVersion[j] && scannedParent[j] == parent[j]) {
+                return; // the same flow and parent as at j's last scan: the same ranking and confidence
+            }
             int first = pos[j] + 1;
             int candCount = n - first + 1; // buses above j plus the root
             int[] cand = new int[candCount];
@@ -704,6 +969,8 @@ public final class PhysicsSearch implements TopologyEstimator {
                 }
             }
             confidence[j] = Double.isFinite(sum) ? 1 / sum : 0;
+            scannedFlow[j] = recvVersion[j];
+            scannedParent[j] = parent[j];
         }
 
         /**
@@ -855,8 +1122,14 @@ public final class PhysicsSearch implements TopologyEstimator {
                     moves[m++] = cand;
                 }
             }
-            if (m > 0 && tryMoves(j, Arrays.copyOf(moves, m), tolerance)) {
-                return true;
+            if (m > 0) {
+                int[] targets = Arrays.copyOf(moves, m);
+                FailedMoves last = failed[j];
+                if (last != null && last.holds(targets, this)) {
+                    passes += last.passes; // the same evaluation and outcome: counted as it was
+                } else if (tryMoves(j, targets, tolerance)) {
+                    return true;
+                }
             }
             if (par == root) {
                 return false;
@@ -902,18 +1175,23 @@ public final class PhysicsSearch implements TopologyEstimator {
             int p = parent[j];
             int oldM = parent[m];
             double before = totalRss();
-            if (oldM != p) {
-                applyMove(m, p);
+            beginTrial();
+            try {
+                if (oldM != p) {
+                    applyMove(m, p);
+                }
+                applyMove(j, m);
+                if (totalRss() < before * (1 - 1e-12)) {
+                    return true;
+                }
+                applyMove(j, p);
+                if (oldM != p) {
+                    applyMove(m, oldM);
+                }
+                return false;
+            } finally {
+                endTrial();
             }
-            applyMove(j, m);
-            if (totalRss() < before * (1 - 1e-12)) {
-                return true;
-            }
-            applyMove(j, p);
-            if (oldM != p) {
-                applyMove(m, oldM);
-            }
-            return false;
         }
 
         /** j takes its parent's place and the parent hangs on j, when their mean voltages are within noise. */
@@ -924,14 +1202,19 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             int g = parent[p];
             double before = totalRss();
-            applyMove(j, g);
-            applyMove(p, j);
-            if (totalRss() < before * (1 - 1e-12)) {
-                return true;
+            beginTrial();
+            try {
+                applyMove(j, g);
+                applyMove(p, j);
+                if (totalRss() < before * (1 - 1e-12)) {
+                    return true;
+                }
+                applyMove(p, g);
+                applyMove(j, p);
+                return false;
+            } finally {
+                endTrial();
             }
-            applyMove(p, g);
-            applyMove(j, p);
-            return false;
         }
 
         /** Mean voltages of a and b differ by less than 3 standard errors of the mean difference. */
@@ -985,10 +1268,6 @@ public final class PhysicsSearch implements TopologyEstimator {
          * of every move up to the one applied: the result does not depend on the thread count.
          */
         private boolean tryMoves(int j, int[] targets, double tolerance) {
-            regressors(j, main);
-            sent(j);
-            double[] sendP = sentP[j];
-            double[] sendQ = sentQ[j];
             int m = targets.length;
             int[][] losing = new int[m][];
             int[][] gaining = new int[m][];
@@ -1011,8 +1290,35 @@ public final class PhysicsSearch implements TopologyEstimator {
                     }
                 }
             }
+            // a fit whose inputs (as versions) are those of an earlier one has its residual
             double[] after = new double[fits];
-            IntConsumer fitOne = f -> {
+            long[][] inputs = new long[fits][];
+            int[] todo = new int[fits];
+            int missing = 0;
+            boolean childMissing = false;
+            boolean pathMissing = false;
+            for (int f = 0; f < fits; f++) {
+                inputs[f] = f < m ? new long[]{recvVersion[j]}
+                        : new long[]{recvVersion[fitBus[f]], parent[fitBus[f]], recvVersion[j], fitVersion[j]};
+                long[] known = gaps ? null : fitMemo.get(memoKey(j, f < m ? targets[f] : fitBus[f], f < m ? 2 : fitSide[f]));
+                if (known != null && Arrays.equals(known, 0, known.length - 1, inputs[f], 0, inputs[f].length)) {
+                    after[f] = Double.longBitsToDouble(known[known.length - 1]);
+                } else {
+                    todo[missing++] = f;
+                    childMissing |= f < m;
+                    pathMissing |= f >= m;
+                }
+            }
+            if (childMissing) {
+                regressors(j, main);
+            }
+            if (pathMissing) {
+                sent(j);
+            }
+            double[] sendP = sentP[j];
+            double[] sendQ = sentQ[j];
+            IntConsumer fitOne = i -> {
+                int f = todo[i];
                 double[] hk = new double[3];
                 double[] out = new double[4];
                 if (f < m) {
@@ -1022,11 +1328,22 @@ public final class PhysicsSearch implements TopologyEstimator {
                     after[f] = out[3];
                 }
             };
-            if (opt.parallel() && fits > 1) {
-                IntStream.range(0, fits).parallel().forEach(fitOne);
+            if (opt.parallel() && missing > 1) {
+                IntStream.range(0, missing).parallel().forEach(fitOne);
             } else {
-                for (int f = 0; f < fits; f++) {
-                    fitOne.accept(f);
+                for (int i = 0; i < missing; i++) {
+                    fitOne.accept(i);
+                }
+            }
+            if (!gaps) {
+                if (fitMemo.size() > MEMO_LIMIT) {
+                    fitMemo.clear();
+                }
+                for (int i = 0; i < missing; i++) {
+                    int f = todo[i];
+                    long[] entry = Arrays.copyOf(inputs[f], inputs[f].length + 1);
+                    entry[entry.length - 1] = Double.doubleToRawLongBits(after[f]);
+                    fitMemo.put(memoKey(j, f < m ? targets[f] : fitBus[f], f < m ? 2 : fitSide[f]), entry);
                 }
             }
             for (int i = 0; i < m; i++) {
@@ -1039,11 +1356,28 @@ public final class PhysicsSearch implements TopologyEstimator {
                 }
                 passes += 1 + losing[i].length + gaining[i].length;
                 if (delta < -tolerance) {
+                    failed[j] = null;
                     applyMove(j, targets[i]);
                     return true;
                 }
             }
+            long counted = 0;
+            for (int i = 0; i < m; i++) {
+                counted += 1 + losing[i].length + gaining[i].length;
+            }
+            int[] read = new int[fits - m + 1];
+            read[0] = j;
+            System.arraycopy(fitBus, m, read, 1, fits - m);
+            failed[j] = new FailedMoves(targets, read, this, counted);
             return false;
+        }
+
+        /**
+         * Key of a move-evaluation fit: j on candidate parent k (kind 2), or branch k with j's
+         * sending flow taken off (kind 0) or added (kind 1).
+         */
+        private long memoKey(int j, int k, int kind) {
+            return ((long) k * (n + 1) + j) * 3 + kind;
         }
 
         /** Residual of j's fit on parent k, with j's regressors in the main work arrays; uses hk, out. */
@@ -1116,6 +1450,49 @@ public final class PhysicsSearch implements TopologyEstimator {
             for (int b = k; b != lca; b = parent[b]) {
                 computeReceiving(b);
                 refit(b);
+            }
+        }
+
+        /**
+         * A move evaluation of one bus ({@link #tryMoves}) that found no better parent, with what it
+         * read: the bus itself and the buses on the moves' paths up to their common ancestors, their
+         * flows and fits (as versions) and parents (the paths and ancestors follow from those). It
+         * changes nothing, so while the targets and all these are the same it would repeat bit for
+         * bit, with the same outcome: the local search skips it (and counts its work as before).
+         */
+        private static final class FailedMoves {
+            private final int[] targets;
+            private final int[] buses;
+            private final int[] recv;
+            private final int[] fit;
+            private final int[] parents;
+            final long passes;
+
+            FailedMoves(int[] targets, int[] buses, Search s, long passes) {
+                this.targets = targets;
+                this.buses = buses;
+                this.passes = passes;
+                recv = new int[buses.length];
+                fit = new int[buses.length];
+                parents = new int[buses.length];
+                for (int k = 0; k < buses.length; k++) {
+                    recv[k] = s.recvVersion[buses[k]];
+                    fit[k] = s.fitVersion[buses[k]];
+                    parents[k] = s.parent[buses[k]];
+                }
+            }
+
+            boolean holds(int[] now, Search s) {
+                if (!Arrays.equals(targets, now)) {
+                    return false;
+                }
+                for (int k = 0; k < buses.length; k++) {
+                    int b = buses[k];
+                    if (s.recvVersion[b] != recv[k] || s.fitVersion[b] != fit[k] || s.parent[b] != parents[k]) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
 

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DenoisedDropsTest {
@@ -86,6 +87,16 @@ class DenoisedDropsTest {
     void parallelSumsGiveTheSameRows() {
         double[][] a = DenoisedDrops.fit(exact, p, q, false);
         double[][] b = DenoisedDrops.fit(exact, p, q, true);
+        for (int k = 0; k < BUSES; k++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a[k], b[k], 0.0);
+        }
+    }
+
+    @Test
+    void aFitToldToStopReturnsNoRowsAndOneNeverToldReturnsTheSameRows() {
+        assertNull(DenoisedDrops.fit(exact, p, q, true, () -> true));
+        double[][] a = DenoisedDrops.fit(exact, p, q, false);
+        double[][] b = DenoisedDrops.fit(exact, p, q, true, () -> false);
         for (int k = 0; k < BUSES; k++) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(a[k], b[k], 0.0);
         }

@@ -1,0 +1,85 @@
+package io.gridid.topology;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The products against EJML's on row-major copies of the same columns: equal bit for bit (the
+ * same sums in the same order), which keeps {@link DenoisedDrops}' rows, and so the searches that
+ * use them, exactly as they were with EJML's products.
+ */
+class ColumnProductsTest {
+    /** 2n + 2 = 102 left columns (EJML's reorder kernels from 100 columns on), 50 more to the right. */
+    private static final int BUSES = 50;
+    private static final int LEFT = 2 * BUSES + 2;
+    /** Not a multiple of the block, more than two blocks. */
+    private static final int INTERVALS = 2 * ColumnProducts.BLOCK + 123;
+
+    private final double[][] columns = new double[LEFT + BUSES][INTERVALS];
+    private final DMatrixRMaj z = new DMatrixRMaj(INTERVALS, LEFT);
+    private final DMatrixRMaj y = new DMatrixRMaj(INTERVALS, BUSES);
+
+    ColumnProductsTest() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int c = 0; c < columns.length; c++) {
+            for (int t = 0; t < INTERVALS; t++) {
+                double v = rnd.nextDouble() - 0.5;
+                columns[c][t] = v;
+                if (c < LEFT) {
+                    z.set(t, c, v);
+                } else {
+                    y.set(t, c - LEFT, v);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sumsOfProductsEqualEjmlsInnerAndTransposedProductsBitForBit() {
+        DMatrixRMaj gram = new DMatrixRMaj(LEFT, LEFT);
+        CommonOps_DDRM.multInner(z, gram);
+        DMatrixRMaj rhs = new DMatrixRMaj(LEFT, BUSES);
+        CommonOps_DDRM.multTransA(z, y, rhs);
+        for (boolean parallel : new boolean[]{false, true}) {
+            double[][] s = ColumnProducts.upper(columns, LEFT, parallel);
+            for (int i = 0; i < LEFT; i++) {
+                assertEquals(columns.length - i, s[i].length);
+                for (int j = i; j < LEFT; j++) {
+                    assertEquals(gram.get(i, j), s[i][j - i], 0.0, "gram " + i + "," + j);
+                }
+                for (int m = 0; m < BUSES; m++) {
+                    assertEquals(rhs.get(i, m), s[i][LEFT + m - i], 0.0, "z'y " + i + "," + m);
+                }
+            }
+        }
+    }
+
+    @Test
+    void combinationEqualsEjmlsProductPlusTheOffsetBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        DMatrixRMaj b = new DMatrixRMaj(LEFT, BUSES);
+        for (int k = 0; k < b.data.length; k++) {
+            b.data[k] = rnd.nextDouble() - 0.5;
+        }
+        double[] offset = new double[BUSES];
+        for (int m = 0; m < BUSES; m++) {
+            offset[m] = 10 * rnd.nextDouble();
+        }
+        DMatrixRMaj product = new DMatrixRMaj(INTERVALS, BUSES);
+        CommonOps_DDRM.mult(z, b, product);
+        for (boolean parallel : new boolean[]{false, true}) {
+            double[][] out = new double[BUSES][INTERVALS];
+            ColumnProducts.combine(columns, LEFT, b.data, offset, out, parallel);
+            for (int m = 0; m < BUSES; m++) {
+                for (int t = 0; t < INTERVALS; t++) {
+                    assertEquals(offset[m] + product.get(t, m), out[m][t], 0.0, "bus " + m + " t " + t);
+                }
+            }
+        }
+    }
+}
