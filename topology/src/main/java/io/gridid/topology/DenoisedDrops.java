@@ -1,5 +1,6 @@
 package io.gridid.topology;
 
+import io.gridid.solvers.regression.ColumnProducts;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;

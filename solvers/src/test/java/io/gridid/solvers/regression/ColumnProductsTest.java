@@ -1,4 +1,4 @@
-package io.gridid.topology;
+package io.gridid.solvers.regression;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The products against EJML's on row-major copies of the same columns: equal bit for bit (the
- * same sums in the same order), which keeps {@link DenoisedDrops}' rows, and so the searches that
+ * same sums in the same order), which keeps stage 1's denoised drop rows, and so the searches that
  * use them, exactly as they were with EJML's products.
  */
 class ColumnProductsTest {

@@ -1,11 +1,11 @@
-package io.gridid.topology;
+package io.gridid.solvers.regression;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * The two matrix products of {@link DenoisedDrops}, on columns stored as one array each
+ * The two matrix products of stage 1's denoised drops and stage 2's joint normal matrix, on columns stored as one array each
  * (T values): the sums of products of column pairs, and a combination of columns. They run a
  * block of {@link #BLOCK} intervals at a time (the block's part of every column stays in the
  * core's cache), two by four column pairs at once in registers for the sums (eight independent
@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * {@code CommonOps_DDRM.multInner}, {@code multTransA} and {@code mult} on the sizes fitted here,
  * and do not depend on the thread count.
  */
-final class ColumnProducts {
+public final class ColumnProducts {
     /** Intervals per cache block (8 kB of each column). */
     static final int BLOCK = 1024;
     /** Tasks handed to the fork-join pool (more than cores: they differ in size). */
@@ -36,12 +36,12 @@ final class ColumnProducts {
      * @param a columns of equal length T &ge; 1
      * @return one array per left column i, of a.length &minus; i sums
      */
-    static double[][] upper(double[][] a, int left, boolean parallel) {
+    public static double[][] upper(double[][] a, int left, boolean parallel) {
         return upper(a, left, parallel, () -> false);
     }
 
     /** As {@link #upper(double[][], int, boolean)}, returning early (sums incomplete) once {@code stop} says so. */
-    static double[][] upper(double[][] a, int left, boolean parallel, BooleanSupplier stop) {
+    public static double[][] upper(double[][] a, int left, boolean parallel, BooleanSupplier stop) {
         int width = a.length;
         int rows = a[0].length;
         if (rows < 1 || left > width) {
@@ -159,12 +159,12 @@ final class ColumnProducts {
      * out[m][t] = offset[m] + &Sigma;_k a_k[t] b[k][m] over the first {@code left} columns of a,
      * b row-major left &times; out.length.
      */
-    static void combine(double[][] a, int left, double[] b, double[] offset, double[][] out, boolean parallel) {
+    public static void combine(double[][] a, int left, double[] b, double[] offset, double[][] out, boolean parallel) {
         combine(a, left, b, offset, out, parallel, () -> false);
     }
 
     /** As {@link #combine(double[][], int, double[], double[], double[][], boolean)}, returning early once {@code stop} says so. */
-    static void combine(double[][] a, int left, double[] b, double[] offset, double[][] out, boolean parallel,
+    public static void combine(double[][] a, int left, double[] b, double[] offset, double[][] out, boolean parallel,
                         BooleanSupplier stop) {
         int m = out.length;
         int rows = a[0].length;
