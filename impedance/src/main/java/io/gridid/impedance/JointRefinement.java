@@ -5,6 +5,7 @@ import io.gridid.model.ConductorType;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.solvers.fit.Median;
+import io.gridid.solvers.regression.ColumnProducts;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -973,9 +974,11 @@ final class JointRefinement {
                 return 0;
             }
             double floor = relativeFloor * Math.sqrt(signal2 / readings);
-            double[] col = new double[this.t];
-            int dropped = 0;
-            for (int j = 0; j < n; j++) {
+            // each bus's robust scale on its own (concurrently when allowed); the drops are applied
+            // afterwards in bus order, so the outcome does not depend on the threads
+            int[][] drops = new int[n][];
+            java.util.function.IntConsumer perBus = j -> {
+                double[] col = new double[this.t];
                 int c = 0;
                 for (int t = 0; t < this.t; t++) {
                     double e = res[t * n + j];
@@ -984,7 +987,7 @@ final class JointRefinement {
                     }
                 }
                 if (c < 3) {
-                    continue;
+                    return;
                 }
                 double med = Median.ofFirst(col, c);
                 c = 0;
@@ -996,15 +999,35 @@ final class JointRefinement {
                 }
                 double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(col, c), floor);
                 if (!(sigma > 0)) {
-                    continue;
+                    return;
                 }
+                int m = 0;
+                int[] out = new int[8];
                 for (int t = 0; t < this.t; t++) {
                     double e = res[t * n + j];
                     if (e == e && Math.abs(e - med) > k * sigma) {
-                        y[t * n + j] = Double.NaN;
-                        count[t]--;
-                        dropped++;
+                        if (m == out.length) {
+                            out = java.util.Arrays.copyOf(out, 2 * m);
+                        }
+                        out[m++] = t;
                     }
+                }
+                drops[j] = java.util.Arrays.copyOf(out, m);
+            };
+            if (parallel) {
+                IntStream.range(0, n).parallel().forEach(perBus);
+            } else {
+                IntStream.range(0, n).forEach(perBus);
+            }
+            int dropped = 0;
+            for (int j = 0; j < n; j++) {
+                if (drops[j] == null) {
+                    continue;
+                }
+                for (int t : drops[j]) {
+                    y[t * n + j] = Double.NaN;
+                    count[t]--;
+                    dropped++;
                 }
             }
             return dropped;
@@ -1371,34 +1394,25 @@ final class JointRefinement {
                 throw new IllegalStateException("edge-difference covariance not positive definite");
             }
             chol.invert(wm);
-            // M = sum_t F_t F_t^T with F_t = (a_c, b_c) per branch, lower triangle
-            List<double[]> parts = lin.overChunks(c -> {
-                int[] span = lin.chunk(c);
-                double[] kk = new double[mt * mt];
-                double[] f = new double[mt];
-                for (int t = span[0]; t < span[1]; t++) {
-                    if (lin.readings(t) < 2) {
-                        continue;
-                    }
-                    int base = t * n;
-                    for (int k = 1; k < n; k++) {
-                        f[2 * k - 2] = lin.a[base + k];
-                        f[2 * k - 1] = lin.b[base + k];
-                    }
-                    for (int i = 0; i < mt; i++) {
-                        double fi = f[i];
-                        int ri = i * mt;
-                        for (int j = 0; j <= i; j++) {
-                            kk[ri + j] += fi * f[j];
-                        }
-                    }
+            // M = sum_t F_t F_t^T with F_t = (a_c, b_c) per branch: column products over the intervals
+            // with at least two readings (the others' columns stay 0), blocked in cache (ColumnProducts)
+            int tn = lin.t;
+            double[][] cols = new double[mt][tn];
+            for (int t = 0; t < tn; t++) {
+                if (lin.readings(t) < 2) {
+                    continue;
                 }
-                return kk;
-            }, parallel);
+                int base = t * n;
+                for (int k = 1; k < n; k++) {
+                    cols[2 * k - 2][t] = lin.a[base + k];
+                    cols[2 * k - 1][t] = lin.b[base + k];
+                }
+            }
+            double[][] upper = ColumnProducts.upper(cols, mt, parallel);
             double[] kt = new double[mt * mt];
-            for (double[] p : parts) {
-                for (int i = 0; i < kt.length; i++) {
-                    kt[i] += p[i];
+            for (int j = 0; j < mt; j++) {
+                for (int i = j; i < mt; i++) {
+                    kt[i * mt + j] = upper[j][i - j];
                 }
             }
             for (int i = 0; i < mt; i++) {
