@@ -132,6 +132,16 @@ public final class RadialTree {
         return d;
     }
 
+    /** Whether {@code bus} lies in the subtree of {@code top} ({@code top} itself included). */
+    public boolean isInSubtree(String bus, String top) {
+        int dt = depthOf(top);
+        String v = bus;
+        for (int d = depthOf(bus); d > dt; d--) {
+            v = parent.get(v);
+        }
+        return v.equals(top);
+    }
+
     /** All buses breadth-first from the root (root first). */
     public List<String> topDown() {
         return topDown;

@@ -41,4 +41,16 @@ class RadialTreeTest {
     void equalTreesCompareEqualWhateverTheMapOrder() {
         assertEquals(new RadialTree("0", PARENTS), new RadialTree("0", new java.util.TreeMap<>(PARENTS)));
     }
+
+    @Test
+    void subtreeMembershipFollowsTheParents() {
+        // 0 - 1 - 2 - 3, and 1 - 4
+        RadialTree t = new RadialTree("0", Map.of("1", "0", "2", "1", "3", "2", "4", "1"));
+        assertTrue(t.isInSubtree("3", "1"));
+        assertTrue(t.isInSubtree("3", "3"));
+        assertTrue(t.isInSubtree("4", "0"));
+        assertTrue(!t.isInSubtree("4", "2"));
+        assertTrue(!t.isInSubtree("1", "3"));
+        assertThrows(IllegalArgumentException.class, () -> t.isInSubtree("9", "1"));
+    }
 }

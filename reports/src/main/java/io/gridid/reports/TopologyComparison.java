@@ -98,7 +98,7 @@ public final class TopologyComparison {
             }
             String target = first.parentOf(bus);
             double gain = Double.NaN;
-            if (!inSubtree(second, target, bus)) {
+            if (!second.isInSubtree(target, bus)) {
                 Map<String, String> parents = new LinkedHashMap<>(second.parents());
                 parents.put(bus, target);
                 gain = d2.deviance() - likelihood.deviance(data, new RadialTree(second.root(), parents), noise).deviance();
@@ -126,18 +126,6 @@ public final class TopologyComparison {
         onlySecond.removeAll(a);
         return "the trees cover different buses: only in the first " + shortList(onlyFirst)
                 + ", only in the second " + shortList(onlySecond);
-    }
-
-    /** Whether {@code bus} lies in {@code top}'s subtree of {@code tree} (or is {@code top}). */
-    private static boolean inSubtree(RadialTree tree, String bus, String top) {
-        for (String v = bus; ; v = tree.parentOf(v)) {
-            if (v.equals(top)) {
-                return true;
-            }
-            if (v.equals(tree.root())) {
-                return false;
-            }
-        }
     }
 
     private static String shortList(Set<String> buses) {

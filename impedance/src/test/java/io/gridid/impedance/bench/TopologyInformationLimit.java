@@ -109,7 +109,7 @@ public final class TopologyInformationLimit {
         hosts.remove(parent);
         Map<String, RadialTree> out = new LinkedHashMap<>();
         for (String host : hosts) {
-            if (!below(tree, host, bus)) {
+            if (!tree.isInSubtree(host, bus)) {
                 Map<String, String> parents = new LinkedHashMap<>(tree.parents());
                 parents.put(bus, host);
                 out.put("hung on " + host, new RadialTree(tree.root(), parents));
@@ -122,17 +122,5 @@ public final class TopologyInformationLimit {
             out.put("swapped with " + parent, new RadialTree(tree.root(), parents));
         }
         return out;
-    }
-
-    /** Whether {@code bus} lies in the subtree of {@code top} (or is it). */
-    private static boolean below(RadialTree tree, String bus, String top) {
-        for (String v = bus; ; v = tree.parentOf(v)) {
-            if (v.equals(top)) {
-                return true;
-            }
-            if (v.equals(tree.root())) {
-                return false;
-            }
-        }
     }
 }
