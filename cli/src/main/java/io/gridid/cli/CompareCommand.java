@@ -55,7 +55,18 @@ final class CompareCommand implements Callable<Integer> {
         if (mismatch != null) {
             throw new IllegalInputException(first + " and " + second + ": " + mismatch);
         }
-        TopologyComparison.Result r = new TopologyComparison(ImpedanceOptions.defaults()).compare(data, a, b);
+        // progress only on an interactive terminal: scripts and logs get the result lines only
+        boolean interactive = System.console() != null;
+        TopologyComparison.Result r = new TopologyComparison(ImpedanceOptions.defaults()).compare(data, a, b,
+                (label, done, total) -> {
+                    if (interactive) {
+                        err.print("\rgridid: compare: " + done + "/" + total + " trees scored");
+                        err.flush();
+                        if (done == total) {
+                            err.println();
+                        }
+                    }
+                });
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "deviance (-2 log-likelihood + const; lower = likelier), noise model of the first:%n");
         out.printf(Locale.ROOT, "  first   %-30s %.2f%n", first, r.first().deviance());

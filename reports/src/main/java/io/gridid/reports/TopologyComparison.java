@@ -80,6 +80,16 @@ public final class TopologyComparison {
      *                         use (incomplete data among them)
      */
     public Result compare(MeterData data, RadialTree first, RadialTree second) throws GrididException {
+        return compare(data, first, second, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #compare(MeterData, RadialTree, RadialTree)}, telling {@code progress} after each
+     * tree scored (the two trees, then one per bus that hangs differently).
+     */
+    public Result compare(MeterData data, RadialTree first, RadialTree second, ProgressListener progress)
+            throws GrididException {
+        Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
@@ -89,8 +99,17 @@ public final class TopologyComparison {
         }
         TreeLikelihood likelihood = new TreeLikelihood(options);
         JointNoiseModel noise = likelihood.noiseModel(data, first);
+        int differing = 0;
+        for (String bus : first.topDown()) {
+            if (!bus.equals(first.root()) && !first.parentOf(bus).equals(second.parentOf(bus))) {
+                differing++;
+            }
+        }
+        int total = 2 + differing;
         TreeDeviance d1 = likelihood.deviance(data, first, noise);
+        progress.stepDone("first tree", 1, total);
         TreeDeviance d2 = likelihood.deviance(data, second, noise);
+        progress.stepDone("second tree", 2, total);
         List<BusDifference> diffs = new ArrayList<>();
         for (String bus : first.topDown()) {
             if (bus.equals(first.root()) || first.parentOf(bus).equals(second.parentOf(bus))) {
@@ -104,6 +123,7 @@ public final class TopologyComparison {
                 gain = d2.deviance() - likelihood.deviance(data, new RadialTree(second.root(), parents), noise).deviance();
             }
             diffs.add(new BusDifference(bus, target, second.parentOf(bus), gain));
+            progress.stepDone("bus " + bus, 2 + diffs.size(), total);
         }
         return new Result(noise, d1, d2, diffs);
     }
