@@ -69,15 +69,16 @@ final class CompareCommand implements Callable<Integer> {
                 });
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "deviance (-2 log-likelihood + const; lower = likelier), noise model of the first:%n");
-        out.printf(Locale.ROOT, "  first   %-30s %.2f%n", first, r.first().deviance());
-        out.printf(Locale.ROOT, "  second  %-30s %.2f (%+.2f)%n", second, r.second().deviance(), r.devianceDifference());
+        out.printf(Locale.ROOT, "  first   %-30s %s%n", first, number(r.first().deviance(), false));
+        out.printf(Locale.ROOT, "  second  %-30s %s (%s)%n", second, number(r.second().deviance(), false),
+                number(r.devianceDifference(), true));
         double d = r.devianceDifference();
         if (!r.decisive()) {
             out.printf(Locale.ROOT, "verdict: the readings do not tell them apart (|difference| <= %.0f)%n",
                     TopologyComparison.DECISIVE_DEVIANCE);
         } else {
-            out.printf(Locale.ROOT, "verdict: the %s topology is likelier (likelihood ratio e^%.1f)%n",
-                    d > 0 ? "first" : "second", Math.abs(d) / 2);
+            out.printf(Locale.ROOT, "verdict: the %s topology is likelier (likelihood ratio e^%s)%n",
+                    d > 0 ? "first" : "second", number(Math.abs(d) / 2, false));
         }
         if (r.differences().isEmpty()) {
             out.println("the trees are the same");
@@ -89,8 +90,15 @@ final class CompareCommand implements Callable<Integer> {
         out.println("  bus, parent in first, parent in second, gain");
         for (TopologyComparison.BusDifference x : r.differences()) {
             out.printf(Locale.ROOT, "  %s, %s, %s, %s%n", x.bus(), x.parentInFirst(), x.parentInSecond(),
-                    Double.isNaN(x.moveGain()) ? "loop alone (moves with others)" : String.format(Locale.ROOT, "%+.2f", x.moveGain()));
+                    Double.isNaN(x.moveGain()) ? "loop alone (moves with others)" : number(x.moveGain(), true));
         }
         return ExitCode.OK;
+    }
+
+    /** Two decimals, or four significant digits in exponent form beyond 1e9 (exact data give huge deviances). */
+    static String number(double v, boolean signed) {
+        String sign = signed ? "+" : "";
+        return Math.abs(v) < 1e9 ? String.format(Locale.ROOT, "%" + sign + ".2f", v)
+                : String.format(Locale.ROOT, "%" + sign + ".4g", v);
     }
 }
