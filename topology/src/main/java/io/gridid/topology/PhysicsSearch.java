@@ -781,6 +781,16 @@ public final class PhysicsSearch implements TopologyEstimator {
          * a fit either way.
          */
         private void refit(int j) {
+            fitCurrent(j, false);
+        }
+
+        /**
+         * The look-up-or-fit of {@link #refit} and {@link #attach}: counts a pass, returns at once when
+         * j's fit version is the one it has, takes the fit made before for that version, and otherwise
+         * fits: in one pass ({@code onRegressors} false) or through j's regressors (true; without gaps
+         * the same arithmetic in the same order).
+         */
+        private void fitCurrent(int j, boolean onRegressors) {
             passes++;
             int v = gaps ? ++versions : version(fitKey(j));
             if (v == fitVersion[j]) {
@@ -790,7 +800,12 @@ public final class PhysicsSearch implements TopologyEstimator {
             if (known != null) {
                 System.arraycopy(known, 0, fit, 0, 4);
             } else {
-                branchFitInto(j, null, null, 0, g, h, fit);
+                if (onRegressors) {
+                    regressors(j, main);
+                    fitOn(j, parent[j], main);
+                } else {
+                    branchFitInto(j, null, null, 0, g, h, fit);
+                }
                 if (!gaps) {
                     fitOfVersion.put(v, fit.clone());
                 }
@@ -867,23 +882,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             parent[j] = k;
             children.get(k).add(j);
-            passes++;
-            // the same fit as refit's (without gaps: same arithmetic, same order), made on j's regressors
-            int v = gaps ? ++versions : version(fitKey(j));
-            if (v == fitVersion[j]) {
-                return;
-            }
-            double[] known = fitOfVersion.get(v);
-            if (known != null) {
-                System.arraycopy(known, 0, fit, 0, 4);
-            } else {
-                regressors(j, main);
-                fitOn(j, k, main);
-                if (!gaps) {
-                    fitOfVersion.put(v, fit.clone());
-                }
-            }
-            store(j, v);
+            fitCurrent(j, true);
         }
 
         /** Inputs of a flow or a fit, compared by value. */
