@@ -82,4 +82,31 @@ class ColumnProductsTest {
             }
         }
     }
+
+    @Test
+    void anOddNumberOfLeftColumnsAndShortSeriesGiveTheSumsInIntervalOrder() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        // 7 left columns (the last row has no pair partner), 2 more; T = 1, 3 (fewer than one
+        // unrolled step) and 4099 (several chunks, a remainder of the four-interval steps)
+        for (int intervals : new int[]{1, 3, 4099}) {
+            double[][] a = new double[9][intervals];
+            for (double[] c : a) {
+                for (int t = 0; t < intervals; t++) {
+                    c[t] = rnd.nextDouble() - 0.5;
+                }
+            }
+            for (boolean parallel : new boolean[]{false, true}) {
+                double[][] s = ColumnProducts.upper(a, 7, parallel);
+                for (int i = 0; i < 7; i++) {
+                    for (int j = i; j < a.length; j++) {
+                        double sum = a[i][0] * a[j][0];
+                        for (int t = 1; t < intervals; t++) {
+                            sum += a[i][t] * a[j][t];
+                        }
+                        assertEquals(sum, s[i][j - i], 0.0, "T " + intervals + " entry " + i + "," + j);
+                    }
+                }
+            }
+        }
+    }
 }
