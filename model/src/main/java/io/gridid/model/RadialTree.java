@@ -142,6 +142,22 @@ public final class RadialTree {
         return v.equals(top);
     }
 
+    /**
+     * Branches this tree shares with {@code other}, direction ignored (a branch is a pair of buses):
+     * the count behind edge precision and recall when two trees are compared.
+     */
+    public int sharedEdges(RadialTree other) {
+        int shared = 0;
+        for (Map.Entry<String, String> e : parent.entrySet()) {
+            String child = e.getKey();
+            String up = e.getValue();
+            if (up.equals(other.parent.get(child)) || child.equals(other.parent.get(up))) {
+                shared++;
+            }
+        }
+        return shared;
+    }
+
     /** All buses breadth-first from the root (root first). */
     public List<String> topDown() {
         return topDown;

@@ -53,4 +53,17 @@ class RadialTreeTest {
         assertTrue(!t.isInSubtree("1", "3"));
         assertThrows(IllegalArgumentException.class, () -> t.isInSubtree("9", "1"));
     }
+
+    /**
+     * By hand: truth 0-1-2-3 (a chain) with 4 on 1. The other tree swaps 2 and 3 (edges 1-3, 3-2:
+     * one shared, 2-3, direction ignored) and hangs 4 on 0: shared 0-1 and 2-3, so 2 of 4.
+     */
+    @Test
+    void sharedEdgesIgnoreDirection() {
+        RadialTree truth = new RadialTree("0", Map.of("1", "0", "2", "1", "3", "2", "4", "1"));
+        RadialTree other = new RadialTree("0", Map.of("1", "0", "3", "1", "2", "3", "4", "0"));
+        assertEquals(2, other.sharedEdges(truth));
+        assertEquals(2, truth.sharedEdges(other));
+        assertEquals(4, truth.sharedEdges(truth));
+    }
 }

@@ -24,7 +24,10 @@ import java.util.Set;
  * favourable case for the truth). A bus whose best alternative has a deviance below the truth's is
  * one where maximum likelihood itself picks a wrong parent; within 4 (a likelihood ratio under
  * e&sup2; = 7.4) the data barely prefer the truth. No estimator working from these readings alone can
- * be expected to get such edges right reliably.
+ * be expected to get such edges right reliably. The expected number of wrong parents of the best
+ * decision: per bus, under a flat prior over its true parent and the alternatives (each judged with
+ * the rest of the tree true: favourable again), the posterior probability that the most probable
+ * choice is wrong, summed over the buses.
  *
  * <p>Usage: {@code TopologyInformationLimit FEEDER DAYS SIGMA_V SEEDS} e.g. {@code ieee69 365 1e-4 1,2,3};
  * {@code -DintervalMin=15} for quarter-hourly data, {@code -DloadVariation=0.5}. Hourly, 0.5 % P/Q
@@ -47,8 +50,8 @@ public final class TopologyInformationLimit {
         double loadVariation = Double.parseDouble(System.getProperty("loadVariation",
                 String.valueOf(SynthesisOptions.DEFAULT_LOAD_VARIATION)));
         RadialTree truth = feeder.tree();
-        System.out.println("| seed | buses | ML picks a wrong parent | best alternative within 4 | alternatives |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| seed | buses | ML picks a wrong parent | best alternative within 4 | expected wrong parents, best decision | alternatives |");
+        System.out.println("|---|---|---|---|---|---|");
         for (String s : args[3].split(",")) {
             long seed = Long.parseLong(s.trim());
             MeterData meters = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(days)
@@ -61,6 +64,7 @@ public final class TopologyInformationLimit {
             int wrong = 0;
             int ambiguous = 0;
             int alternatives = 0;
+            double expectedWrong = 0;
             StringBuilder detail = new StringBuilder();
             for (String bus : truth.topDown()) {
                 if (bus.equals(truth.root())) {
@@ -68,9 +72,11 @@ public final class TopologyInformationLimit {
                 }
                 double best = Double.POSITIVE_INFINITY;
                 String bestMove = null;
+                double odds = 0; // sum over alternatives of exp(-deviance difference / 2): their likelihood ratios to the truth
                 for (Map.Entry<String, RadialTree> alt : alternatives(truth, bus).entrySet()) {
                     double d = likelihood.deviance(meters, alt.getValue(), noise).deviance() - base;
                     alternatives++;
+                    odds += Math.exp(-d / 2);
                     if (d < best) {
                         best = d;
                         bestMove = alt.getKey();
@@ -80,6 +86,10 @@ public final class TopologyInformationLimit {
                     continue;
                 }
                 buses++;
+                // flat prior over the truth and its alternatives: the most probable parent is wrong
+                // with probability 1 - its posterior, whichever it is
+                double mostLikely = Math.max(1, Math.exp(-best / 2));
+                expectedWrong += 1 - mostLikely / (1 + odds);
                 wrong += best < 0 ? 1 : 0;
                 ambiguous += best < AMBIGUOUS ? 1 : 0;
                 if (best < LIST_BELOW) {
@@ -87,7 +97,8 @@ public final class TopologyInformationLimit {
                             seed, bus, truth.parentOf(bus), bestMove, best));
                 }
             }
-            System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d |%n", seed, buses, wrong, ambiguous, alternatives);
+            System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %d |%n", seed, buses, wrong, ambiguous,
+                    expectedWrong, alternatives);
             System.out.print(detail);
         }
     }

@@ -139,15 +139,6 @@ public final class TopologyAccuracy {
 
     /** Edges of {@code found} that are edges of {@code truth} (unordered bus pairs). */
     static int correctEdges(RadialTree truth, RadialTree found) {
-        int ok = 0;
-        for (Map.Entry<String, String> e : found.parents().entrySet()) {
-            String c = e.getKey();
-            String par = e.getValue();
-            if ((truth.parents().containsKey(c) && truth.parentOf(c).equals(par))
-                    || (truth.parents().containsKey(par) && truth.parentOf(par).equals(c))) {
-                ok++;
-            }
-        }
-        return ok;
+        return found.sharedEdges(truth);
     }
 }
