@@ -3,7 +3,10 @@ package io.gridid.cli;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.AtomicFile;
-import io.gridid.topology.Topology;
+import io.gridid.impedance.ImpedanceOptions;
+import io.gridid.impedance.LikelihoodSearchOptions;
+import io.gridid.reports.GrididStages;
+import io.gridid.reports.TopologyOutcome;
 import io.gridid.topology.TopologyIdentifier;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
@@ -47,6 +50,9 @@ final class TopologyCommand implements Callable<Integer> {
                     + "(N more runs on half the data; 0 = the estimator's own figure, fastest). Default: ${DEFAULT-VALUE}.")
     int stability;
 
+    @Option(names = "--likelihood-search", description = PipelineOptions.LIKELIHOOD_SEARCH_DESCRIPTION)
+    boolean likelihoodSearch;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
     Path out;
 
@@ -63,8 +69,13 @@ final class TopologyCommand implements Callable<Integer> {
         }
         MeterData data = file.data();
         String root = input.root;
-        Topology t = new TopologyIdentifier(TopologyOptions.defaults().withMethod(m).withStabilityRuns(stability)).identify(data, root);
-        for (String w : t.diagnostics().warnings()) {
+        TopologyOutcome t = GrididStages.outcome(new TopologyIdentifier(TopologyOptions.defaults().withMethod(m)
+                .withStabilityRuns(stability)).identify(data, root));
+        if (likelihoodSearch) {
+            t = GrididStages.finish(t, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults());
+        }
+        TopologyOutcome found = t;
+        for (String w : t.warnings()) {
             err.println("gridid: warning: " + w);
         }
         Files.createDirectories(out);
@@ -72,9 +83,9 @@ final class TopologyCommand implements Callable<Integer> {
         AtomicFile.write(target, w -> {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
                 csv.printRecord("from_bus", "to_bus", "confidence");
-                for (String bus : t.tree().topDown()) {
-                    if (!bus.equals(t.tree().root())) {
-                        csv.printRecord(t.tree().parentOf(bus), bus, Double.toString(t.confidenceOf(bus)));
+                for (String bus : found.tree().topDown()) {
+                    if (!bus.equals(found.tree().root())) {
+                        csv.printRecord(found.tree().parentOf(bus), bus, Double.toString(found.confidence().get(bus)));
                     }
                 }
             }
@@ -82,11 +93,11 @@ final class TopologyCommand implements Callable<Integer> {
         long doubtful = t.confidence().values().stream().filter(c -> c < DOUBTFUL).count();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "topology: %d buses, %d branches, root %s%n", t.tree().size(), t.tree().size() - 1, root);
-        String path = t.diagnostics().regressionPath();
-        o.printf(Locale.ROOT, "method %s%s, %d of %d intervals used%n", t.diagnostics().method(),
+        String path = t.regressionPath();
+        o.printf(Locale.ROOT, "method %s%s, %d of %d intervals used%n", t.method(),
                 "n/a".equals(path) ? "" : String.format(Locale.ROOT, " (%s path, condition number %.3g)", path,
-                        t.diagnostics().conditionNumber()),
-                t.diagnostics().intervalsUsed(), data.intervalCount());
+                        t.conditionNumber()),
+                t.intervalsUsed(), data.intervalCount());
         o.printf(Locale.ROOT, "%d branch(es) with confidence below %.2f%n", doubtful, DOUBTFUL);
         o.println("wrote " + target);
         return ExitCode.OK;

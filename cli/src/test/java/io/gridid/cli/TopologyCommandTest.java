@@ -90,4 +90,34 @@ class TopologyCommandTest {
         assertEquals(ExitCode.INVALID_INPUT, r.exitCode());
         assertEquals(dir.resolve("none.csv") + ": no such file", (r.err()).strip(), "FILE: reason, one line");
     }
+
+    /**
+     * --likelihood-search on noisy ieee13 (90 days hourly, 1e-5 p.u., 0.5 % P/Q): stage 1 already
+     * has the true tree there and the search keeps it, saying what it scored; on exact readings
+     * there is no noise to weigh trees by, and it says so and keeps stage 1's tree.
+     */
+    @Test
+    void theLikelihoodSearchSaysWhatItDidOrWhyNot() throws Exception {
+        Feeder f = TestFeeders.load("ieee13");
+        for (double sigma : new double[]{1e-5, 0}) {
+            SimulatedData sim = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(90).withSeed(7)
+                    .withNoiseVoltagePu(sigma).withNoisePowerRelative(sigma > 0 ? 0.005 : 0));
+            Path meters = dir.resolve("meters-" + sigma + ".csv");
+            MeterCsvWriter.write(meters, sim.meters(), f.baseKv());
+            Path out = dir.resolve("out-" + sigma);
+            CommandRun r = CommandRun.of("topology", "--meters", meters.toString(), "--root", f.rootBus(),
+                    "--base-kv", Double.toString(f.baseKv()), "--stability", "0", "--likelihood-search",
+                    "--out", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            List<String> lines = Files.readAllLines(out.resolve("topology.csv"), StandardCharsets.UTF_8);
+            RadialTree truth = f.tree();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] c = line.split(",");
+                assertEquals(truth.parentOf(c[1]), c[0], "parent of " + c[1]);
+            }
+            String expected = sigma > 0 ? "gridid: warning: likelihood search: 0 bus(es) moved"
+                    : "gridid: warning: likelihood search not run: the voltages are exact to rounding";
+            assertTrue(r.err().contains(expected), r.err());
+        }
+    }
 }

@@ -4,6 +4,8 @@ import io.gridid.impedance.BranchEstimate;
 import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.ImpedanceResult;
+import io.gridid.impedance.LikelihoodSearchOptions;
+import io.gridid.impedance.LikelihoodTreeSearch;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
@@ -15,6 +17,7 @@ import io.gridid.topology.TopologyIdentifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** gridid's own stages behind the pipeline's interfaces: {@link TopologyIdentifier} and {@link ImpedanceEstimator}. */
@@ -22,13 +25,15 @@ public final class GrididStages {
     private GrididStages() {
     }
 
-    /** Stage 1 with the topology options. */
+    /** Stage 1 with the topology options (finished by the likelihood search when the options ask for it). */
     public static TopologyStage topology(IdentifyOptions options) {
         TopologyIdentifier identifier = new TopologyIdentifier(options.topology());
+        LikelihoodSearchOptions search = options.likelihoodSearch();
         return new TopologyStage() {
             @Override
             public TopologyOutcome identify(MeterData data, String root) throws GrididException {
-                return outcome(identifier.identify(data, root));
+                TopologyOutcome found = outcome(identifier.identify(data, root));
+                return search == null ? found : finish(found, data, options.impedance(), search);
             }
 
             @Override
@@ -38,7 +43,41 @@ public final class GrididStages {
         };
     }
 
-    private static TopologyOutcome outcome(Topology t) {
+    /**
+     * Stage 1's outcome finished by {@link LikelihoodTreeSearch}: the improved tree, a moved bus's
+     * confidence replaced by the share of the likelihood its move won against stage 1's choice
+     * (1 / (1 + e^(&minus;gain/2))), and one warning line saying what the search did (or why it did
+     * not run: incomplete data, or exact voltages).
+     */
+    public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
+                                         LikelihoodSearchOptions search) throws GrididException {
+        List<String> warnings = new ArrayList<>(found.warnings());
+        LikelihoodTreeSearch.Result r;
+        try {
+            r = new LikelihoodTreeSearch(fit, search).improve(data, found.tree());
+        } catch (GrididException e) {
+            // incomplete data, or no voltage noise to weigh the trees by: stage 1's tree stands
+            // (data stage 2 cannot use at all fail again, with their own message, in stage 2)
+            warnings.add("likelihood search not run: " + e.getMessage());
+            return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
+                    found.conditionNumber(), found.intervalsUsed(), warnings);
+        }
+        Map<String, Double> confidence = new LinkedHashMap<>(found.confidence());
+        for (LikelihoodTreeSearch.Move m : r.moves()) {
+            double share = 1 / (1 + Math.exp(-m.gain() / 2));
+            m.parents().keySet().forEach(bus -> confidence.put(bus, share));
+        }
+        int moved = r.movedBuses(found.tree()).size();
+        warnings.add(String.format(Locale.ROOT, "likelihood search: %d bus(es) moved by %d move(s) gaining more than"
+                        + " %.3g in deviance each (%.4g in all), %d candidate trees scored in %d round(s); a moved bus's"
+                        + " confidence is the likelihood share its move won against stage 1's parent", moved,
+                r.moves().size(), search.minGain(), r.startDeviance() - r.deviance(), r.evaluations(), r.rounds()));
+        return new TopologyOutcome(r.tree(), confidence, found.method(), found.regressionPath(),
+                found.conditionNumber(), found.intervalsUsed(), warnings);
+    }
+
+    /** A topology identifier's result as the pipeline's stage-1 outcome. */
+    public static TopologyOutcome outcome(Topology t) {
         TopologyDiagnostics d = t.diagnostics();
         return new TopologyOutcome(t.tree(), t.confidence(), d.method(), d.regressionPath(), d.conditionNumber(),
                 d.intervalsUsed(), d.warnings());
