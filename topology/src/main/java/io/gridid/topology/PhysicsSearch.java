@@ -268,6 +268,8 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final int[] entrySentFit;
         private final List<Integer> sentTouched = new ArrayList<>();
         private final ArrayDeque<double[]> pool = new ArrayDeque<>();
+        /** Per thread: a branch fit's loss terms, one per interval. */
+        private final ThreadLocal<double[]> lossTerms;
         private final double[] confidence;
         private final List<String> warnings = new ArrayList<>();
 
@@ -295,6 +297,8 @@ public final class PhysicsSearch implements TopologyEstimator {
             this.opt = opt;
             n = series.busCount();
             tCount = series.intervalCount();
+            int intervals = tCount;
+            lossTerms = ThreadLocal.withInitial(() -> new double[intervals]);
             root = n;
             d = new double[n + 1][];
             double[][] drops = series.dropView();
@@ -732,27 +736,48 @@ public final class PhysicsSearch implements TopologyEstimator {
             double[] dj = dFill[j];
             double[] ej = dEff[j];
             double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
-            for (int t = 0; t < tCount; t++) {
-                if (ej[t] != ej[t]) {
-                    wa[t] = 0;
-                    wb[t] = 0;
-                    wc[t] = 0;
-                    continue;
+            if (!gaps) {
+                // every interval in use: the regressors in a loop of their own (vectorised by the
+                // JIT, divisions included), then their sums in interval order (the same values)
+                for (int t = 0; t < tCount; t++) {
+                    wa[t] = 2 * rp[t];
+                    wb[t] = 2 * rq[t];
+                    wc[t] = BranchEquation.squaredCurrentTerm(rp[t], rq[t], rootU[t] - dj[t]);
                 }
-                double pp = rp[t];
-                double qq = rq[t];
-                double a = 2 * pp;
-                double b = 2 * qq;
-                double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - dj[t]);
-                wa[t] = a;
-                wb[t] = b;
-                wc[t] = c;
-                g0 += a * a;
-                g1 += a * b;
-                g2 += a * c;
-                g3 += b * b;
-                g4 += b * c;
-                g5 += c * c;
+                for (int t = 0; t < tCount; t++) {
+                    double a = wa[t];
+                    double b = wb[t];
+                    double c = wc[t];
+                    g0 += a * a;
+                    g1 += a * b;
+                    g2 += a * c;
+                    g3 += b * b;
+                    g4 += b * c;
+                    g5 += c * c;
+                }
+            } else {
+                for (int t = 0; t < tCount; t++) {
+                    if (ej[t] != ej[t]) {
+                        wa[t] = 0;
+                        wb[t] = 0;
+                        wc[t] = 0;
+                        continue;
+                    }
+                    double pp = rp[t];
+                    double qq = rq[t];
+                    double a = 2 * pp;
+                    double b = 2 * qq;
+                    double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - dj[t]);
+                    wa[t] = a;
+                    wb[t] = b;
+                    wc[t] = c;
+                    g0 += a * a;
+                    g1 += a * b;
+                    g2 += a * c;
+                    g3 += b * b;
+                    g4 += b * c;
+                    g5 += c * c;
+                }
             }
             double[] g = w.g;
             g[0] = g0;
@@ -846,6 +871,19 @@ public final class PhysicsSearch implements TopologyEstimator {
             double[] fj = dFill[j];
             double[] ej = dEff[j];
             double[] dk = pd[parent[j]];
+            // the loss terms first, in a loop of its own: without the sums' dependence the JIT
+            // vectorises it, divisions included (the same values as computed inline)
+            double[] cs = lossTerms.get();
+            if (extraP != null) {
+                for (int t = 0; t < tCount; t++) {
+                    cs[t] = BranchEquation.squaredCurrentTerm(rp[t] + sign * extraP[t], rq[t] + sign * extraQ[t],
+                            rootU[t] - fj[t]);
+                }
+            } else {
+                for (int t = 0; t < tCount; t++) {
+                    cs[t] = BranchEquation.squaredCurrentTerm(rp[t], rq[t], rootU[t] - fj[t]);
+                }
+            }
             double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
             double ha = 0, hb = 0, hc = 0, yy = 0;
             int used = 0;
@@ -863,7 +901,7 @@ public final class PhysicsSearch implements TopologyEstimator {
                 }
                 double a = 2 * pp;
                 double b = 2 * qq;
-                double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - fj[t]);
+                double c = cs[t];
                 g0 += a * a;
                 g1 += a * b;
                 g2 += a * c;
