@@ -1,7 +1,7 @@
 package io.gridid.cli;
 
-import io.gridid.model.InvalidInputException;
 import io.gridid.impedance.LikelihoodSearchOptions;
+import io.gridid.model.InvalidInputException;
 import io.gridid.reports.IdentifyOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +18,7 @@ final class PipelineOptions {
     static final String LIKELIHOOD_SEARCH_DESCRIPTION = "Finish stage 1's tree by likelihood: moves of single buses "
             + "(re-hang, insert, swap with the parent) scored by the joint model of all branches, kept when the data "
             + "decide them. Complete, noisy data only; one stage-2 solve per candidate tree (ieee69 x a year hourly: "
-            + "about 20 s). Corrects chain-end buses hung on their grandparents where the meters are precise.";
+            + "under a minute). Corrects chain-end buses hung on their grandparents where the meters are precise.";
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search", description = METHOD_DESCRIPTION)
     String method;

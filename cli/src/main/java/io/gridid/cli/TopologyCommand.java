@@ -1,10 +1,10 @@
 package io.gridid.cli;
 
+import io.gridid.impedance.ImpedanceOptions;
+import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.AtomicFile;
-import io.gridid.impedance.ImpedanceOptions;
-import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.reports.GrididStages;
 import io.gridid.reports.TopologyOutcome;
 import io.gridid.topology.TopologyIdentifier;
@@ -69,12 +69,11 @@ final class TopologyCommand implements Callable<Integer> {
         }
         MeterData data = file.data();
         String root = input.root;
-        TopologyOutcome t = GrididStages.outcome(new TopologyIdentifier(TopologyOptions.defaults().withMethod(m)
+        TopologyOutcome stage1 = GrididStages.outcome(new TopologyIdentifier(TopologyOptions.defaults().withMethod(m)
                 .withStabilityRuns(stability)).identify(data, root));
-        if (likelihoodSearch) {
-            t = GrididStages.finish(t, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults());
-        }
-        TopologyOutcome found = t;
+        TopologyOutcome t = likelihoodSearch
+                ? GrididStages.finish(stage1, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults())
+                : stage1;
         for (String w : t.warnings()) {
             err.println("gridid: warning: " + w);
         }
@@ -83,9 +82,9 @@ final class TopologyCommand implements Callable<Integer> {
         AtomicFile.write(target, w -> {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
                 csv.printRecord("from_bus", "to_bus", "confidence");
-                for (String bus : found.tree().topDown()) {
-                    if (!bus.equals(found.tree().root())) {
-                        csv.printRecord(found.tree().parentOf(bus), bus, Double.toString(found.confidence().get(bus)));
+                for (String bus : t.tree().topDown()) {
+                    if (!bus.equals(t.tree().root())) {
+                        csv.printRecord(t.tree().parentOf(bus), bus, Double.toString(t.confidence().get(bus)));
                     }
                 }
             }
