@@ -5,6 +5,7 @@ import io.gridid.solvers.fit.BranchFit;
 import io.gridid.solvers.fit.BranchFitData;
 import io.gridid.solvers.fit.BranchFitter;
 import io.gridid.solvers.fit.Median;
+import io.gridid.solvers.fit.OutlierScreen;
 
 
 /**
@@ -55,6 +56,9 @@ final class BadDataRejection {
             }
             // res[0..n) is scratch: quickselect reorders it (expected O(n), was two full sorts)
             double med = Median.ofFirst(res, n);
+            if (!OutlierScreen.anyBeyond(res, n, med, k, MAD_TO_SIGMA, floor)) {
+                break; // nothing to drop, decided without the MAD's selection (the usual case)
+            }
             for (int i = 0; i < n; i++) {
                 res[i] = Math.abs(res[i] - med);
             }

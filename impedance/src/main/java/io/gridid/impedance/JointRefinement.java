@@ -5,6 +5,7 @@ import io.gridid.model.ConductorType;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.solvers.fit.Median;
+import io.gridid.solvers.fit.OutlierScreen;
 import io.gridid.solvers.regression.ColumnProducts;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -990,6 +991,9 @@ final class JointRefinement {
                     return;
                 }
                 double med = Median.ofFirst(col, c);
+                if (!OutlierScreen.anyBeyond(col, c, med, k, MAD_TO_SIGMA, floor)) {
+                    return; // nothing to drop, decided without the MAD's selection (the usual case)
+                }
                 c = 0;
                 for (int t = 0; t < this.t; t++) {
                     double e = res[t * n + j];
