@@ -257,7 +257,9 @@ final class JointRefinement {
         boolean[] fixed = new boolean[par.m];
         DenseSystem sys = dense ? DenseSystem.of(lin, par, parallel()) : null;
         Solved sol = solve(lin, par, phi, fixed, sys, sys != null && sys.exact);
-        int rejected = fixedNoise != null ? 0 : reject(lin, par, sol.phi());
+        Linearised.Rejection rejection = fixedNoise != null ? new Linearised.Rejection(0, null)
+                : reject(lin, par, sol.phi());
+        int rejected = rejection.dropped();
         int iterations = sol.iterations();
         if (rejected > 0) {
             sol = solve(lin, par, sol.phi(), sol.fixed(), sys, false);
@@ -280,7 +282,9 @@ final class JointRefinement {
         java.util.Arrays.fill(seL, Double.NaN);
         double[] cov = new double[n];
         java.util.Arrays.fill(cov, Double.NaN);
-        Misfit fit = lin.misfit(r, x, parallel());
+        // nothing dropped and no relinearisation: the rejection pass already summed the misfit at these (r, x)
+        Misfit fit = rejected == 0 && RELINEARISE == 0 && rejection.misfitBefore() != null
+                ? rejection.misfitBefore() : lin.misfit(r, x, parallel());
         if (sys != null) {
             double s2 = fit.sumOfSquares / Math.max(1, fit.readings - fit.intervals - par.m);
             DMatrixRMaj inv = sys.inverse();
@@ -499,9 +503,9 @@ final class JointRefinement {
      *
      * @return readings dropped
      */
-    private int reject(Linearised lin, Params par, double[] phi) {
+    private Linearised.Rejection reject(Linearised lin, Params par, double[] phi) {
         if (options.badDataSigmas() <= 0) {
-            return 0;
+            return new Linearised.Rejection(0, null);
         }
         double[] r = new double[lin.n];
         double[] x = new double[lin.n];
@@ -921,12 +925,23 @@ final class JointRefinement {
         }
 
         /**
+         * What {@link #reject} did: the readings it dropped, and the misfit at the (r, x) it judged,
+         * taken in the same smoother pass (before the drops: the final misfit when none were made).
+         */
+        record Rejection(int dropped, Misfit misfitBefore) {
+        }
+
+        /**
          * Sets to NaN the readings beyond the threshold; returns how many. The residual of a reading
          * is y &minus; w (the smoothed latent voltage); the robust scale is per bus (1.4826 &times; MAD of that
          * bus's residuals about their median), since buses differ in how much flow error their
          * residuals carry. Floored at {@code relativeFloor} &times; the rms of the centred readings.
+         * The same smoother pass also sums {@link #misfit} at (r, x) (same chunks, same order: the
+         * same bits), which saves the refinement that pass when nothing is dropped.
          */
-        int reject(double[] r, double[] x, double k, double relativeFloor, boolean parallel) {
+        Rejection reject(double[] r, double[] x, double k, double relativeFloor, boolean parallel) {
+            int tt = this.t;
+            // residuals bus-major (bus j's at j*T + t): each bus's robust scale then reads them in order
             double[] res = new double[y.length];
             List<double[]> parts = overChunks(ch -> {
                 int[] span = chunk(ch);
@@ -937,11 +952,15 @@ final class JointRefinement {
                 double[] lam = new double[n];
                 double sig2 = 0;
                 long used = 0;
+                double ss = 0;
+                long intervals = 0;
                 for (int t = span[0]; t < span[1]; t++) {
                     int base = t * n;
                     int cnt = readings(t);
                     if (cnt < 2) {
-                        java.util.Arrays.fill(res, base, base + n, Double.NaN);
+                        for (int j = 0; j < n; j++) {
+                            res[j * tt + t] = Double.NaN;
+                        }
                         continue;
                     }
                     smooth(t, r, x, true, alpha, beta, h, w, lam);
@@ -955,73 +974,51 @@ final class JointRefinement {
                     for (int j = 0; j < n; j++) {
                         double yj = y[base + j];
                         if (yj == yj) {
-                            res[base + j] = yj - w[j];
+                            res[j * tt + t] = yj - w[j];
                             sig2 += (yj - meanY) * (yj - meanY);
                             used++;
+                            ss += (yj - w[j]) * (yj - w[j]);
                         } else {
-                            res[base + j] = Double.NaN;
+                            res[j * tt + t] = Double.NaN;
+                        }
+                        if (j > 0) {
+                            ss += kappa[j] * lam[j] * lam[j];
                         }
                     }
+                    intervals++;
                 }
-                return new double[]{sig2, used};
+                // used = the readings of the intervals with at least two, as misfit counts them
+                return new double[]{sig2, used, ss, intervals};
             }, parallel);
             double signal2 = 0;
             long readings = 0;
+            double ss = 0;
+            long intervals = 0;
             for (double[] p : parts) {
                 signal2 += p[0];
                 readings += (long) p[1];
+                ss += p[2];
+                intervals += (long) p[3];
             }
+            Misfit before = new Misfit(ss, readings, intervals);
             if (readings < 3) {
-                return 0;
+                return new Rejection(0, before);
             }
             double floor = relativeFloor * Math.sqrt(signal2 / readings);
-            // each bus's robust scale on its own (concurrently when allowed); the drops are applied
-            // afterwards in bus order, so the outcome does not depend on the threads
+            // each bus's robust scale on its own (concurrently when allowed, CHUNKS groups of buses
+            // with one scratch column each); the drops are applied afterwards in bus order, so the
+            // outcome does not depend on the threads
             int[][] drops = new int[n][];
-            java.util.function.IntConsumer perBus = j -> {
-                double[] col = new double[this.t];
-                int c = 0;
-                for (int t = 0; t < this.t; t++) {
-                    double e = res[t * n + j];
-                    if (e == e) {
-                        col[c++] = e;
-                    }
+            java.util.function.IntConsumer perGroup = g -> {
+                double[] col = new double[tt];
+                for (int j = g; j < n; j += CHUNKS) {
+                    drops[j] = busDrops(res, j * tt, col, k, floor);
                 }
-                if (c < 3) {
-                    return;
-                }
-                double med = Median.ofFirst(col, c);
-                if (!OutlierScreen.anyBeyond(col, c, med, k, MAD_TO_SIGMA, floor)) {
-                    return; // nothing to drop, decided without the MAD's selection (the usual case)
-                }
-                c = 0;
-                for (int t = 0; t < this.t; t++) {
-                    double e = res[t * n + j];
-                    if (e == e) {
-                        col[c++] = Math.abs(e - med);
-                    }
-                }
-                double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(col, c), floor);
-                if (!(sigma > 0)) {
-                    return;
-                }
-                int m = 0;
-                int[] out = new int[8];
-                for (int t = 0; t < this.t; t++) {
-                    double e = res[t * n + j];
-                    if (e == e && Math.abs(e - med) > k * sigma) {
-                        if (m == out.length) {
-                            out = java.util.Arrays.copyOf(out, 2 * m);
-                        }
-                        out[m++] = t;
-                    }
-                }
-                drops[j] = java.util.Arrays.copyOf(out, m);
             };
             if (parallel) {
-                IntStream.range(0, n).parallel().forEach(perBus);
+                IntStream.range(0, CHUNKS).parallel().forEach(perGroup);
             } else {
-                IntStream.range(0, n).forEach(perBus);
+                IntStream.range(0, CHUNKS).forEach(perGroup);
             }
             int dropped = 0;
             for (int j = 0; j < n; j++) {
@@ -1034,7 +1031,55 @@ final class JointRefinement {
                     dropped++;
                 }
             }
-            return dropped;
+            return new Rejection(dropped, before);
+        }
+
+        /**
+         * The intervals of one bus whose residual lies beyond k robust standard deviations, or null
+         * when none does.
+         *
+         * @param res   residuals, this bus's at [from, from + T), NaN where none
+         * @param col   scratch, length T
+         */
+        private int[] busDrops(double[] res, int from, double[] col, double k, double floor) {
+            int tt = this.t;
+            int c = 0;
+            for (int t = 0; t < tt; t++) {
+                double e = res[from + t];
+                if (e == e) {
+                    col[c++] = e;
+                }
+            }
+            if (c < 3) {
+                return null;
+            }
+            double med = Median.ofFirst(col, c);
+            if (!OutlierScreen.anyBeyond(col, c, med, k, MAD_TO_SIGMA, floor)) {
+                return null; // nothing to drop, decided without the MAD's selection (the usual case)
+            }
+            c = 0;
+            for (int t = 0; t < tt; t++) {
+                double e = res[from + t];
+                if (e == e) {
+                    col[c++] = Math.abs(e - med);
+                }
+            }
+            double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(col, c), floor);
+            if (!(sigma > 0)) {
+                return null;
+            }
+            int m = 0;
+            int[] out = new int[8];
+            for (int t = 0; t < tt; t++) {
+                double e = res[from + t];
+                if (e == e && Math.abs(e - med) > k * sigma) {
+                    if (m == out.length) {
+                        out = java.util.Arrays.copyOf(out, 2 * m);
+                    }
+                    out[m++] = t;
+                }
+            }
+            return java.util.Arrays.copyOf(out, m);
         }
 
         /**

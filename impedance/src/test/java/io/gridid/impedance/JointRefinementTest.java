@@ -266,6 +266,43 @@ class JointRefinementTest {
         }
     }
 
+    /**
+     * The rejection pass sums the misfit at the (r, x) it judges in the same chunks and order as
+     * {@link JointRefinement.Linearised#misfit}: the same bits (the refinement takes it instead of
+     * a pass of its own when nothing is dropped), with missing voltages and intervals of one reading.
+     */
+    @Test
+    void rejectionPassSumsTheMisfitBitForBit() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData full = noisy(feeder, 5);
+        MeterData.Builder b = MeterData.builder(full.meterIds(), full.epochSeconds());
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int m = 0; m < full.meterCount(); m++) {
+            for (int t = 0; t < full.intervalCount(); t++) {
+                // 20 % of voltages missing, all but the root's in the first ten intervals
+                boolean hole = rnd.nextDouble() < 0.2 || (t < 10 && m != full.indexOf(feeder.tree().root()));
+                b.set(m, t, hole ? Double.NaN : full.vKv(m, t), full.pMw(m, t), full.qMvar(m, t));
+            }
+        }
+        MeterData d = b.build();
+        JointRefinement.Layout lay = new JointRefinement.Layout(feeder.tree());
+        double[] r = new double[lay.n];
+        double[] x = new double[lay.n];
+        for (int k = 1; k < lay.n; k++) {
+            Branch br = feeder.branchTo(lay.buses.get(k));
+            r[k] = br.rOhm() * (0.9 + 0.2 * rnd.nextDouble());
+            x[k] = br.xOhm() * (0.9 + 0.2 * rnd.nextDouble());
+        }
+        for (boolean parallel : new boolean[]{false, true}) {
+            JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, feeder.tree(), lay, null, r, x, parallel);
+            lin.estimateNoise(r, x);
+            JointRefinement.Misfit alone = lin.misfit(r, x, parallel);
+            JointRefinement.Misfit fused = lin.reject(r, x, 5, 1e-4, parallel).misfitBefore();
+            assertEquals(alone, fused, "parallel " + parallel);
+            assertTrue(alone.intervals() < d.intervalCount(), "some intervals have fewer than two readings");
+        }
+    }
+
     /** The conjugate-gradient path reaches the dense solution. */
     @Test
     void iterativeSolverMatchesDense() throws GrididException {
