@@ -2,7 +2,6 @@ package io.gridid.impedance;
 
 import io.gridid.model.GrididException;
 import io.gridid.solvers.fit.BranchFit;
-import io.gridid.solvers.fit.BranchFitData;
 import io.gridid.solvers.fit.BranchFitter;
 import io.gridid.solvers.fit.Median;
 import io.gridid.solvers.fit.OutlierScreen;
@@ -81,7 +80,7 @@ final class BadDataRejection {
                 break;
             }
             total += dropped;
-            fit = fitter.fit(new BranchFitData(y, a, b, c));
+            fit = fitter.fit(y, a, b, c);
         }
         rejected[0] = total;
         return fit;

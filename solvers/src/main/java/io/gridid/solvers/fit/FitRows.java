@@ -3,7 +3,8 @@ package io.gridid.solvers.fit;
 import io.gridid.model.GrididException;
 
 /**
- * The usable intervals of a {@link BranchFitData} (every term finite), compacted, with the
+ * The usable intervals of a branch's terms (every term finite), compacted (the columns themselves,
+ * never written, when every interval is usable), with the
  * root-mean-square scale of each column. The scales make the optimisation problems well
  * conditioned: y is of order 1..50 kV&sup2;, a and b 0.01..10, c 1e-4..1.
  */
@@ -34,18 +35,15 @@ final class FitRows {
         this.sc = rms(c);
     }
 
-    static FitRows usable(BranchFitData data) throws GrididException {
-        double[] y = data.y();
-        double[] a = data.a();
-        double[] b = data.b();
-        double[] c = data.c();
+    /**
+     * The usable rows of four equal-length columns, which are read, never written: when every
+     * row is usable the rows are the columns themselves (no copy), else compacted copies.
+     */
+    static FitRows usable(double[] y, double[] a, double[] b, double[] c) throws GrididException {
+        int n = y.length;
         int k = 0;
-        for (int t = 0; t < y.length; t++) {
-            if (Double.isFinite(y[t]) && Double.isFinite(a[t]) && Double.isFinite(b[t]) && Double.isFinite(c[t])) {
-                y[k] = y[t];
-                a[k] = a[t];
-                b[k] = b[t];
-                c[k] = c[t];
+        for (int t = 0; t < n; t++) {
+            if (usable(y, a, b, c, t)) {
                 k++;
             }
         }
@@ -53,11 +51,28 @@ final class FitRows {
             throw new GrididException("branch has only " + k + " usable intervals (at least "
                     + MIN_INTERVALS + " needed)");
         }
-        if (k == y.length) {
+        if (k == n) {
             return new FitRows(y, a, b, c);
         }
-        return new FitRows(java.util.Arrays.copyOf(y, k), java.util.Arrays.copyOf(a, k),
-                java.util.Arrays.copyOf(b, k), java.util.Arrays.copyOf(c, k));
+        double[] ys = new double[k];
+        double[] as = new double[k];
+        double[] bs = new double[k];
+        double[] cs = new double[k];
+        int i = 0;
+        for (int t = 0; t < n; t++) {
+            if (usable(y, a, b, c, t)) {
+                ys[i] = y[t];
+                as[i] = a[t];
+                bs[i] = b[t];
+                cs[i] = c[t];
+                i++;
+            }
+        }
+        return new FitRows(ys, as, bs, cs);
+    }
+
+    private static boolean usable(double[] y, double[] a, double[] b, double[] c, int t) {
+        return Double.isFinite(y[t]) && Double.isFinite(a[t]) && Double.isFinite(b[t]) && Double.isFinite(c[t]);
     }
 
     /** y_t - a_t r - b_t x - c_t (r&sup2; + x&sup2;), kV&sup2;. */
