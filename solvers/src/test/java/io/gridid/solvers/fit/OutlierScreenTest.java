@@ -86,5 +86,6 @@ class OutlierScreenTest {
         assertEquals(4, v[0], 0.0);
         assertEquals(1, v[1], 0.0);
         assertThrows(IllegalArgumentException.class, () -> OutlierScreen.anyBeyond(v, 0, 0, 5, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> OutlierScreen.anyBeyond(v, 3, 0, -1, 1, 0));
     }
 }
