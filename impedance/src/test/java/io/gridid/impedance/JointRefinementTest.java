@@ -303,6 +303,103 @@ class JointRefinementTest {
         }
     }
 
+    /**
+     * The blocked, interleaved linearisation gives the bits of the plain one-interval recursion
+     * written out below (flows leaves-up with the branch equation, then the path offsets), with and
+     * without filled gaps, on a length that is no multiple of the block or the group, with readings
+     * missing and an interval whose flows are not finite.
+     */
+    @Test
+    void linearisationEqualsTheOneIntervalRecursion() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData full = noisy(feeder, 3);
+        int tt = 61;
+        MeterData.Builder mb = MeterData.builder(full.meterIds(), java.util.Arrays.copyOf(full.epochSeconds(), tt));
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int m = 0; m < full.meterCount(); m++) {
+            for (int t = 0; t < tt; t++) {
+                double v = rnd.nextDouble() < 0.1 ? Double.NaN : full.vKv(m, t);
+                double p = rnd.nextDouble() < 0.05 ? Double.NaN : full.pMw(m, t);
+                mb.set(m, t, t == 17 && m == 3 ? 0 : v, p, full.qMvar(m, t)); // u = 0 at t 17: infinite flows
+            }
+        }
+        MeterData d = mb.build();
+        RadialTree tree = feeder.tree();
+        JointRefinement.Layout lay = new JointRefinement.Layout(tree);
+        double[] r = new double[lay.n];
+        double[] x = new double[lay.n];
+        for (int k = 1; k < lay.n; k++) {
+            Branch br = feeder.branchTo(lay.buses.get(k));
+            r[k] = br.rOhm();
+            x[k] = br.xOhm();
+        }
+        FilledReadings filled = FilledReadings.of(d, tree);
+        for (FilledReadings gaps : new FilledReadings[]{null, filled}) {
+            for (boolean parallel : new boolean[]{false, true}) {
+                JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, tree, lay, gaps, r, x, parallel);
+                double[][] ref = oneIntervalAtATime(d, lay, gaps, r, x);
+                String what = (gaps == null ? "raw" : "filled") + (parallel ? " parallel" : "");
+                assertTrue(java.util.Arrays.equals(ref[0], lin.a), "a " + what);
+                assertTrue(java.util.Arrays.equals(ref[1], lin.b), "b " + what);
+                assertTrue(java.util.Arrays.equals(ref[2], lin.y), "y " + what);
+            }
+        }
+    }
+
+    /** The reference linearisation: {a, b, y} per interval t and bus k at t * N + k, one interval at a time. */
+    private static double[][] oneIntervalAtATime(MeterData d, JointRefinement.Layout lay, FilledReadings gaps,
+                                                 double[] r, double[] x) {
+        int n = lay.n;
+        int tt = d.intervalCount();
+        double[] a = new double[n * tt];
+        double[] b = new double[n * tt];
+        double[] y = new double[n * tt];
+        for (int t = 0; t < tt; t++) {
+            double[] pr = new double[n];
+            double[] qr = new double[n];
+            double[] off = new double[n];
+            int base = t * n;
+            for (int k = 1; k < n; k++) {
+                String bus = lay.buses.get(k);
+                pr[k] = gaps == null ? d.pMw(d.indexOf(bus), t) : gaps.pMw()[gaps.row().get(bus)][t];
+                qr[k] = gaps == null ? d.qMvar(d.indexOf(bus), t) : gaps.qMvar()[gaps.row().get(bus)][t];
+            }
+            boolean ok = true;
+            for (int k = n - 1; k >= 1; k--) {
+                String bus = lay.buses.get(k);
+                double u = gaps == null ? squared(d.vKv(d.indexOf(bus), t)) : gaps.uFilled()[gaps.row().get(bus)][t];
+                double p = pr[k];
+                double q = qr[k];
+                double l = BranchEquation.squaredCurrentTerm(p, q, u);
+                double ak = 2 * p + 2 * r[k] * l;
+                double bk = 2 * q + 2 * x[k] * l;
+                off[k] = BranchEquation.sendingSquaredVoltage(r[k], x[k], p, q, u) - u - ak * r[k] - bk * x[k];
+                a[base + k] = ak;
+                b[base + k] = bk;
+                ok &= Double.isFinite(ak) && Double.isFinite(bk) && Double.isFinite(off[k]);
+                if (lay.parent[k] >= 1) {
+                    pr[lay.parent[k]] += BranchEquation.sendingActiveMw(r[k], p, q, u);
+                    qr[lay.parent[k]] += BranchEquation.sendingReactiveMvar(x[k], p, q, u);
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (k > 0) {
+                    off[k] += off[lay.parent[k]];
+                }
+                y[base + k] = ok ? -(squared(d.vKv(d.indexOf(lay.buses.get(k)), t)) + off[k]) : Double.NaN;
+                if (!ok) {
+                    a[base + k] = 0;
+                    b[base + k] = 0;
+                }
+            }
+        }
+        return new double[][]{a, b, y};
+    }
+
+    private static double squared(double v) {
+        return Double.isFinite(v) ? v * v : Double.NaN;
+    }
+
     /** The conjugate-gradient path reaches the dense solution. */
     @Test
     void iterativeSolverMatchesDense() throws GrididException {
