@@ -111,9 +111,9 @@ public final class BranchFitter {
             x = p[1];
             polished = true;
         }
-        double rss = rows.sumSquares(r, x);
-        double objective = options.norm() == FitNorm.LS ? rss : rows.sumAbs(r, x);
         double[] se = StandardErrors.ofBranch(rows, options.norm(), r, x);
+        double rss = se[2]; // = rows.sumSquares(r, x), taken in the same pass
+        double objective = options.norm() == FitNorm.LS ? rss : rows.sumAbs(r, x);
         return new BranchFit(r, x, w, gap, polished, objective, Math.sqrt(rss / rows.n), se[0], se[1],
                 cuts.size(), rows.n);
     }

@@ -29,10 +29,21 @@ final class FitRows {
         this.a = a;
         this.b = b;
         this.c = c;
-        this.sy = rms(y);
-        this.sa = rms(a);
-        this.sb = rms(b);
-        this.sc = rms(c);
+        // the four root-mean-squares in one pass (each summed in row order, as one pass per column would)
+        double syy = 0;
+        double saa = 0;
+        double sbb = 0;
+        double scc = 0;
+        for (int t = 0; t < n; t++) {
+            syy += y[t] * y[t];
+            saa += a[t] * a[t];
+            sbb += b[t] * b[t];
+            scc += c[t] * c[t];
+        }
+        this.sy = rms(syy, n);
+        this.sa = rms(saa, n);
+        this.sb = rms(sbb, n);
+        this.sc = rms(scc, n);
     }
 
     /**
@@ -101,12 +112,9 @@ final class FitRows {
         return s;
     }
 
-    private static double rms(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d * d;
-        }
-        double r = Math.sqrt(s / v.length);
+    /** The RMS from the sum of squares of n values; 1 for a zero column. */
+    private static double rms(double sumOfSquares, int n) {
+        double r = Math.sqrt(sumOfSquares / n);
         return r > 0 ? r : 1.0;
     }
 }

@@ -18,7 +18,11 @@ final class StandardErrors {
     private StandardErrors() {
     }
 
-    /** Standard errors {se_r, se_x} (ohm) of the branch fit at (r, x); Jacobian (a + 2cr, b + 2cx). */
+    /**
+     * Standard errors {se_r, se_x} (ohm) of the branch fit at (r, x); Jacobian (a + 2cr, b + 2cx).
+     * Third entry: the residual sum of squares at (r, x), kV&#8308;, the bits of
+     * {@link FitRows#sumSquares} (same expression, same order), so the fitter needs no pass of its own.
+     */
     static double[] ofBranch(FitRows rows, FitNorm norm, double r, double x) {
         double w = r * r + x * x;
         double jrr = 0, jrx = 0, jxx = 0, rss = 0;
@@ -39,9 +43,9 @@ final class StandardErrors {
         double sigma2 = sigmaSquared(norm, rss, abs, rows.n, 2);
         double det = jrr * jxx - jrx * jrx;
         if (!(det > 0)) {
-            return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+            return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, rss};
         }
-        return new double[] {Math.sqrt(sigma2 * jxx / det), Math.sqrt(sigma2 * jrr / det)};
+        return new double[] {Math.sqrt(sigma2 * jxx / det), Math.sqrt(sigma2 * jrr / det), rss};
     }
 
     /**
