@@ -1169,9 +1169,21 @@ final class JointRefinement {
             double[] s1 = new double[n];
             double[] s2 = new double[n];
             double[] cnt = new double[n];
+            // the mean squared voltage over the readings in the same pass (summed in index order)
+            double su = 0;
+            long nu = 0;
             for (int t = 0; t < this.t; t++) {
                 int base = t * n;
+                if (y[base] == y[base]) {
+                    su -= y[base];
+                    nu++;
+                }
                 for (int k = 1; k < n; k++) {
+                    double yk = y[base + k];
+                    if (yk == yk) {
+                        su -= yk;
+                        nu++;
+                    }
                     double e = edgeResidual(base, k, r, x);
                     if (e == e) {
                         s1[k] += e;
@@ -1186,14 +1198,6 @@ final class JointRefinement {
                 var[k] = cnt[k] > 1 ? (s2[k] - s1[k] * s1[k] / cnt[k]) / (cnt[k] - 1) : Double.NaN;
                 if (var[k] == var[k]) {
                     smallest = Math.min(smallest, var[k]);
-                }
-            }
-            double su = 0;
-            long nu = 0;
-            for (int i = 0; i < y.length; i++) {
-                if (y[i] == y[i]) {
-                    su -= y[i];
-                    nu++;
                 }
             }
             meanSquaredVoltage = nu > 0 ? su / nu : Double.NaN;
@@ -1218,26 +1222,31 @@ final class JointRefinement {
             }
             double sigma2;
             if (!pairs.isEmpty()) {
-                double[] covs = new double[pairs.size()];
-                int m = 0;
-                for (int[] pr : pairs) {
-                    double sa = 0;
-                    double sb = 0;
-                    double sab = 0;
-                    double c = 0;
-                    for (int t = 0; t < this.t; t++) {
-                        int base = t * n;
+                // every pair's sums in one pass over the intervals (each pair's in interval order)
+                int np = pairs.size();
+                double[] sa = new double[np];
+                double[] sb = new double[np];
+                double[] sab = new double[np];
+                double[] c = new double[np];
+                for (int t = 0; t < this.t; t++) {
+                    int base = t * n;
+                    for (int q = 0; q < np; q++) {
+                        int[] pr = pairs.get(q);
                         double ea = edgeResidual(base, pr[0], r, x);
                         double eb = edgeResidual(base, pr[1], r, x);
                         if (ea == ea && eb == eb) {
-                            sa += ea;
-                            sb += eb;
-                            sab += ea * eb;
-                            c++;
+                            sa[q] += ea;
+                            sb[q] += eb;
+                            sab[q] += ea * eb;
+                            c[q]++;
                         }
                     }
-                    if (c > 1) {
-                        covs[m++] = (sab - sa * sb / c) / (c - 1);
+                }
+                double[] covs = new double[np];
+                int m = 0;
+                for (int q = 0; q < np; q++) {
+                    if (c[q] > 1) {
+                        covs[m++] = (sab[q] - sa[q] * sb[q] / c[q]) / (c[q] - 1);
                     }
                 }
                 sigma2 = m > 0 ? Median.ofFirst(covs, m) : 0.5 * smallest;

@@ -400,6 +400,79 @@ class JointRefinementTest {
         return Double.isFinite(v) ? v * v : Double.NaN;
     }
 
+    /**
+     * The noise estimate's single pass over the intervals gives the bits of the separate passes it
+     * replaced, written out below: each sibling pair's covariance summed on its own, the mean
+     * squared voltage over all readings in index order (missing voltages included).
+     */
+    @Test
+    void noiseEstimateEqualsItsSeparatePasses() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData full = noisy(feeder, 4);
+        MeterData.Builder mb = MeterData.builder(full.meterIds(), full.epochSeconds());
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int m = 0; m < full.meterCount(); m++) {
+            for (int t = 0; t < full.intervalCount(); t++) {
+                mb.set(m, t, rnd.nextDouble() < 0.1 ? Double.NaN : full.vKv(m, t), full.pMw(m, t), full.qMvar(m, t));
+            }
+        }
+        MeterData d = mb.build();
+        JointRefinement.Layout lay = new JointRefinement.Layout(feeder.tree());
+        int n = lay.n;
+        double[] r = new double[n];
+        double[] x = new double[n];
+        for (int k = 1; k < n; k++) {
+            Branch br = feeder.branchTo(lay.buses.get(k));
+            r[k] = br.rOhm() * 1.05;
+            x[k] = br.xOhm() * 0.95;
+        }
+        JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, feeder.tree(), lay, null, r, x, false);
+        double sigma2 = lin.estimateNoise(r, x);
+        double[] y = lin.y;
+        double su = 0;
+        long nu = 0;
+        for (double v : y) {
+            if (v == v) {
+                su -= v;
+                nu++;
+            }
+        }
+        assertEquals(su / nu, lin.meanSquaredVoltage, 0.0);
+        int[] last = new int[n];
+        java.util.Arrays.fill(last, -1);
+        List<Double> covs = new ArrayList<>();
+        for (int k = 1; k < n; k++) {
+            int p = lay.parent[k];
+            if (last[p] >= 0) {
+                int g = last[p];
+                double sa = 0;
+                double sb = 0;
+                double sab = 0;
+                double c = 0;
+                for (int t = 0; t < d.intervalCount(); t++) {
+                    int base = t * n;
+                    double ea = y[base + g] - y[base + p] - lin.a[base + g] * r[g] - lin.b[base + g] * x[g];
+                    double eb = y[base + k] - y[base + p] - lin.a[base + k] * r[k] - lin.b[base + k] * x[k];
+                    if (ea == ea && eb == eb) {
+                        sa += ea;
+                        sb += eb;
+                        sab += ea * eb;
+                        c++;
+                    }
+                }
+                covs.add((sab - sa * sb / c) / (c - 1));
+            }
+            last[p] = k;
+        }
+        assertTrue(covs.size() >= 2, "ieee13 has sibling pairs");
+        double[] sorted = covs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = sorted.length;
+        double median = m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+        // the estimate is that median unless the floor (exact data) lifts it
+        assertTrue(median > 0, "noisy data: a positive sibling covariance");
+        assertEquals(median, sigma2, 0.0);
+    }
+
     /** The conjugate-gradient path reaches the dense solution. */
     @Test
     void iterativeSolverMatchesDense() throws GrididException {
