@@ -23,27 +23,43 @@ final class FitRows {
     final double sb;
     final double sc;
 
-    private FitRows(double[] y, double[] a, double[] b, double[] c) {
+    /** @param squares the sums of squares of y, a, b, c over all rows, each in row order */
+    private FitRows(double[] y, double[] a, double[] b, double[] c, double[] squares) {
         this.n = y.length;
         this.y = y;
         this.a = a;
         this.b = b;
         this.c = c;
-        // the four root-mean-squares in one pass (each summed in row order, as one pass per column would)
+        this.sy = rms(squares[0], n);
+        this.sa = rms(squares[1], n);
+        this.sb = rms(squares[2], n);
+        this.sc = rms(squares[3], n);
+    }
+
+    /**
+     * Counts the usable rows and sums the four columns' squares in one pass (each sum in row
+     * order, as one pass per column would): the sums are the ones wanted when every row is usable.
+     *
+     * @return the count of usable rows
+     */
+    private static int countAndSquares(double[] y, double[] a, double[] b, double[] c, double[] squares) {
         double syy = 0;
         double saa = 0;
         double sbb = 0;
         double scc = 0;
-        for (int t = 0; t < n; t++) {
+        int k = 0;
+        for (int t = 0; t < y.length; t++) {
+            k += usable(y, a, b, c, t) ? 1 : 0;
             syy += y[t] * y[t];
             saa += a[t] * a[t];
             sbb += b[t] * b[t];
             scc += c[t] * c[t];
         }
-        this.sy = rms(syy, n);
-        this.sa = rms(saa, n);
-        this.sb = rms(sbb, n);
-        this.sc = rms(scc, n);
+        squares[0] = syy;
+        squares[1] = saa;
+        squares[2] = sbb;
+        squares[3] = scc;
+        return k;
     }
 
     /**
@@ -52,18 +68,14 @@ final class FitRows {
      */
     static FitRows usable(double[] y, double[] a, double[] b, double[] c) throws GrididException {
         int n = y.length;
-        int k = 0;
-        for (int t = 0; t < n; t++) {
-            if (usable(y, a, b, c, t)) {
-                k++;
-            }
-        }
+        double[] squares = new double[4];
+        int k = countAndSquares(y, a, b, c, squares);
         if (k < MIN_INTERVALS) {
             throw new GrididException("branch has only " + k + " usable intervals (at least "
                     + MIN_INTERVALS + " needed)");
         }
         if (k == n) {
-            return new FitRows(y, a, b, c);
+            return new FitRows(y, a, b, c, squares);
         }
         double[] ys = new double[k];
         double[] as = new double[k];
@@ -79,7 +91,8 @@ final class FitRows {
                 i++;
             }
         }
-        return new FitRows(ys, as, bs, cs);
+        countAndSquares(ys, as, bs, cs, squares);
+        return new FitRows(ys, as, bs, cs, squares);
     }
 
     private static boolean usable(double[] y, double[] a, double[] b, double[] c, int t) {

@@ -27,6 +27,20 @@ class FitPassesTest {
         assertEquals(rmsAlone(data.a()), rows.sa, 0.0);
         assertEquals(rmsAlone(data.b()), rows.sb, 0.0);
         assertEquals(rmsAlone(data.c()), rows.sc, 0.0);
+        // with unusable rows: the scales of the compacted columns
+        double[] y = data.y();
+        double[] c = data.c();
+        y[5] = Double.NaN;
+        c[9] = Double.POSITIVE_INFINITY;
+        FitRows some = FitRows.usable(y, data.a(), data.b(), c);
+        double[] kept = new double[some.n];
+        for (int t = 0, k = 0; t < y.length; t++) {
+            if (t != 5 && t != 9) {
+                kept[k++] = y[t];
+            }
+        }
+        assertEquals(y.length - 2, some.n);
+        assertEquals(rmsAlone(kept), some.sy, 0.0);
         // a zero column gets scale 1
         double[] zero = new double[5];
         double[] one = {1, 2, 3, 4, 5};
