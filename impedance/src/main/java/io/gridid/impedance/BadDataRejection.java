@@ -2,9 +2,9 @@ package io.gridid.impedance;
 
 import io.gridid.model.GrididException;
 import io.gridid.solvers.fit.BranchFit;
-import io.gridid.solvers.fit.BranchFitData;
 import io.gridid.solvers.fit.BranchFitter;
 import io.gridid.solvers.fit.Median;
+import io.gridid.solvers.fit.OutlierScreen;
 
 
 /**
@@ -55,6 +55,9 @@ final class BadDataRejection {
             }
             // res[0..n) is scratch: quickselect reorders it (expected O(n), was two full sorts)
             double med = Median.ofFirst(res, n);
+            if (!OutlierScreen.anyBeyond(res, n, med, k, MAD_TO_SIGMA, floor)) {
+                break; // nothing to drop, decided without the MAD's selection (the usual case)
+            }
             for (int i = 0; i < n; i++) {
                 res[i] = Math.abs(res[i] - med);
             }
@@ -77,7 +80,7 @@ final class BadDataRejection {
                 break;
             }
             total += dropped;
-            fit = fitter.fit(new BranchFitData(y, a, b, c));
+            fit = fitter.fit(y, a, b, c);
         }
         rejected[0] = total;
         return fit;

@@ -305,7 +305,10 @@ final class BottomUpSweep {
     }
 
     /**
-     * Fits the branch feeding {@code bus}; reads (never writes) the children's sending flows.
+     * Fits the branch feeding {@code bus}. Takes over its children's sending-flow columns (only
+     * the parent ever reads them): the first child's become this branch's receiving flows and
+     * then its sending flows, written in place, so a chain of branches shares one pair of
+     * columns instead of allocating four per branch.
      * With gaps (non-null {@code gaps}): loads are the filled ones, the interval is left out
      * where V at either end is missing, and also where the subtree holds an estimate (a load, or
      * a loss computed with an estimated voltage) when at least
@@ -317,16 +320,25 @@ final class BottomUpSweep {
         int mj = data.indexOf(bus);
         int mi = data.indexOf(parent);
         int n = data.intervalCount();
+        int row = gaps == null ? -1 : gaps.row().get(bus);
+        List<String> children = tree.childrenOf(bus);
         double[] pRecv;
         double[] qRecv;
-        boolean[] estimated = null;
-        if (gaps == null) {
-            pRecv = data.activeMw(mj);
-            qRecv = data.reactiveMvar(mj);
+        if (children.isEmpty()) {
+            pRecv = gaps == null ? data.activeMw(mj) : gaps.pMw()[row].clone();
+            qRecv = gaps == null ? data.reactiveMvar(mj) : gaps.qMvar()[row].clone();
         } else {
-            int row = gaps.row().get(bus);
-            pRecv = gaps.pMw()[row].clone();
-            qRecv = gaps.qMvar()[row].clone();
+            // the load plus the first child's sending flow (the sum as if the load came first)
+            SendingFlows first = pending.get(children.get(0));
+            pRecv = first.pMw();
+            qRecv = first.qMvar();
+            for (int t = 0; t < n; t++) {
+                pRecv[t] = (gaps == null ? data.pMw(mj, t) : gaps.pMw()[row][t]) + pRecv[t];
+                qRecv[t] = (gaps == null ? data.qMvar(mj, t) : gaps.qMvar()[row][t]) + qRecv[t];
+            }
+        }
+        boolean[] estimated = null;
+        if (gaps != null) {
             if (gaps.estimated()[row] != null) {
                 estimated = gaps.estimated()[row].clone();
             }
@@ -340,11 +352,13 @@ final class BottomUpSweep {
                 }
             }
         }
-        for (String c : tree.childrenOf(bus)) {
-            SendingFlows s = pending.get(c);
-            for (int t = 0; t < n; t++) {
-                pRecv[t] += s.pMw()[t];
-                qRecv[t] += s.qMvar()[t];
+        for (int k = 0; k < children.size(); k++) {
+            SendingFlows s = pending.get(children.get(k));
+            if (k > 0) {
+                for (int t = 0; t < n; t++) {
+                    pRecv[t] += s.pMw()[t];
+                    qRecv[t] += s.qMvar()[t];
+                }
             }
             if (s.estimated() != null) {
                 if (estimated == null) {
@@ -369,14 +383,12 @@ final class BottomUpSweep {
         double[] a = new double[n];
         double[] b = new double[n];
         double[] c = new double[n];
-        double[] uRecv = new double[n];
         int usable = 0;
         double sumY2 = 0;
         for (int t = 0; t < n; t++) {
             double vj = data.vKv(mj, t);
             double vi = data.vKv(mi, t);
             double uj = vj * vj;
-            uRecv[t] = uj;
             y[t] = vi * vi - uj;
             a[t] = 2 * pRecv[t];
             b[t] = 2 * qRecv[t];
@@ -397,37 +409,43 @@ final class BottomUpSweep {
                     + options.minIntervals() + ")");
         }
         BranchFitter fitter = new BranchFitter(fitOptions);
-        BranchFitData fitData = new BranchFitData(y, a, b, c);
-        BranchFit fit = fitter.fit(fitData);
+        BranchFit fit = fitter.fit(y, a, b, c);
         double signalRms = Math.sqrt(sumY2 / usable);
         int[] rejected = {0};
         if (options.norm() == FitNorm.LS && options.badDataSigmas() > 0) {
             fit = BadDataRejection.fit(fitter, options.badDataSigmas(), options.residualFloor() * signalRms,
                     y, a, b, c, fit, rejected);
-            if (rejected[0] > 0) {
-                fitData = new BranchFitData(y, a, b, c);
-            }
         }
         List<TypeFit> typeFits = new ArrayList<>(library.size());
-        for (int k = 0; k < library.size(); k++) {
-            ConductorType type = library.get(k);
-            LengthFit lf = fitter.fitLength(fitData, type.rOhmPerKm(), type.xOhmPerKm());
-            boolean fits = lf.rmsResidual() <= options.fallbackResidualRatio() * fit.rmsResidual()
-                    + options.residualFloor() * signalRms;
-            typeFits.add(new TypeFit(k, lf, fits));
+        if (!library.isEmpty()) {
+            BranchFitData fitData = new BranchFitData(y, a, b, c);
+            for (int k = 0; k < library.size(); k++) {
+                ConductorType type = library.get(k);
+                LengthFit lf = fitter.fitLength(fitData, type.rOhmPerKm(), type.xOhmPerKm());
+                boolean fits = lf.rmsResidual() <= options.fallbackResidualRatio() * fit.rmsResidual()
+                        + options.residualFloor() * signalRms;
+                typeFits.add(new TypeFit(k, lf, fits));
+            }
+            typeFits.sort(Comparator.comparingDouble((TypeFit tf) -> tf.fit().objective())
+                    .thenComparingInt(TypeFit::typeIndex));
         }
-        typeFits.sort(Comparator.comparingDouble((TypeFit tf) -> tf.fit().objective())
-                .thenComparingInt(TypeFit::typeIndex));
         double r = fit.rOhm();
         double x = fit.xOhm();
-        double[] pSend = new double[n];
-        double[] qSend = new double[n];
-        double[] uLoss = gaps == null ? uRecv : gaps.uFilled()[gaps.row().get(bus)];
+        // the sending flows, in place of the receiving ones (no longer needed)
         for (int t = 0; t < n; t++) {
-            pSend[t] = BranchEquation.sendingActiveMw(r, pRecv[t], qRecv[t], uLoss[t]);
-            qSend[t] = BranchEquation.sendingReactiveMvar(x, pRecv[t], qRecv[t], uLoss[t]);
+            double p = pRecv[t];
+            double q = qRecv[t];
+            double uLoss;
+            if (gaps == null) {
+                double vj = data.vKv(mj, t);
+                uLoss = vj * vj;
+            } else {
+                uLoss = gaps.uFilled()[row][t];
+            }
+            pRecv[t] = BranchEquation.sendingActiveMw(r, p, q, uLoss);
+            qRecv[t] = BranchEquation.sendingReactiveMvar(x, p, q, uLoss);
         }
         return new Step(new SweptBranch(parent, bus, fit, typeFits, signalRms, usable, rejected[0]),
-                new SendingFlows(pSend, qSend, estimated));
+                new SendingFlows(pRecv, qRecv, estimated));
     }
 }

@@ -5,6 +5,7 @@ import io.gridid.model.ConductorType;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.solvers.fit.Median;
+import io.gridid.solvers.fit.OutlierScreen;
 import io.gridid.solvers.regression.ColumnProducts;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -66,6 +67,13 @@ final class JointRefinement {
     static final int DENSE_MAX_UNKNOWNS = 400;
     /** Fixed partition of the intervals into chunks (deterministic sums, sequential or parallel). */
     static final int CHUNKS = 8;
+    /**
+     * Intervals processed side by side in the per-interval tree recursions (the linearisation and
+     * the smoother): on a long feeder each bus waits for its neighbour's result, a chain of
+     * dependent floating-point operations; four independent chains keep the core busy. The
+     * arithmetic of each interval is unchanged.
+     */
+    static final int GROUP = 4;
     /**
      * CG stops at the latest when the preconditioned residual norm falls below this share of the
      * right-hand side's (a numerical floor; see {@link #CG_CHI2} for the usual stop).
@@ -256,7 +264,9 @@ final class JointRefinement {
         boolean[] fixed = new boolean[par.m];
         DenseSystem sys = dense ? DenseSystem.of(lin, par, parallel()) : null;
         Solved sol = solve(lin, par, phi, fixed, sys, sys != null && sys.exact);
-        int rejected = fixedNoise != null ? 0 : reject(lin, par, sol.phi());
+        Linearised.Rejection rejection = fixedNoise != null ? new Linearised.Rejection(0, null)
+                : reject(lin, par, sol.phi());
+        int rejected = rejection.dropped();
         int iterations = sol.iterations();
         if (rejected > 0) {
             sol = solve(lin, par, sol.phi(), sol.fixed(), sys, false);
@@ -279,7 +289,9 @@ final class JointRefinement {
         java.util.Arrays.fill(seL, Double.NaN);
         double[] cov = new double[n];
         java.util.Arrays.fill(cov, Double.NaN);
-        Misfit fit = lin.misfit(r, x, parallel());
+        // nothing dropped and no relinearisation: the rejection pass already summed the misfit at these (r, x)
+        Misfit fit = rejected == 0 && RELINEARISE == 0 && rejection.misfitBefore() != null
+                ? rejection.misfitBefore() : lin.misfit(r, x, parallel());
         if (sys != null) {
             double s2 = fit.sumOfSquares / Math.max(1, fit.readings - fit.intervals - par.m);
             DMatrixRMaj inv = sys.inverse();
@@ -498,9 +510,9 @@ final class JointRefinement {
      *
      * @return readings dropped
      */
-    private int reject(Linearised lin, Params par, double[] phi) {
+    private Linearised.Rejection reject(Linearised lin, Params par, double[] phi) {
         if (options.badDataSigmas() <= 0) {
-            return 0;
+            return new Linearised.Rejection(0, null);
         }
         double[] r = new double[lin.n];
         double[] x = new double[lin.n];
@@ -650,59 +662,126 @@ final class JointRefinement {
             int[] par = lay.parent;
             IntStream chunks = IntStream.range(0, CHUNKS);
             (parallel ? chunks.parallel() : chunks).forEach(c -> {
-                double[] pr = new double[n];
-                double[] qr = new double[n];
-                double[] off = new double[n];
+                Readings block = new Readings(n);
+                double[] pr = new double[n * GROUP];
+                double[] qr = new double[n * GROUP];
+                double[] off = new double[n * GROUP];
+                boolean[] ok = new boolean[GROUP];
                 int from = (int) ((long) tt * c / CHUNKS);
                 int to = (int) ((long) tt * (c + 1) / CHUNKS);
-                for (int t = from; t < to; t++) {
-                    fill(data, gaps, n, t, m, row, par, r, x, pr, qr, off, a, b, y);
+                for (int t0 = from; t0 < to; t0 += Readings.BLOCK) {
+                    int len = Math.min(Readings.BLOCK, to - t0);
+                    block.gather(data, gaps, m, row, t0, len);
+                    for (int i = 0; i < len; i += GROUP) {
+                        fill(block, i, Math.min(GROUP, len - i), t0 + i, n, par, r, x, pr, qr, off, ok, a, b, y);
+                    }
                 }
             });
             return new Linearised(n, tt, par, a, b, y);
         }
 
-        private static void fill(MeterData data, FilledReadings gaps, int n, int t, int[] m, int[] row, int[] par,
-                                 double[] r, double[] x, double[] pr, double[] qr, double[] off, double[] a,
-                                 double[] b, double[] y) {
-                int base = t * n;
-                for (int k = 1; k < n; k++) {
-                    pr[k] = gaps == null ? data.pMw(m[k], t) : gaps.pMw()[row[k]][t];
-                    qr[k] = gaps == null ? data.qMvar(m[k], t) : gaps.qMvar()[row[k]][t];
-                }
-                boolean ok = true;
-                for (int k = n - 1; k >= 1; k--) {
-                    double u = gaps == null ? sq(data.vKv(m[k], t)) : gaps.uFilled()[row[k]][t];
-                    double p = pr[k];
-                    double q = qr[k];
-                    double l = BranchEquation.squaredCurrentTerm(p, q, u);
-                    double ak = 2 * p + 2 * r[k] * l;
-                    double bk = 2 * q + 2 * x[k] * l;
-                    double drop = BranchEquation.sendingSquaredVoltage(r[k], x[k], p, q, u) - u;
-                    off[k] = drop - ak * r[k] - bk * x[k];
-                    a[base + k] = ak;
-                    b[base + k] = bk;
-                    ok &= Double.isFinite(ak) && Double.isFinite(bk) && Double.isFinite(off[k]);
-                    int pk = par[k];
-                    if (pk >= 1) {
-                        pr[pk] += BranchEquation.sendingActiveMw(r[k], p, q, u);
-                        qr[pk] += BranchEquation.sendingReactiveMvar(x[k], p, q, u);
+        /**
+         * One block of intervals' readings, bus-major: gathered one meter row at a time (a few
+         * consecutive cache lines each) instead of one value from every meter per interval, which
+         * kept hundreds of memory streams open.
+         */
+        private static final class Readings {
+            /** Intervals per block: 4 readings x N x 32 doubles stay in the core's cache. */
+            static final int BLOCK = 32;
+            /** P, Q (MW, Mvar; filled where missing), u for the flows (filled) and u read (NaN where missing). */
+            final double[] p;
+            final double[] q;
+            final double[] uFlow;
+            final double[] uRead;
+
+            Readings(int n) {
+                p = new double[n * BLOCK];
+                q = new double[n * BLOCK];
+                uFlow = new double[n * BLOCK];
+                uRead = new double[n * BLOCK];
+            }
+
+            void gather(MeterData data, FilledReadings gaps, int[] m, int[] row, int t0, int len) {
+                for (int k = 0; k < m.length; k++) {
+                    int o = k * BLOCK;
+                    for (int i = 0; i < len; i++) {
+                        int t = t0 + i;
+                        double u = sq(data.vKv(m[k], t));
+                        uRead[o + i] = u;
+                        if (k == 0) {
+                            continue;
+                        }
+                        p[o + i] = gaps == null ? data.pMw(m[k], t) : gaps.pMw()[row[k]][t];
+                        q[o + i] = gaps == null ? data.qMvar(m[k], t) : gaps.qMvar()[row[k]][t];
+                        uFlow[o + i] = gaps == null ? u : gaps.uFilled()[row[k]][t];
                     }
                 }
-                if (!ok) {
+            }
+        }
+
+        /**
+         * The Jacobian columns and targets of {@code g} consecutive intervals from {@code t0}
+         * (block offset {@code i0}), interleaved (bus k of interval j at k &middot; g + j): each interval's
+         * arithmetic is exactly the one-interval recursion's, and the g intervals' leaves-up chains
+         * (each branch's flow waits for its children's) overlap in the core instead of running
+         * one after the other.
+         */
+        private static void fill(Readings rd, int i0, int g, int t0, int n, int[] par, double[] r, double[] x,
+                                 double[] pr, double[] qr, double[] off, boolean[] ok, double[] a, double[] b,
+                                 double[] y) {
+            int bl = Readings.BLOCK;
+            for (int k = 1; k < n; k++) {
+                for (int j = 0; j < g; j++) {
+                    pr[k * g + j] = rd.p[k * bl + i0 + j];
+                    qr[k * g + j] = rd.q[k * bl + i0 + j];
+                }
+            }
+            java.util.Arrays.fill(ok, 0, g, true);
+            for (int k = n - 1; k >= 1; k--) {
+                double rk = r[k];
+                double xk = x[k];
+                int pk = par[k];
+                for (int j = 0; j < g; j++) {
+                    int at = k * g + j;
+                    double u = rd.uFlow[k * bl + i0 + j];
+                    double p = pr[at];
+                    double q = qr[at];
+                    double l = BranchEquation.squaredCurrentTerm(p, q, u);
+                    double ak = 2 * p + 2 * rk * l;
+                    double bk = 2 * q + 2 * xk * l;
+                    double drop = BranchEquation.sendingSquaredVoltage(rk, xk, p, q, u) - u;
+                    off[at] = drop - ak * rk - bk * xk;
+                    int base = (t0 + j) * n;
+                    a[base + k] = ak;
+                    b[base + k] = bk;
+                    ok[j] &= Double.isFinite(ak) && Double.isFinite(bk) && Double.isFinite(off[at]);
+                    if (pk >= 1) {
+                        pr[pk * g + j] += BranchEquation.sendingActiveMw(rk, p, q, u);
+                        qr[pk * g + j] += BranchEquation.sendingReactiveMvar(xk, p, q, u);
+                    }
+                }
+            }
+            for (int j = 0; j < g; j++) {
+                y[(t0 + j) * n] = -rd.uRead[i0 + j];
+                off[j] = 0;
+            }
+            for (int k = 1; k < n; k++) {
+                int pk = par[k];
+                for (int j = 0; j < g; j++) {
+                    off[k * g + j] += off[pk * g + j];
+                    y[(t0 + j) * n + k] = -(rd.uRead[k * bl + i0 + j] + off[k * g + j]);
+                }
+            }
+            for (int j = 0; j < g; j++) {
+                if (!ok[j]) {
+                    int base = (t0 + j) * n;
                     for (int k = 0; k < n; k++) {
                         a[base + k] = 0;
                         b[base + k] = 0;
                         y[base + k] = Double.NaN;
                     }
-                    return;
                 }
-                y[base] = -sq(data.vKv(m[0], t));
-                off[0] = 0;
-                for (int k = 1; k < n; k++) {
-                    off[k] += off[par[k]];
-                    y[base + k] = -(sq(data.vKv(m[k], t)) + off[k]);
-                }
+            }
         }
 
         private static double sq(double v) {
@@ -920,12 +999,23 @@ final class JointRefinement {
         }
 
         /**
+         * What {@link #reject} did: the readings it dropped, and the misfit at the (r, x) it judged,
+         * taken in the same smoother pass (before the drops: the final misfit when none were made).
+         */
+        record Rejection(int dropped, Misfit misfitBefore) {
+        }
+
+        /**
          * Sets to NaN the readings beyond the threshold; returns how many. The residual of a reading
          * is y &minus; w (the smoothed latent voltage); the robust scale is per bus (1.4826 &times; MAD of that
          * bus's residuals about their median), since buses differ in how much flow error their
          * residuals carry. Floored at {@code relativeFloor} &times; the rms of the centred readings.
+         * The same smoother pass also sums {@link #misfit} at (r, x) (same chunks, same order: the
+         * same bits), which saves the refinement that pass when nothing is dropped.
          */
-        int reject(double[] r, double[] x, double k, double relativeFloor, boolean parallel) {
+        Rejection reject(double[] r, double[] x, double k, double relativeFloor, boolean parallel) {
+            int tt = this.t;
+            // residuals bus-major (bus j's at j*T + t): each bus's robust scale then reads them in order
             double[] res = new double[y.length];
             List<double[]> parts = overChunks(ch -> {
                 int[] span = chunk(ch);
@@ -936,11 +1026,15 @@ final class JointRefinement {
                 double[] lam = new double[n];
                 double sig2 = 0;
                 long used = 0;
+                double ss = 0;
+                long intervals = 0;
                 for (int t = span[0]; t < span[1]; t++) {
                     int base = t * n;
                     int cnt = readings(t);
                     if (cnt < 2) {
-                        java.util.Arrays.fill(res, base, base + n, Double.NaN);
+                        for (int j = 0; j < n; j++) {
+                            res[j * tt + t] = Double.NaN;
+                        }
                         continue;
                     }
                     smooth(t, r, x, true, alpha, beta, h, w, lam);
@@ -954,70 +1048,51 @@ final class JointRefinement {
                     for (int j = 0; j < n; j++) {
                         double yj = y[base + j];
                         if (yj == yj) {
-                            res[base + j] = yj - w[j];
+                            res[j * tt + t] = yj - w[j];
                             sig2 += (yj - meanY) * (yj - meanY);
                             used++;
+                            ss += (yj - w[j]) * (yj - w[j]);
                         } else {
-                            res[base + j] = Double.NaN;
+                            res[j * tt + t] = Double.NaN;
+                        }
+                        if (j > 0) {
+                            ss += kappa[j] * lam[j] * lam[j];
                         }
                     }
+                    intervals++;
                 }
-                return new double[]{sig2, used};
+                // used = the readings of the intervals with at least two, as misfit counts them
+                return new double[]{sig2, used, ss, intervals};
             }, parallel);
             double signal2 = 0;
             long readings = 0;
+            double ss = 0;
+            long intervals = 0;
             for (double[] p : parts) {
                 signal2 += p[0];
                 readings += (long) p[1];
+                ss += p[2];
+                intervals += (long) p[3];
             }
+            Misfit before = new Misfit(ss, readings, intervals);
             if (readings < 3) {
-                return 0;
+                return new Rejection(0, before);
             }
             double floor = relativeFloor * Math.sqrt(signal2 / readings);
-            // each bus's robust scale on its own (concurrently when allowed); the drops are applied
-            // afterwards in bus order, so the outcome does not depend on the threads
+            // each bus's robust scale on its own (concurrently when allowed, CHUNKS groups of buses
+            // with one scratch column each); the drops are applied afterwards in bus order, so the
+            // outcome does not depend on the threads
             int[][] drops = new int[n][];
-            java.util.function.IntConsumer perBus = j -> {
-                double[] col = new double[this.t];
-                int c = 0;
-                for (int t = 0; t < this.t; t++) {
-                    double e = res[t * n + j];
-                    if (e == e) {
-                        col[c++] = e;
-                    }
+            java.util.function.IntConsumer perGroup = g -> {
+                double[] col = new double[tt];
+                for (int j = g; j < n; j += CHUNKS) {
+                    drops[j] = busDrops(res, j * tt, col, k, floor);
                 }
-                if (c < 3) {
-                    return;
-                }
-                double med = Median.ofFirst(col, c);
-                c = 0;
-                for (int t = 0; t < this.t; t++) {
-                    double e = res[t * n + j];
-                    if (e == e) {
-                        col[c++] = Math.abs(e - med);
-                    }
-                }
-                double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(col, c), floor);
-                if (!(sigma > 0)) {
-                    return;
-                }
-                int m = 0;
-                int[] out = new int[8];
-                for (int t = 0; t < this.t; t++) {
-                    double e = res[t * n + j];
-                    if (e == e && Math.abs(e - med) > k * sigma) {
-                        if (m == out.length) {
-                            out = java.util.Arrays.copyOf(out, 2 * m);
-                        }
-                        out[m++] = t;
-                    }
-                }
-                drops[j] = java.util.Arrays.copyOf(out, m);
             };
             if (parallel) {
-                IntStream.range(0, n).parallel().forEach(perBus);
+                IntStream.range(0, CHUNKS).parallel().forEach(perGroup);
             } else {
-                IntStream.range(0, n).forEach(perBus);
+                IntStream.range(0, CHUNKS).forEach(perGroup);
             }
             int dropped = 0;
             for (int j = 0; j < n; j++) {
@@ -1030,7 +1105,55 @@ final class JointRefinement {
                     dropped++;
                 }
             }
-            return dropped;
+            return new Rejection(dropped, before);
+        }
+
+        /**
+         * The intervals of one bus whose residual lies beyond k robust standard deviations, or null
+         * when none does.
+         *
+         * @param res   residuals, this bus's at [from, from + T), NaN where none
+         * @param col   scratch, length T
+         */
+        private int[] busDrops(double[] res, int from, double[] col, double k, double floor) {
+            int tt = this.t;
+            int c = 0;
+            for (int t = 0; t < tt; t++) {
+                double e = res[from + t];
+                if (e == e) {
+                    col[c++] = e;
+                }
+            }
+            if (c < 3) {
+                return null;
+            }
+            double med = Median.ofFirst(col, c);
+            if (!OutlierScreen.anyBeyond(col, c, med, k, MAD_TO_SIGMA, floor)) {
+                return null; // nothing to drop, decided without the MAD's selection (the usual case)
+            }
+            c = 0;
+            for (int t = 0; t < tt; t++) {
+                double e = res[from + t];
+                if (e == e) {
+                    col[c++] = Math.abs(e - med);
+                }
+            }
+            double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(col, c), floor);
+            if (!(sigma > 0)) {
+                return null;
+            }
+            int m = 0;
+            int[] out = new int[8];
+            for (int t = 0; t < tt; t++) {
+                double e = res[from + t];
+                if (e == e && Math.abs(e - med) > k * sigma) {
+                    if (m == out.length) {
+                        out = java.util.Arrays.copyOf(out, 2 * m);
+                    }
+                    out[m++] = t;
+                }
+            }
+            return java.util.Arrays.copyOf(out, m);
         }
 
         /**
@@ -1046,9 +1169,21 @@ final class JointRefinement {
             double[] s1 = new double[n];
             double[] s2 = new double[n];
             double[] cnt = new double[n];
+            // the mean squared voltage over the readings in the same pass (summed in index order)
+            double su = 0;
+            long nu = 0;
             for (int t = 0; t < this.t; t++) {
                 int base = t * n;
+                if (y[base] == y[base]) {
+                    su -= y[base];
+                    nu++;
+                }
                 for (int k = 1; k < n; k++) {
+                    double yk = y[base + k];
+                    if (yk == yk) {
+                        su -= yk;
+                        nu++;
+                    }
                     double e = edgeResidual(base, k, r, x);
                     if (e == e) {
                         s1[k] += e;
@@ -1063,14 +1198,6 @@ final class JointRefinement {
                 var[k] = cnt[k] > 1 ? (s2[k] - s1[k] * s1[k] / cnt[k]) / (cnt[k] - 1) : Double.NaN;
                 if (var[k] == var[k]) {
                     smallest = Math.min(smallest, var[k]);
-                }
-            }
-            double su = 0;
-            long nu = 0;
-            for (int i = 0; i < y.length; i++) {
-                if (y[i] == y[i]) {
-                    su -= y[i];
-                    nu++;
                 }
             }
             meanSquaredVoltage = nu > 0 ? su / nu : Double.NaN;
@@ -1095,26 +1222,31 @@ final class JointRefinement {
             }
             double sigma2;
             if (!pairs.isEmpty()) {
-                double[] covs = new double[pairs.size()];
-                int m = 0;
-                for (int[] pr : pairs) {
-                    double sa = 0;
-                    double sb = 0;
-                    double sab = 0;
-                    double c = 0;
-                    for (int t = 0; t < this.t; t++) {
-                        int base = t * n;
+                // every pair's sums in one pass over the intervals (each pair's in interval order)
+                int np = pairs.size();
+                double[] sa = new double[np];
+                double[] sb = new double[np];
+                double[] sab = new double[np];
+                double[] c = new double[np];
+                for (int t = 0; t < this.t; t++) {
+                    int base = t * n;
+                    for (int q = 0; q < np; q++) {
+                        int[] pr = pairs.get(q);
                         double ea = edgeResidual(base, pr[0], r, x);
                         double eb = edgeResidual(base, pr[1], r, x);
                         if (ea == ea && eb == eb) {
-                            sa += ea;
-                            sb += eb;
-                            sab += ea * eb;
-                            c++;
+                            sa[q] += ea;
+                            sb[q] += eb;
+                            sab[q] += ea * eb;
+                            c[q]++;
                         }
                     }
-                    if (c > 1) {
-                        covs[m++] = (sab - sa * sb / c) / (c - 1);
+                }
+                double[] covs = new double[np];
+                int m = 0;
+                for (int q = 0; q < np; q++) {
+                    if (c[q] > 1) {
+                        covs[m++] = (sab[q] - sa[q] * sb[q] / c[q]) / (c[q] - 1);
                     }
                 }
                 sigma2 = m > 0 ? Median.ofFirst(covs, m) : 0.5 * smallest;

@@ -266,6 +266,213 @@ class JointRefinementTest {
         }
     }
 
+    /**
+     * The rejection pass sums the misfit at the (r, x) it judges in the same chunks and order as
+     * {@link JointRefinement.Linearised#misfit}: the same bits (the refinement takes it instead of
+     * a pass of its own when nothing is dropped), with missing voltages and intervals of one reading.
+     */
+    @Test
+    void rejectionPassSumsTheMisfitBitForBit() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData full = noisy(feeder, 5);
+        MeterData.Builder b = MeterData.builder(full.meterIds(), full.epochSeconds());
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int m = 0; m < full.meterCount(); m++) {
+            for (int t = 0; t < full.intervalCount(); t++) {
+                // 20 % of voltages missing, all but the root's in the first ten intervals
+                boolean hole = rnd.nextDouble() < 0.2 || (t < 10 && m != full.indexOf(feeder.tree().root()));
+                b.set(m, t, hole ? Double.NaN : full.vKv(m, t), full.pMw(m, t), full.qMvar(m, t));
+            }
+        }
+        MeterData d = b.build();
+        JointRefinement.Layout lay = new JointRefinement.Layout(feeder.tree());
+        double[] r = new double[lay.n];
+        double[] x = new double[lay.n];
+        for (int k = 1; k < lay.n; k++) {
+            Branch br = feeder.branchTo(lay.buses.get(k));
+            r[k] = br.rOhm() * (0.9 + 0.2 * rnd.nextDouble());
+            x[k] = br.xOhm() * (0.9 + 0.2 * rnd.nextDouble());
+        }
+        for (boolean parallel : new boolean[]{false, true}) {
+            JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, feeder.tree(), lay, null, r, x, parallel);
+            lin.estimateNoise(r, x);
+            JointRefinement.Misfit alone = lin.misfit(r, x, parallel);
+            JointRefinement.Misfit fused = lin.reject(r, x, 5, 1e-4, parallel).misfitBefore();
+            assertEquals(alone, fused, "parallel " + parallel);
+            assertTrue(alone.intervals() < d.intervalCount(), "some intervals have fewer than two readings");
+        }
+    }
+
+    /**
+     * The blocked, interleaved linearisation gives the bits of the plain one-interval recursion
+     * written out below (flows leaves-up with the branch equation, then the path offsets), with and
+     * without filled gaps, on a length that is no multiple of the block or the group, with readings
+     * missing and an interval whose flows are not finite.
+     */
+    @Test
+    void linearisationEqualsTheOneIntervalRecursion() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData full = noisy(feeder, 3);
+        int tt = 61;
+        MeterData.Builder mb = MeterData.builder(full.meterIds(), java.util.Arrays.copyOf(full.epochSeconds(), tt));
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int m = 0; m < full.meterCount(); m++) {
+            for (int t = 0; t < tt; t++) {
+                double v = rnd.nextDouble() < 0.1 ? Double.NaN : full.vKv(m, t);
+                double p = rnd.nextDouble() < 0.05 ? Double.NaN : full.pMw(m, t);
+                mb.set(m, t, t == 17 && m == 3 ? 0 : v, p, full.qMvar(m, t)); // u = 0 at t 17: infinite flows
+            }
+        }
+        MeterData d = mb.build();
+        RadialTree tree = feeder.tree();
+        JointRefinement.Layout lay = new JointRefinement.Layout(tree);
+        double[] r = new double[lay.n];
+        double[] x = new double[lay.n];
+        for (int k = 1; k < lay.n; k++) {
+            Branch br = feeder.branchTo(lay.buses.get(k));
+            r[k] = br.rOhm();
+            x[k] = br.xOhm();
+        }
+        FilledReadings filled = FilledReadings.of(d, tree);
+        for (FilledReadings gaps : new FilledReadings[]{null, filled}) {
+            for (boolean parallel : new boolean[]{false, true}) {
+                JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, tree, lay, gaps, r, x, parallel);
+                double[][] ref = oneIntervalAtATime(d, lay, gaps, r, x);
+                String what = (gaps == null ? "raw" : "filled") + (parallel ? " parallel" : "");
+                assertTrue(java.util.Arrays.equals(ref[0], lin.a), "a " + what);
+                assertTrue(java.util.Arrays.equals(ref[1], lin.b), "b " + what);
+                assertTrue(java.util.Arrays.equals(ref[2], lin.y), "y " + what);
+            }
+        }
+    }
+
+    /** The reference linearisation: {a, b, y} per interval t and bus k at t * N + k, one interval at a time. */
+    private static double[][] oneIntervalAtATime(MeterData d, JointRefinement.Layout lay, FilledReadings gaps,
+                                                 double[] r, double[] x) {
+        int n = lay.n;
+        int tt = d.intervalCount();
+        double[] a = new double[n * tt];
+        double[] b = new double[n * tt];
+        double[] y = new double[n * tt];
+        for (int t = 0; t < tt; t++) {
+            double[] pr = new double[n];
+            double[] qr = new double[n];
+            double[] off = new double[n];
+            int base = t * n;
+            for (int k = 1; k < n; k++) {
+                String bus = lay.buses.get(k);
+                pr[k] = gaps == null ? d.pMw(d.indexOf(bus), t) : gaps.pMw()[gaps.row().get(bus)][t];
+                qr[k] = gaps == null ? d.qMvar(d.indexOf(bus), t) : gaps.qMvar()[gaps.row().get(bus)][t];
+            }
+            boolean ok = true;
+            for (int k = n - 1; k >= 1; k--) {
+                String bus = lay.buses.get(k);
+                double u = gaps == null ? squared(d.vKv(d.indexOf(bus), t)) : gaps.uFilled()[gaps.row().get(bus)][t];
+                double p = pr[k];
+                double q = qr[k];
+                double l = BranchEquation.squaredCurrentTerm(p, q, u);
+                double ak = 2 * p + 2 * r[k] * l;
+                double bk = 2 * q + 2 * x[k] * l;
+                off[k] = BranchEquation.sendingSquaredVoltage(r[k], x[k], p, q, u) - u - ak * r[k] - bk * x[k];
+                a[base + k] = ak;
+                b[base + k] = bk;
+                ok &= Double.isFinite(ak) && Double.isFinite(bk) && Double.isFinite(off[k]);
+                if (lay.parent[k] >= 1) {
+                    pr[lay.parent[k]] += BranchEquation.sendingActiveMw(r[k], p, q, u);
+                    qr[lay.parent[k]] += BranchEquation.sendingReactiveMvar(x[k], p, q, u);
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (k > 0) {
+                    off[k] += off[lay.parent[k]];
+                }
+                y[base + k] = ok ? -(squared(d.vKv(d.indexOf(lay.buses.get(k)), t)) + off[k]) : Double.NaN;
+                if (!ok) {
+                    a[base + k] = 0;
+                    b[base + k] = 0;
+                }
+            }
+        }
+        return new double[][]{a, b, y};
+    }
+
+    private static double squared(double v) {
+        return Double.isFinite(v) ? v * v : Double.NaN;
+    }
+
+    /**
+     * The noise estimate's single pass over the intervals gives the bits of the separate passes it
+     * replaced, written out below: each sibling pair's covariance summed on its own, the mean
+     * squared voltage over all readings in index order (missing voltages included).
+     */
+    @Test
+    void noiseEstimateEqualsItsSeparatePasses() throws GrididException {
+        Feeder feeder = TestFeeders.load("ieee13");
+        MeterData full = noisy(feeder, 4);
+        MeterData.Builder mb = MeterData.builder(full.meterIds(), full.epochSeconds());
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int m = 0; m < full.meterCount(); m++) {
+            for (int t = 0; t < full.intervalCount(); t++) {
+                mb.set(m, t, rnd.nextDouble() < 0.1 ? Double.NaN : full.vKv(m, t), full.pMw(m, t), full.qMvar(m, t));
+            }
+        }
+        MeterData d = mb.build();
+        JointRefinement.Layout lay = new JointRefinement.Layout(feeder.tree());
+        int n = lay.n;
+        double[] r = new double[n];
+        double[] x = new double[n];
+        for (int k = 1; k < n; k++) {
+            Branch br = feeder.branchTo(lay.buses.get(k));
+            r[k] = br.rOhm() * 1.05;
+            x[k] = br.xOhm() * 0.95;
+        }
+        JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, feeder.tree(), lay, null, r, x, false);
+        double sigma2 = lin.estimateNoise(r, x);
+        double[] y = lin.y;
+        double su = 0;
+        long nu = 0;
+        for (double v : y) {
+            if (v == v) {
+                su -= v;
+                nu++;
+            }
+        }
+        assertEquals(su / nu, lin.meanSquaredVoltage, 0.0);
+        int[] last = new int[n];
+        java.util.Arrays.fill(last, -1);
+        List<Double> covs = new ArrayList<>();
+        for (int k = 1; k < n; k++) {
+            int p = lay.parent[k];
+            if (last[p] >= 0) {
+                int g = last[p];
+                double sa = 0;
+                double sb = 0;
+                double sab = 0;
+                double c = 0;
+                for (int t = 0; t < d.intervalCount(); t++) {
+                    int base = t * n;
+                    double ea = y[base + g] - y[base + p] - lin.a[base + g] * r[g] - lin.b[base + g] * x[g];
+                    double eb = y[base + k] - y[base + p] - lin.a[base + k] * r[k] - lin.b[base + k] * x[k];
+                    if (ea == ea && eb == eb) {
+                        sa += ea;
+                        sb += eb;
+                        sab += ea * eb;
+                        c++;
+                    }
+                }
+                covs.add((sab - sa * sb / c) / (c - 1));
+            }
+            last[p] = k;
+        }
+        assertTrue(covs.size() >= 2, "ieee13 has sibling pairs");
+        double[] sorted = covs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = sorted.length;
+        double median = m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+        // the estimate is that median unless the floor (exact data) lifts it
+        assertTrue(median > 0, "noisy data: a positive sibling covariance");
+        assertEquals(median, sigma2, 0.0);
+    }
+
     /** The conjugate-gradient path reaches the dense solution. */
     @Test
     void iterativeSolverMatchesDense() throws GrididException {

@@ -1,5 +1,7 @@
 package io.gridid.solvers.fit;
 
+import io.gridid.model.GrididException;
+
 import java.util.Objects;
 
 /**
@@ -54,6 +56,11 @@ public record BranchFitData(double[] y, double[] a, double[] b, double[] c) {
             c[t] = io.gridid.model.BranchEquation.squaredCurrentTerm(pRecv[t], qRecv[t], uRecv[t]);
         }
         return new BranchFitData(y, a, b, c);
+    }
+
+    /** The usable rows, on this record's own arrays (which the rows never write). */
+    FitRows usableRows() throws GrididException {
+        return FitRows.usable(y, a, b, c);
     }
 
     /** Number of intervals, usable or not. */

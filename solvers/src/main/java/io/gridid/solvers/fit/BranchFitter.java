@@ -53,7 +53,33 @@ public final class BranchFitter {
      */
     public BranchFit fit(BranchFitData data) throws GrididException {
         Objects.requireNonNull(data, "data");
-        FitRows rows = FitRows.usable(data);
+        return fit(data.usableRows());
+    }
+
+    /**
+     * As {@link #fit(BranchFitData)} on the columns themselves, without the record's copies (a
+     * stage-2 sweep fits tens to thousands of branches of T values each, refitting some after
+     * bad-data rejection): the arrays are only read, during this call, and not retained.
+     *
+     * @param y u_i &minus; u_j, kV&sup2;
+     * @param a 2 P'_j, MW
+     * @param b 2 Q'_j, Mvar
+     * @param c (P'_j&sup2; + Q'_j&sup2;) / u_j, MW&sup2;/kV&sup2; (all four of one length; non-finite entries drop the row)
+     * @throws GrididException as {@link #fit(BranchFitData)}
+     */
+    public BranchFit fit(double[] y, double[] a, double[] b, double[] c) throws GrididException {
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(c, "c");
+        if (a.length != y.length || b.length != y.length || c.length != y.length) {
+            throw new IllegalArgumentException("y, a, b, c must have one entry per interval: lengths "
+                    + y.length + ", " + a.length + ", " + b.length + ", " + c.length);
+        }
+        return fit(FitRows.usable(y, a, b, c));
+    }
+
+    private BranchFit fit(FitRows rows) throws GrididException {
         RelaxedProblem problem = options.norm() == FitNorm.LS
                 ? new RelaxedLeastSquares(rows) : new RelaxedLeastAbsolute(rows);
         double tol = options.coneTolerance();
@@ -85,9 +111,9 @@ public final class BranchFitter {
             x = p[1];
             polished = true;
         }
-        double rss = rows.sumSquares(r, x);
-        double objective = options.norm() == FitNorm.LS ? rss : rows.sumAbs(r, x);
         double[] se = StandardErrors.ofBranch(rows, options.norm(), r, x);
+        double rss = se[2]; // = rows.sumSquares(r, x), taken in the same pass
+        double objective = options.norm() == FitNorm.LS ? rss : rows.sumAbs(r, x);
         return new BranchFit(r, x, w, gap, polished, objective, Math.sqrt(rss / rows.n), se[0], se[1],
                 cuts.size(), rows.n);
     }
@@ -108,6 +134,6 @@ public final class BranchFitter {
             throw new IllegalArgumentException("conductor impedance per km must be finite, non-negative and not zero: "
                     + rOhmPerKm + " + j" + xOhmPerKm);
         }
-        return new LengthFitter(FitRows.usable(data), rOhmPerKm, xOhmPerKm).fit(options.norm());
+        return new LengthFitter(data.usableRows(), rOhmPerKm, xOhmPerKm).fit(options.norm());
     }
 }

@@ -18,11 +18,16 @@ final class StandardErrors {
     private StandardErrors() {
     }
 
-    /** Standard errors {se_r, se_x} (ohm) of the branch fit at (r, x); Jacobian (a + 2cr, b + 2cx). */
+    /**
+     * Standard errors {se_r, se_x} (ohm) of the branch fit at (r, x); Jacobian (a + 2cr, b + 2cx).
+     * Third entry: the residual sum of squares at (r, x), kV&#8308;, the bits of
+     * {@link FitRows#sumSquares} (same expression, same order), so the fitter needs no pass of its own.
+     */
     static double[] ofBranch(FitRows rows, FitNorm norm, double r, double x) {
         double w = r * r + x * x;
         double jrr = 0, jrx = 0, jxx = 0, rss = 0;
-        double[] abs = new double[rows.n];
+        // the absolute residuals only for LAD's robust scale (LS takes the RSS)
+        double[] abs = norm == FitNorm.LS ? null : new double[rows.n];
         for (int t = 0; t < rows.n; t++) {
             double e = rows.y[t] - rows.a[t] * r - rows.b[t] * x - rows.c[t] * w;
             double ja = rows.a[t] + 2 * rows.c[t] * r;
@@ -31,18 +36,20 @@ final class StandardErrors {
             jrx += ja * jb;
             jxx += jb * jb;
             rss += e * e;
-            abs[t] = Math.abs(e);
+            if (abs != null) {
+                abs[t] = Math.abs(e);
+            }
         }
         double sigma2 = sigmaSquared(norm, rss, abs, rows.n, 2);
         double det = jrr * jxx - jrx * jrx;
         if (!(det > 0)) {
-            return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+            return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, rss};
         }
-        return new double[] {Math.sqrt(sigma2 * jxx / det), Math.sqrt(sigma2 * jrr / det)};
+        return new double[] {Math.sqrt(sigma2 * jxx / det), Math.sqrt(sigma2 * jrr / det), rss};
     }
 
     /**
-     * @param abs absolute residuals (Modified: reordered)
+     * @param abs absolute residuals, LAD only (Modified: reordered); null for LS
      * @param p   number of fitted parameters
      */
     static double sigmaSquared(FitNorm norm, double rss, double[] abs, int n, int p) {

@@ -232,6 +232,51 @@ class BranchFitterTest {
         assertTrue(e.getMessage().contains("only 2 usable intervals"), e.getMessage());
     }
 
+    /**
+     * The copy-free entry point: columns with unusable rows (NaN, infinite) give exactly the fit of
+     * the usable rows alone, for both norms, and the columns are left as they were.
+     */
+    @ParameterizedTest
+    @EnumSource(FitNorm.class)
+    void columnsFitAsTheirUsableRowsAndStayUnchanged(FitNorm norm) throws GrididException {
+        SyntheticBranch truth = SyntheticBranch.at12kV(0.3, 0.25);
+        BranchFitData data = truth.noisy(T, 61, 0.02, 0, 0);
+        double[] y = data.y();
+        double[] a = data.a();
+        double[] b = data.b();
+        double[] c = data.c();
+        int usable = 0;
+        for (int t = 0; t < T; t++) {
+            if (t % 7 == 3) {
+                y[t] = Double.NaN;
+            } else if (t % 11 == 5) {
+                c[t] = Double.POSITIVE_INFINITY;
+            } else {
+                usable++;
+            }
+        }
+        double[][] kept = new double[4][usable];
+        for (int t = 0, k = 0; t < T; t++) {
+            if (Double.isFinite(y[t]) && Double.isFinite(c[t])) {
+                kept[0][k] = y[t];
+                kept[1][k] = a[t];
+                kept[2][k] = b[t];
+                kept[3][k] = c[t];
+                k++;
+            }
+        }
+        double[][] before = {y.clone(), a.clone(), b.clone(), c.clone()};
+        BranchFit expected = fitter(norm).fit(new BranchFitData(kept[0], kept[1], kept[2], kept[3]));
+        assertEquals(expected, fitter(norm).fit(y, a, b, c));
+        assertEquals(usable, expected.intervalsUsed());
+        assertTrue(java.util.Arrays.equals(before[0], y) && java.util.Arrays.equals(before[1], a)
+                && java.util.Arrays.equals(before[2], b) && java.util.Arrays.equals(before[3], c), "columns unchanged");
+        // all rows usable: the columns themselves are the rows, same fit as through the record
+        assertEquals(fitter(norm).fit(data), fitter(norm).fit(data.y(), data.a(), data.b(), data.c()));
+        assertThrows(IllegalArgumentException.class, () -> fitter(norm).fit(new double[3], new double[3],
+                new double[2], new double[3]));
+    }
+
     @Test
     void mismatchedArraysAreAProgrammingError() {
         assertThrows(IllegalArgumentException.class,
