@@ -18,14 +18,7 @@ import java.util.Objects;
  */
 public record BranchFitData(double[] y, double[] a, double[] b, double[] c) {
     public BranchFitData {
-        Objects.requireNonNull(y, "y");
-        Objects.requireNonNull(a, "a");
-        Objects.requireNonNull(b, "b");
-        Objects.requireNonNull(c, "c");
-        if (a.length != y.length || b.length != y.length || c.length != y.length) {
-            throw new IllegalArgumentException("y, a, b, c must have one entry per interval: lengths "
-                    + y.length + ", " + a.length + ", " + b.length + ", " + c.length);
-        }
+        requireColumns(y, a, b, c);
         y = y.clone();
         a = a.clone();
         b = b.clone();
@@ -103,5 +96,17 @@ public record BranchFitData(double[] y, double[] a, double[] b, double[] c) {
     @Override
     public String toString() {
         return "BranchFitData[" + y.length + " intervals]";
+    }
+
+    /** The four columns present and of one length (one entry per interval). */
+    static void requireColumns(double[] y, double[] a, double[] b, double[] c) {
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(c, "c");
+        if (a.length != y.length || b.length != y.length || c.length != y.length) {
+            throw new IllegalArgumentException("y, a, b, c must have one entry per interval: lengths "
+                    + y.length + ", " + a.length + ", " + b.length + ", " + c.length);
+        }
     }
 }

@@ -68,14 +68,7 @@ public final class BranchFitter {
      * @throws GrididException as {@link #fit(BranchFitData)}
      */
     public BranchFit fit(double[] y, double[] a, double[] b, double[] c) throws GrididException {
-        Objects.requireNonNull(y, "y");
-        Objects.requireNonNull(a, "a");
-        Objects.requireNonNull(b, "b");
-        Objects.requireNonNull(c, "c");
-        if (a.length != y.length || b.length != y.length || c.length != y.length) {
-            throw new IllegalArgumentException("y, a, b, c must have one entry per interval: lengths "
-                    + y.length + ", " + a.length + ", " + b.length + ", " + c.length);
-        }
+        BranchFitData.requireColumns(y, a, b, c);
         return fit(FitRows.usable(y, a, b, c));
     }
 
