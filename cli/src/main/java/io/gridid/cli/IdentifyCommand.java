@@ -70,11 +70,7 @@ final class IdentifyCommand implements Callable<Integer> {
         IdentificationResult r;
         if (System.console() != null) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("identify").setInitialMax(-1).build()) {
-                r = pipeline.identify(file.data(), root, baseKv, file.warnings(), (label, done, total) -> {
-                    bar.maxHint(total);
-                    bar.stepTo(done);
-                    bar.setExtraMessage(label);
-                });
+                r = pipeline.identify(file.data(), root, baseKv, file.warnings(), new BarProgress(bar));
             }
         } else {
             r = pipeline.identify(file.data(), root, baseKv, file.warnings());

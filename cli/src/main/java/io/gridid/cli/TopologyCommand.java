@@ -10,6 +10,8 @@ import io.gridid.reports.TopologyOutcome;
 import io.gridid.topology.TopologyIdentifier;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
@@ -71,9 +73,7 @@ final class TopologyCommand implements Callable<Integer> {
         String root = input.root;
         TopologyOutcome stage1 = GrididStages.outcome(new TopologyIdentifier(TopologyOptions.defaults().withMethod(m)
                 .withStabilityRuns(stability)).identify(data, root));
-        TopologyOutcome t = likelihoodSearch
-                ? GrididStages.finish(stage1, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults())
-                : stage1;
+        TopologyOutcome t = likelihoodSearch ? likelihoodSearch(stage1, data) : stage1;
         for (String w : t.warnings()) {
             err.println("gridid: warning: " + w);
         }
@@ -100,6 +100,17 @@ final class TopologyCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%d branch(es) with confidence below %.2f%n", doubtful, DOUBTFUL);
         o.println("wrote " + target);
         return ExitCode.OK;
+    }
+
+    /** Stage 1's tree finished by the likelihood search, with a progress bar on a terminal. */
+    private static TopologyOutcome likelihoodSearch(TopologyOutcome stage1, MeterData data) throws GrididException {
+        if (System.console() == null) {
+            return GrididStages.finish(stage1, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults());
+        }
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("topology").setInitialMax(-1).build()) {
+            return GrididStages.finish(stage1, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults(),
+                    new BarProgress(bar));
+        }
     }
 
     static TopologyMethod parseMethod(String s) {

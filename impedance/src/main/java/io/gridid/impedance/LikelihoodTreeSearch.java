@@ -50,6 +50,8 @@ public final class LikelihoodTreeSearch {
      * search, 63 after); with 1e-7 p.u. of real noise it kept all 68.
      */
     static final double EXACT_VOLTAGES = 1e-9;
+    /** Candidates scored between two progress reports (a few seconds' work on ieee69). */
+    private static final int PROGRESS_BATCH = 64;
 
     private final TreeLikelihood likelihood;
     /** The same on one thread: the candidates themselves are scored concurrently. */
@@ -117,8 +119,28 @@ public final class LikelihoodTreeSearch {
      * @throws GrididException on data stage 2 cannot use, incomplete data, or no measurable voltage noise
      */
     public Result improve(MeterData data, RadialTree start) throws GrididException {
+        return improve(data, start, Progress.NONE);
+    }
+
+    /** Told how far a round has got (on the calling thread, between batches of candidates). */
+    @FunctionalInterface
+    public interface Progress {
+        /** Ignores progress. */
+        Progress NONE = (round, scored, candidates) -> { };
+
+        /**
+         * @param round      the round, from 1
+         * @param scored     candidate trees of the round scored so far
+         * @param candidates candidate trees of the round
+         */
+        void scored(int round, int scored, int candidates);
+    }
+
+    /** The same, telling {@code progress} as the candidates of each round are scored. */
+    public Result improve(MeterData data, RadialTree start, Progress progress) throws GrididException {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(progress, "progress");
         JointNoiseModel noise = likelihood.noiseModel(data, start);
         double relativeNoise = relativeVoltageNoise(data, start.root(), noise);
         if (relativeNoise < EXACT_VOLTAGES) {
@@ -135,9 +157,13 @@ public final class LikelihoodTreeSearch {
             Scored base = current;
             List<RadialTree> candidates = candidates(base.tree());
             double[] deviance = new double[candidates.size()];
-            IntStream indices = IntStream.range(0, candidates.size());
-            (search.parallel() ? indices.parallel() : indices).forEach(k ->
-                    deviance[k] = score(noise, data, candidates.get(k)));
+            for (int from = 0; from < candidates.size(); from += PROGRESS_BATCH) {
+                int to = Math.min(candidates.size(), from + PROGRESS_BATCH);
+                IntStream indices = IntStream.range(from, to);
+                (search.parallel() ? indices.parallel() : indices).forEach(k ->
+                        deviance[k] = score(noise, data, candidates.get(k)));
+                progress.scored(rounds, to, candidates.size());
+            }
             evaluations += candidates.size();
             Integer[] order = new Integer[candidates.size()];
             for (int k = 0; k < order.length; k++) {

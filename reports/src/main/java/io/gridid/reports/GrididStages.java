@@ -22,6 +22,8 @@ import java.util.Map;
 
 /** gridid's own stages behind the pipeline's interfaces: {@link TopologyIdentifier} and {@link ImpedanceEstimator}. */
 public final class GrididStages {
+    /** Progress label of the likelihood search (followed by ", round R"). */
+    public static final String LIKELIHOOD_SEARCH = "likelihood search";
     private GrididStages() {
     }
 
@@ -32,8 +34,14 @@ public final class GrididStages {
         return new TopologyStage() {
             @Override
             public TopologyOutcome identify(MeterData data, String root) throws GrididException {
+                return identify(data, root, ProgressListener.NONE);
+            }
+
+            @Override
+            public TopologyOutcome identify(MeterData data, String root, ProgressListener progress)
+                    throws GrididException {
                 TopologyOutcome found = outcome(identifier.identify(data, root));
-                return search == null ? found : finish(found, data, options.impedance(), search);
+                return search == null ? found : finish(found, data, options.impedance(), search, progress);
             }
 
             @Override
@@ -51,10 +59,21 @@ public final class GrididStages {
      */
     public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
                                          LikelihoodSearchOptions search) throws GrididException {
+        return finish(found, data, fit, search, ProgressListener.NONE);
+    }
+
+    /**
+     * The same, telling {@code progress} as the search scores candidate trees (label
+     * "likelihood search, round R", candidates scored of the round's).
+     */
+    public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
+                                         LikelihoodSearchOptions search, ProgressListener progress)
+            throws GrididException {
         List<String> warnings = new ArrayList<>(found.warnings());
         LikelihoodTreeSearch.Result r;
         try {
-            r = new LikelihoodTreeSearch(fit, search).improve(data, found.tree());
+            r = new LikelihoodTreeSearch(fit, search).improve(data, found.tree(), (round, scored, candidates) ->
+                    progress.stepDone(LIKELIHOOD_SEARCH + ", round " + round, scored, candidates));
         } catch (GrididException e) {
             // incomplete data, or no voltage noise to weigh the trees by: stage 1's tree stands
             // (data stage 2 cannot use at all fail again, with their own message, in stage 2)

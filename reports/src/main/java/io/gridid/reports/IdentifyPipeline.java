@@ -55,8 +55,9 @@ public final class IdentifyPipeline {
     }
 
     /**
-     * The same, telling {@code progress} when stage 1 is done (label "topology", 0 of the
-     * branch count) and as stage 2 fits branches (label "impedance", branches fitted of all).
+     * The same, telling {@code progress} as the likelihood search scores candidate trees, when
+     * asked for ({@link GrididStages#LIKELIHOOD_SEARCH}), when stage 1 is done (label "topology",
+     * 0 of the branch count) and as stage 2 fits branches (label "impedance", branches fitted of all).
      */
     public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<String> inputWarnings,
                                          ProgressListener progress) throws GrididException {
@@ -69,7 +70,7 @@ public final class IdentifyPipeline {
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        TopologyOutcome topo = topology.identify(data, rootBus);
+        TopologyOutcome topo = topology.identify(data, rootBus, progress);
         long t1 = System.nanoTime();
         progress.stepDone(TOPOLOGY, 0, topo.tree().size() - 1);
         ImpedanceOutcome imp = impedance.estimate(data, topo.tree(), progress);

@@ -20,4 +20,12 @@ public interface TopologyStage {
     default TopologyOutcome identify(MeterData data, String rootBus, MeterData loadEstimates) throws GrididException {
         return identify(data, rootBus);
     }
+
+    /**
+     * The same as {@link #identify(MeterData, String)}, telling {@code progress} about steps that
+     * take long (gridid's stages: the likelihood search's candidates); the default tells nothing.
+     */
+    default TopologyOutcome identify(MeterData data, String rootBus, ProgressListener progress) throws GrididException {
+        return identify(data, rootBus);
+    }
 }

@@ -1,0 +1,51 @@
+package io.gridid.reports;
+
+import io.gridid.feeders.MeterDataSynthesizer;
+import io.gridid.feeders.SynthesisOptions;
+import io.gridid.feeders.TestFeeders;
+import io.gridid.impedance.LikelihoodSearchOptions;
+import io.gridid.model.Feeder;
+import io.gridid.model.MeterData;
+import io.gridid.model.RadialTree;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pipeline with the likelihood search on: ieee13, 90 days hourly, 1e-5 p.u. and 0.5 % P/Q
+ * noise, where stage 1 finds the true tree and the search keeps it.
+ */
+class LikelihoodSearchPipelineTest {
+    @Test
+    void theSearchReportsItsProgressAndSaysWhatItDid() throws Exception {
+        Feeder f = TestFeeders.load("ieee13");
+        MeterData meters = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(90).withSeed(7)
+                .withNoiseVoltagePu(1e-5).withNoisePowerRelative(0.005)).meters();
+        IdentifyPipeline pipeline = new IdentifyPipeline(IdentifyOptions.defaults()
+                .withLikelihoodSearch(LikelihoodSearchOptions.defaults()));
+        List<String> labels = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
+        IdentificationResult r = pipeline.identify(meters, f.rootBus(), f.baseKv(), List.of(), (label, done, total) -> {
+            labels.add(label);
+            counts.add(new int[]{done, total});
+        });
+        // the search's reports come first, round 1, and end with every candidate scored
+        assertEquals(GrididStages.LIKELIHOOD_SEARCH + ", round 1", labels.get(0));
+        int last = labels.lastIndexOf(GrididStages.LIKELIHOOD_SEARCH + ", round 1");
+        assertEquals(counts.get(last)[1], counts.get(last)[0], "all candidates of the round scored");
+        assertTrue(counts.get(last)[1] > 0);
+        assertTrue(labels.indexOf(IdentifyPipeline.TOPOLOGY) > last, "stage 1 is done after the search: " + labels);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("likelihood search: 0 bus(es) moved")),
+                r.warnings().toString());
+        RadialTree truth = f.tree();
+        for (Map.Entry<String, String> e : truth.parents().entrySet()) {
+            assertTrue(r.branches().stream().anyMatch(b -> b.fromBus().equals(e.getValue()) && b.toBus().equals(e.getKey())),
+                    "branch " + e.getValue() + "-" + e.getKey());
+        }
+    }
+}
