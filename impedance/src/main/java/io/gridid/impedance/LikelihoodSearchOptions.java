@@ -16,7 +16,8 @@ public record LikelihoodSearchOptions(double minGain, int radius, int maxRounds,
      * Deviance fall a move needs by default (a likelihood ratio of e^6 = 400). On ieee69 (365 days
      * hourly, 1e-4 p.u., seeds 1-3) the true tree has one-move alternatives up to 11.9 better than
      * itself: smaller gains chase noise. Correct edges there (of 68, seeds 1 / 2 / 3; stage 1 56 / 58
-     * / 56): threshold 4 56 / 61 / 57 (moving 14 / 8 / 6 buses), threshold 12 58 / 62 / 58.
+     * / 56), measured with the search's first swap moves (all or none of the children following):
+     * threshold 4 56 / 61 / 57 (moving 14 / 8 / 6 buses), threshold 12 58 / 62 / 58.
      */
     public static final double DEFAULT_MIN_GAIN = 12;
 

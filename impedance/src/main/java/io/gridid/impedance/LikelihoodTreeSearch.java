@@ -22,8 +22,8 @@ import java.util.stream.IntStream;
  * and kept when they lower it by more than {@link LikelihoodSearchOptions#minGain()}.
  *
  * <p>Moves per bus j: hang j (with its subtree) on any bus within {@code radius} tree steps that
- * is not below it; insert j into the branch above such a bus; swap j with its parent (four
- * variants: each side's other children staying or following). A round scores every bus's moves
+ * is not below it; insert j into the branch above such a bus; swap j with its parent (each
+ * side's other children staying or following, in every combination for up to four of them). A round scores every bus's moves
  * against the round's tree, then applies the improving ones best first, each checked again on the
  * tree as it stands and skipped when it touches a bus an earlier move of the round moved.
  *
@@ -32,8 +32,8 @@ import java.util.stream.IntStream;
  * errors of the loads below) and fits all branches together. Where the data decide (ieee69 with a
  * year of hourly readings at 1e-5 p.u.) it corrects the chain-end buses stage 1 hangs on their
  * grandparents (seed 1: 65 &rarr; 68 of 68 edges); where they barely do (1e-4 p.u.) the gain
- * threshold keeps most undecidable choices as stage 1 made them (+1 to +4 edges in 10 of 12
- * measured ieee69 cases, &minus;1 in two). Each score is a stage-2 sweep and joint solve (about
+ * threshold keeps most undecidable choices as stage 1 made them (+1 to +4 edges in 9 of 12
+ * measured ieee69 cases, none in one, &minus;1 in two). Each score is a stage-2 sweep and joint solve (about
  * 0.07 s of CPU on ieee69 &times; 8760), some 330 per round there (24 s in all for a year of hourly
  * data on two cores; random:200 &times; 90 days took five minutes on a busy machine): a finishing
  * step for feeders of up to a few hundred buses, not a search from scratch.
@@ -50,6 +50,8 @@ public final class LikelihoodTreeSearch {
      * search, 63 after); with 1e-7 p.u. of real noise it kept all 68.
      */
     static final double EXACT_VOLTAGES = 1e-9;
+    /** Children of a swapped pair up to which every subset of them may follow (2^4 = 16 variants). */
+    private static final int SWAP_SUBSETS_UP_TO = 4;
     /** Candidates scored between two progress reports (a few seconds' work on ieee69). */
     private static final int PROGRESS_BATCH = 64;
 
@@ -253,33 +255,43 @@ public final class LikelihoodTreeSearch {
         return new ArrayList<>(out);
     }
 
-    /** j takes its parent p's place and p hangs below j; each side's other children stay or follow. */
+    /**
+     * j takes its parent p's place and p hangs below j; each of j's children and each of p's other
+     * children stays or follows to the other bus: every subset when they are at most
+     * {@link #SWAP_SUBSETS_UP_TO} together, else all or none on each side. (ieee69 at 1e-5: the
+     * trunk buses 3 and 28 swapped back with one of 3's three children moving along.)
+     */
     private static void swaps(RadialTree tree, String j, String p, Set<RadialTree> out) {
         String g = tree.parentOf(p);
         List<String> jKids = tree.childrenOf(j);
         List<String> pKids = new ArrayList<>(tree.childrenOf(p));
         pKids.remove(j);
-        for (int variant = 0; variant < 4; variant++) {
-            boolean jKidsToP = (variant & 1) != 0;
-            boolean pKidsToJ = (variant & 2) != 0;
-            if ((jKidsToP && jKids.isEmpty()) || (pKidsToJ && pKids.isEmpty())) {
-                continue; // the same tree as a variant already made
-            }
-            Map<String, String> parents = new LinkedHashMap<>(tree.parents());
-            parents.put(j, g);
-            parents.put(p, j);
-            if (jKidsToP) {
-                for (String c : jKids) {
-                    parents.put(c, p);
+        boolean subsets = jKids.size() + pKids.size() <= SWAP_SUBSETS_UP_TO;
+        int jChoices = subsets ? 1 << jKids.size() : jKids.isEmpty() ? 1 : 2;
+        int pChoices = subsets ? 1 << pKids.size() : pKids.isEmpty() ? 1 : 2;
+        for (int jc = 0; jc < jChoices; jc++) {
+            for (int pc = 0; pc < pChoices; pc++) {
+                Map<String, String> parents = new LinkedHashMap<>(tree.parents());
+                parents.put(j, g);
+                parents.put(p, j);
+                for (int k = 0; k < jKids.size(); k++) {
+                    if (follows(jc, k, subsets)) {
+                        parents.put(jKids.get(k), p);
+                    }
                 }
-            }
-            if (pKidsToJ) {
-                for (String c : pKids) {
-                    parents.put(c, j);
+                for (int k = 0; k < pKids.size(); k++) {
+                    if (follows(pc, k, subsets)) {
+                        parents.put(pKids.get(k), j);
+                    }
                 }
+                out.add(new RadialTree(tree.root(), parents));
             }
-            out.add(new RadialTree(tree.root(), parents));
         }
+    }
+
+    /** Whether child k follows under choice {@code choice}: bit k of a subset, or all when choice 1 of all-or-none. */
+    private static boolean follows(int choice, int k, boolean subsets) {
+        return subsets ? (choice >> k & 1) != 0 : choice == 1;
     }
 
     /** Buses within {@code radius} tree steps of j (j excluded), nearest first, in tree order. */
