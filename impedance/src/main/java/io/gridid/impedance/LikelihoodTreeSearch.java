@@ -34,7 +34,7 @@ import java.util.stream.IntStream;
  * grandparents (seed 1: 65 &rarr; 68 of 68 edges); where they barely do (1e-4 p.u.) the gain
  * threshold keeps most undecidable choices as stage 1 made them (+1 to +4 edges in 9 of 12
  * measured ieee69 cases, none in one, &minus;1 in two). Each score is a stage-2 sweep and joint solve (about
- * 0.07 s of CPU on ieee69 &times; 8760), some 330 per round there (24 s in all for a year of hourly
+ * 0.07 s of CPU on ieee69 &times; 8760), some 330-450 per round there (20-33 s in all for a year of hourly
  * data on two cores; random:200 &times; 90 days took five minutes on a busy machine): a finishing
  * step for feeders of up to a few hundred buses, not a search from scratch.
  *

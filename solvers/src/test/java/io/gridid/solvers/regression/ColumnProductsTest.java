@@ -17,8 +17,11 @@ class ColumnProductsTest {
     /** 2n + 2 = 102 left columns (EJML's reorder kernels from 100 columns on), 50 more to the right. */
     private static final int BUSES = 50;
     private static final int LEFT = 2 * BUSES + 2;
-    /** Not a multiple of the block, more than two blocks. */
-    private static final int INTERVALS = 2 * ColumnProducts.BLOCK + 123;
+    /**
+     * Several transposed chunks of the sums (431 intervals each at these 152 columns) and blocks of
+     * the combination (256), neither a multiple, and a remainder of the four-interval steps.
+     */
+    private static final int INTERVALS = 2171;
 
     private final double[][] columns = new double[LEFT + BUSES][INTERVALS];
     private final DMatrixRMaj z = new DMatrixRMaj(INTERVALS, LEFT);
