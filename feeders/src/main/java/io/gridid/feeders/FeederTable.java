@@ -47,8 +47,10 @@ import java.util.Map;
  *       {@code length_km}: then r = length &times; r per km (x likewise).</li>
  *   <li>{@code p_kw}, {@code q_kvar}: nominal three-phase load at {@code to_bus}, load
  *       convention; empty = 0. The root carries no load.</li>
+ *   <li>{@code cap_kvar}: a shunt capacitor bank at {@code to_bus}, three-phase kvar at 1 p.u.
+ *       (constant admittance: its injection scales with |V|&sup2;); empty = none.</li>
  *   <li>Columns are matched case-insensitively; {@code conductor}, {@code length_km},
- *       {@code p_kw}, {@code q_kvar} and {@code kind} are optional.</li>
+ *       {@code p_kw}, {@code q_kvar}, {@code cap_kvar} and {@code kind} are optional.</li>
  * </ul>
  * Errors are {@link InvalidInputException}s {@code FILE:LINE: reason}.
  */
@@ -82,6 +84,7 @@ public final class FeederTable {
         Map<String, Integer> col = null;
         List<Branch> branches = new ArrayList<>();
         Map<String, BusLoad> loads = new LinkedHashMap<>();
+        Map<String, Double> banks = new LinkedHashMap<>();
         Map<String, Long> toBusLine = new HashMap<>();
         for (CSVRecord rec : parser) {
             long line = parser.getCurrentLineNumber();
@@ -152,6 +155,13 @@ public final class FeederTable {
             if (!Double.isNaN(p) || !Double.isNaN(q)) {
                 loads.put(to, new BusLoad(to, Units.kwToMw(Double.isNaN(p) ? 0 : p), Units.kwToMw(Double.isNaN(q) ? 0 : q)));
             }
+            double cap = number(rec, col, "cap_kvar", fileName, line);
+            if (!Double.isNaN(cap)) {
+                if (!(cap > 0)) {
+                    throw new InvalidInputException(fileName, line, "cap_kvar must be positive (leave it empty for no bank)");
+                }
+                banks.put(to, Units.kwToMw(cap));
+            }
         }
         if (col == null) {
             throw new InvalidInputException(fileName, 0, "no header row");
@@ -170,7 +180,7 @@ public final class FeederTable {
             throw new InvalidInputException(fileName, toBusLine.get(root), "the root " + root + " cannot be fed by a branch");
         }
         try {
-            return new Feeder(name, meta.getOrDefault("source", fileName), baseKv, root, rootPu, branches, loads);
+            return new Feeder(name, meta.getOrDefault("source", fileName), baseKv, root, rootPu, branches, loads, banks);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(fileName, 0, "not a radial feeder rooted at " + root + ": " + e.getMessage());
         }

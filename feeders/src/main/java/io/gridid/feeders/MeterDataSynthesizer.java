@@ -38,6 +38,9 @@ import java.util.SplittableRandom;
  * 12 &plusmn; 3 h over the year (northern hemisphere), cloud(t) in [0.1, 1] shared by the feeder
  * (AR(1), 1 h). The meter reports the net P (negative when PV exceeds the load).
  *
+ * <p><b>Capacitor banks</b> of the feeder inject reactive power at their bus in the power flow
+ * (constant admittance); the bus's meter reads the net Q, load less the bank's injection.
+ *
  * <p><b>Root.</b> Its voltage moves within &plusmn;{@link SynthesisOptions#rootVoltageSwingPu()}:
  * V_0(t) = V_nom (1 + swing &middot; clamp(0.5 cos(2&pi;(hour &minus; 4)/24) + 0.5 AR_0(t), &minus;1, 1)).
  * Its P and Q readings are the feeder-head flow (loads + losses).
@@ -196,7 +199,7 @@ public final class MeterDataSynthesizer {
             for (int k = 0; k < n; k++) {
                 double v = s.voltageKv(k);
                 double pk = k == 0 ? s.headMw() : p[k];
-                double qk = k == 0 ? s.headMvar() : q[k];
+                double qk = k == 0 ? s.headMvar() : s.drawMvar(k); // a bank's injection is part of its bus's reading
                 truth.set(k, t, v, pk, qk);
                 // meter errors: always draw the same numbers per reading so streams stay aligned
                 double ev = StandardNormal.sample(meterErrors);

@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * Balanced AC power flow of a radial feeder by backward/forward sweep on complex voltages and
- * currents, constant-power loads. The one power flow of the project.
+ * currents, constant-power loads and constant-admittance capacitor banks (a bank rated C Mvar
+ * at 1 p.u. injects C &middot; (|V| / base kV)&sup2;). The one power flow of the project.
  *
  * <p>Units: voltages kV line-to-line, powers MW/Mvar (three-phase), impedances ohm per phase.
  * With I := conj(S / V) (in MVA/kV), the per-phase drop in line-to-line terms is Z&middot;I and
@@ -32,6 +33,7 @@ public final class PowerFlow {
     private final int[] parent;     // parent index of bus k (k >= 1), -1 for the root
     private final double[] r;       // ohm, of the branch feeding bus k
     private final double[] x;
+    private final double[] capacitorMvar; // rated Mvar at 1 p.u. of the bank at bus k, 0 if none
     private final double toleranceKv;
     private final int maxIterations;
 
@@ -64,6 +66,10 @@ public final class PowerFlow {
             parent[k] = index.get(b.fromBus());
             r[k] = b.rOhm();
             x[k] = b.xOhm();
+        }
+        capacitorMvar = new double[n];
+        for (int k = 0; k < n; k++) {
+            capacitorMvar[k] = feeder.capacitorMvarAt(buses.get(k));
         }
         this.toleranceKv = toleranceVoltagePu * feeder.baseKv();
         this.maxIterations = maxIterations;
@@ -102,7 +108,8 @@ public final class PowerFlow {
      *
      * @param rootVoltageKv root voltage magnitude, kV line-to-line (angle 0)
      * @param loadMw        active load per bus (load convention), MW; not modified
-     * @param loadMvar      reactive load per bus, Mvar; not modified
+     * @param loadMvar      reactive load per bus, Mvar, without the feeder's capacitor banks (the
+     *                      power flow adds their voltage-dependent injection); not modified
      * @throws PowerFlowDivergedException when the sweep does not converge (voltage collapse)
      */
     public Solution solve(double rootVoltageKv, double[] loadMw, double[] loadMvar) throws PowerFlowDivergedException {
@@ -114,15 +121,18 @@ public final class PowerFlow {
         double[] vIm = new double[n];
         double[] iRe = new double[n];   // branch current into bus k (k >= 1)
         double[] iIm = new double[n];
+        double[] drawMvar = new double[n]; // reactive draw with the banks' injection at the current voltages
+        double baseKv2 = feeder.baseKv() * feeder.baseKv();
         java.util.Arrays.fill(vRe, rootVoltageKv);
         for (int it = 1; it <= maxIterations; it++) {
             // backward: load currents, then accumulate leaves-first (reverse breadth-first order)
             for (int k = 0; k < n; k++) {
                 // I = conj(S / V) = (P - jQ) / conj(V) ... written out: conj(S/V) = conj(S) / conj(V)
                 double den = vRe[k] * vRe[k] + vIm[k] * vIm[k];
+                drawMvar[k] = loadMvar[k] - capacitorMvar[k] * den / baseKv2;
                 // conj(S)/conj(V) = (P - jQ)(vRe + j vIm) / |V|^2
-                iRe[k] = (loadMw[k] * vRe[k] + loadMvar[k] * vIm[k]) / den;
-                iIm[k] = (loadMw[k] * vIm[k] - loadMvar[k] * vRe[k]) / den;
+                iRe[k] = (loadMw[k] * vRe[k] + drawMvar[k] * vIm[k]) / den;
+                iIm[k] = (loadMw[k] * vIm[k] - drawMvar[k] * vRe[k]) / den;
             }
             for (int k = n - 1; k >= 1; k--) {
                 iRe[parent[k]] += iRe[k];
@@ -142,7 +152,10 @@ public final class PowerFlow {
                 break;
             }
             if (maxChange < toleranceKv) {
-                return solution(vRe, vIm, loadMw, loadMvar, it);
+                for (int k = 0; k < n; k++) { // the banks' injection at the converged voltages
+                    drawMvar[k] = loadMvar[k] - capacitorMvar[k] * (vRe[k] * vRe[k] + vIm[k] * vIm[k]) / baseKv2;
+                }
+                return solution(vRe, vIm, loadMw, drawMvar, it);
             }
         }
         throw new PowerFlowDivergedException("power flow of feeder " + feeder.name() + " did not converge within "
@@ -177,7 +190,8 @@ public final class PowerFlow {
             recvP[parent[k]] += sendP[k];
             recvQ[parent[k]] += sendQ[k];
         }
-        return new Solution(buses, vMag, vAng, recvP, recvQ, sendP, sendQ, recvP[0], recvQ[0], lossP, lossQ, iterations);
+        return new Solution(buses, vMag, vAng, loadMvar.clone(), recvP, recvQ, sendP, sendQ, recvP[0], recvQ[0], lossP, lossQ,
+                iterations);
     }
 
     /**
@@ -185,12 +199,14 @@ public final class PowerFlow {
      * root (index 0) the receiving-end flow is the total feeder-head draw and the sending-end
      * entries are 0. Accessors return copies.
      *
+     * @param drawMvar  reactive power drawn at each bus, its capacitor bank's injection at the solved
+     *                  voltage subtracted (what a meter at the bus reads), Mvar
      * @param headMw    feeder-head active power = loads + losses, MW
      * @param headMvar  feeder-head reactive power, Mvar
      * @param lossMw    total series active loss, MW
      * @param lossMvar  total series reactive loss, Mvar
      */
-    public record Solution(List<String> buses, double[] voltageKv, double[] angleRad,
+    public record Solution(List<String> buses, double[] voltageKv, double[] angleRad, double[] drawMvar,
                            double[] receivingMw, double[] receivingMvar,
                            double[] sendingMw, double[] sendingMvar,
                            double headMw, double headMvar, double lossMw, double lossMvar,
@@ -198,6 +214,7 @@ public final class PowerFlow {
         public Solution {
             voltageKv = voltageKv.clone();
             angleRad = angleRad.clone();
+            drawMvar = drawMvar.clone();
             receivingMw = receivingMw.clone();
             receivingMvar = receivingMvar.clone();
             sendingMw = sendingMw.clone();
@@ -212,6 +229,16 @@ public final class PowerFlow {
         @Override
         public double[] angleRad() {
             return angleRad.clone();
+        }
+
+        @Override
+        public double[] drawMvar() {
+            return drawMvar.clone();
+        }
+
+        /** Reactive power drawn at bus k, its bank's injection subtracted, Mvar. */
+        public double drawMvar(int k) {
+            return drawMvar[k];
         }
 
         @Override

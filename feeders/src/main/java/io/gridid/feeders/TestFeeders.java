@@ -14,7 +14,8 @@ import java.util.List;
  * The validation feeders by name: {@code "ieee13"}, {@code "ieee37"}, {@code "ieee69"} (balanced
  * positive-sequence equivalents, transcribed into feeder tables, see {@link FeederTable} and
  * the resources' headers) and {@code "random:N"} / {@code "random:N:SEED"} ({@link RandomFeeder},
- * N buses including the root, default seed 1).
+ * N buses including the root, default seed 1). Any of them with the suffix {@code +caps=K} (e.g.
+ * {@code random:200+caps=10}) gets K capacitor banks placed by {@link CapacitorPlacement} (seed 1).
  */
 public final class TestFeeders {
     private static final List<String> BUILT_IN = List.of("ieee13", "ieee37", "ieee69");
@@ -35,7 +36,7 @@ public final class TestFeeders {
      * @throws InvalidInputException    when the file is not a valid feeder table
      */
     public static Feeder resolve(String nameOrFile) throws InvalidInputException, IOException {
-        if (BUILT_IN.contains(nameOrFile) || nameOrFile.startsWith("random:")) {
+        if (BUILT_IN.contains(baseName(nameOrFile)) || nameOrFile.startsWith("random:")) {
             return load(nameOrFile);
         }
         java.nio.file.Path file = java.nio.file.Path.of(nameOrFile);
@@ -46,10 +47,29 @@ public final class TestFeeders {
         return new FeederTable(ConductorLibrary.builtIn()).read(file);
     }
 
+    private static String baseName(String name) {
+        int plus = name.indexOf("+caps=");
+        return plus >= 0 ? name.substring(0, plus) : name;
+    }
+
     /**
      * @throws IllegalArgumentException for an unknown name or a malformed {@code random:} spec
      */
     public static Feeder load(String name) {
+        int plus = name.indexOf("+caps=");
+        if (plus >= 0) {
+            String count = name.substring(plus + "+caps=".length());
+            int banks;
+            try {
+                banks = Integer.parseInt(count);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("capacitor banks are given as NAME+caps=K, not " + name);
+            }
+            Feeder base = load(name.substring(0, plus));
+            Feeder placed = CapacitorPlacement.place(base, banks, 1L);
+            return new Feeder(name, base.source() + ", " + banks + " capacitor banks placed (seed 1)", placed.baseKv(),
+                    placed.rootBus(), placed.rootVoltagePu(), placed.branches(), placed.loads(), placed.capacitorsMvar());
+        }
         if (name.startsWith("random:")) {
             String[] parts = name.split(":", -1);
             if (parts.length < 2 || parts.length > 3) {
