@@ -25,16 +25,20 @@ import java.util.stream.IntStream;
  * Physics-driven topology search (DESIGN.md, "measured since"): no regression, no inversion.
  *
  * <ol>
- * <li>Greedy: buses sorted by mean voltage, lowest first; each bus is attached to the candidate
- *     parent, among the buses of higher mean voltage and the root, whose exact branch fit
+ * <li>Greedy start: buses sorted by mean voltage, lowest first (a starting heuristic only); each
+ *     bus is attached to the candidate parent, among the buses not yet attached and the root, whose
+ *     exact branch fit
  *     (u_parent &minus; u_child = 2 r P' + 2 x Q' + w (P'&sup2; + Q'&sup2;)/u_child on the child's
  *     accumulated subtree flows P', Q', non-negative least squares, see {@link BranchResidual})
  *     leaves the smallest residual sum of squares. Subtree flows include the losses of the
  *     branches below, from their fitted r, x through {@link BranchEquation}.</li>
  * <li>Local search: move a bus with its subtree to one of its best alternative parents whenever
- *     the total residual of all branch fits it affects drops. Parents always have a higher mean
- *     voltage than their children (voltages monotone along every path).</li>
- * <li>Refresh the flows and losses from the current tree bottom-up, refit, and repeat 2.</li>
+ *     the total residual of all branch fits it affects drops. Any bus outside the subtree may be
+ *     a parent, whatever its voltage: downstream of a capacitor bank, or of PV feeding back, the
+ *     voltage rises along a branch, so the start's voltage order is never a constraint.</li>
+ * <li>Refresh the flows and losses from the current tree bottom-up, refit, rescan every bus's
+ *     candidates over the whole tree, and repeat 2 while it moves buses (at most
+ *     {@link #MAX_REFRESHES} times).</li>
  * </ol>
  *
  * <p>Confidence of an edge: the posterior probability of the chosen parent among the scanned
@@ -87,6 +91,11 @@ public final class PhysicsSearch implements TopologyEstimator {
      * rows and found 2 edges fewer; 5 gave the same trees as 3).
      */
     static final double EXPLAINED_RATIO = 3;
+    /**
+     * Refresh-and-search rounds after the first local search at most: each rescans the candidates
+     * from the moved tree, which a start far from the truth (voltage rise) needs a few times.
+     */
+    static final int MAX_REFRESHES = 6;
 
     private final PhysicsSearchOptions options;
 
@@ -137,12 +146,15 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
         }
         int moves = s.localSearch();
-        s.refresh();
-        int more = s.localSearch();
+        int more = 1;
+        for (int round = 0; round < MAX_REFRESHES && more > 0 && !s.budgetExhausted; round++) {
+            s.refresh();
+            more = s.localSearch();
+            moves += more;
+        }
         if (more > 0) {
             s.refresh(); // without changes since the last refresh its flows, fits and scans still hold
         }
-        moves += more;
         if (denoised != null) {
             s.warnings.add(denoised);
         }
@@ -210,8 +222,8 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final boolean gaps;       // any missing voltage or estimated load
         private final boolean[][] estimated;
         private final boolean[][] taint;  // per bus and interval: an estimated load in its subtree
-        private final int[] pos;          // rank by mean voltage: higher = higher voltage; root = n
-        private final int[] order;        // lowest voltage first
+        private final int[] pos;          // rank in the start order: higher = nearer the root; root = n
+        private final int[] order;        // the greedy start's order (StartOrder): likely leaves first
         private final int stride;
         private final double[][] dSub;    // screening subsample of d (the fits' targets)
         private final double[][] pd;      // candidate parents' rows: d, or their denoised drops
@@ -286,6 +298,8 @@ public final class PhysicsSearch implements TopologyEstimator {
         private long passes;              // passes over the T intervals by regressors() (counted by its callers): the work measure
         private long searchPasses;        // of which in the local search
         private boolean budgetExhausted;
+        /** While the greedy start runs: candidate parents are the buses not yet attached (above in the voltage order). */
+        private boolean greedy;
 
         Search(FeederSeries series, PhysicsSearchOptions opt) {
             this(series, opt, null);
@@ -320,14 +334,6 @@ public final class PhysicsSearch implements TopologyEstimator {
                 dEff = d;
                 taint = null;
             }
-            double[] mean = new double[n + 1];
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int t = 0; t < tCount; t++) {
-                    s += dFill[i][t];
-                }
-                mean[i] = s / tCount;
-            }
             List<String> constant = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (neverVaries(p[i]) && neverVaries(q[i])) {
@@ -338,17 +344,10 @@ public final class PhysicsSearch implements TopologyEstimator {
                 warnings.add("load never varies at bus(es) " + constant + ": v1 assumes load variation at every"
                         + " metered bus; their branches are identified from their subtrees' flows alone, if any");
             }
-            Integer[] idx = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                idx[i] = i;
-            }
-            // lowest voltage (largest mean drop) first; ties by bus order for determinism
-            Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -mean[i]).thenComparingInt(i -> i));
-            order = new int[n];
+            order = StartOrder.of(Arrays.copyOf(dFill, n)); // dFill's last row is the root's
             pos = new int[n + 1];
             for (int k = 0; k < n; k++) {
-                order[k] = idx[k];
-                pos[idx[k]] = k;
+                pos[order[k]] = k;
             }
             pos[root] = n;
             int st = opt.screenIntervals() == 0 ? 1 : Math.max(1, tCount / opt.screenIntervals());
@@ -412,7 +411,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             entryQ = new double[n][];
             entryRecvVersion = new int[n];
             confidence = new double[n];
-            main = new Work(tCount);
+            main = new Work(tCount, n);
             wa = main.wa;
             wb = main.wb;
             wc = main.wc;
@@ -456,6 +455,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         void greedy() {
+            greedy = true;
             for (int k = 0; k < n; k++) {
                 int j = order[k];
                 computeReceiving(j);
@@ -463,6 +463,8 @@ public final class PhysicsSearch implements TopologyEstimator {
                 scan(j, main);
                 attach(j, alternatives[j][0]);
             }
+            greedy = false;
+            Arrays.fill(scannedFlow, -1); // the start's scans saw only buses above; the next refresh scans the whole tree
         }
 
         /**
@@ -478,7 +480,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             passes += n;
             if (opt.parallel() && (long) n * tCount >= PARALLEL_WORK) {
-                ThreadLocal<Work> work = ThreadLocal.withInitial(() -> new Work(tCount));
+                ThreadLocal<Work> work = ThreadLocal.withInitial(() -> new Work(tCount, n));
                 IntStream.range(0, up.length).parallel().forEach(k -> scan(up[k], work.get()));
             } else {
                 for (int j : up) {
@@ -965,7 +967,8 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         /**
-         * Ranks the candidate parents of j (root and buses of higher mean voltage) by residual;
+         * Ranks the candidate parents of j (the root and every bus outside j's subtree; during the
+         * greedy start, the buses above j in the voltage order) by residual;
          * keeps the best in {@link #alternatives} and the posterior confidence of the current
          * parent (or of the best, before j is attached). Both depend only on j's flow and parent
          * (without gaps): not scanned again while those are the ones of its last scan.
@@ -974,13 +977,8 @@ public final class PhysicsSearch implements TopologyEstimator {
             if (!gaps && scannedFlow[j] == recvVersion[j] && scannedParent[j] == parent[j]) {
                 return; // the same flow and parent as at j's last scan: the same ranking and confidence
             }
-            int first = pos[j] + 1;
-            int candCount = n - first + 1; // buses above j plus the root
-            int[] cand = new int[candCount];
-            for (int k = 0; k < candCount - 1; k++) {
-                cand[k] = order[first + k];
-            }
-            cand[candCount - 1] = root;
+            int[] cand = greedy ? busesAbove(j) : busesOutsideSubtree(j, w);
+            int candCount = cand.length;
             int keep = Math.max(2 * opt.candidates(), 8);
             regressors(j, w);
             if (stride > 1 && candCount > keep) {
@@ -1166,8 +1164,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         /**
          * Tries, in this order: moving j (with its subtree) to one of its best alternative
          * parents; inserting one of those alternatives between j and its parent (chains whose
-         * order the greedy pass got wrong); swapping j with its parent when their mean voltages
-         * are within noise. The first change that lowers the total residual is kept.
+         * order the greedy pass got wrong); swapping j with its parent. The first change that lowers the total residual is kept.
          */
         /** The candidate parents the local search tries for j: the last scan's, then the measured rows' best not among them. */
         private int[] candidatesOf(int j) {
@@ -1216,8 +1213,7 @@ public final class PhysicsSearch implements TopologyEstimator {
                 return false;
             }
             for (int cand : cands) {
-                if (cand == par || cand == root || pos[cand] >= pos[par] || isAncestor(j, cand)
-                        || isAncestor(cand, par)) {
+                if (cand == par || cand == root || isAncestor(j, cand) || isAncestor(cand, par)) {
                     continue;
                 }
                 if (tryInsertion(j, cand)) {
@@ -1228,7 +1224,45 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         private boolean allowedParent(int j, int k) {
-            return k == root || (pos[k] > pos[j] && !isAncestor(j, k));
+            return k == root || !isAncestor(j, k);
+        }
+
+        /** The buses above j in the voltage order, then the root: the greedy start's candidates. */
+        private int[] busesAbove(int j) {
+            int first = pos[j] + 1;
+            int[] cand = new int[n - first + 1];
+            for (int k = 0; k < cand.length - 1; k++) {
+                cand[k] = order[first + k];
+            }
+            cand[cand.length - 1] = root;
+            return cand;
+        }
+
+        /** Every bus outside j's subtree, in the voltage order, then the root: O(n). */
+        private int[] busesOutsideSubtree(int j, Work w) {
+            int mark = ++w.markCounter;
+            int[] stack = w.stack;
+            int top = 0;
+            stack[top++] = j;
+            int inside = 0;
+            while (top > 0) {
+                int v = stack[--top];
+                w.mark[v] = mark;
+                inside++;
+                for (int c : children.get(v)) {
+                    stack[top++] = c;
+                }
+            }
+            int[] cand = new int[n - inside + 1];
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                int b = order[k];
+                if (w.mark[b] != mark) {
+                    cand[m++] = b;
+                }
+            }
+            cand[m] = root;
+            return cand;
         }
 
         /** True when a is an ancestor of b (or b itself). */
@@ -1275,10 +1309,10 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
         }
 
-        /** j takes its parent's place and the parent hangs on j, when their mean voltages are within noise. */
+        /** j takes its parent's place and the parent hangs on j. */
         private boolean trySwapWithParent(int j) {
             int p = parent[j];
-            if (p == root || !withinNoise(j, p)) {
+            if (p == root) {
                 return false;
             }
             int g = parent[p];
@@ -1299,28 +1333,6 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         /** Mean voltages of a and b differ by less than 3 standard errors of the mean difference. */
-        private boolean withinNoise(int a, int b) {
-            double[] da = d[a];
-            double[] db = d[b];
-            double s = 0;
-            double s2 = 0;
-            int count = 0;
-            for (int t = 0; t < tCount; t++) {
-                double v = da[t] - db[t];
-                if (v == v) {
-                    s += v;
-                    s2 += v * v;
-                    count++;
-                }
-            }
-            if (count == 0) {
-                return true;
-            }
-            double mean = s / count;
-            double var = Math.max(0, s2 / count - mean * mean);
-            return Math.abs(mean) < 3 * Math.sqrt(var / count);
-        }
-
         /** Lowest common ancestor of a and b (either may be the root). */
         private int commonAncestor(int a, int b) {
             stampCounter++;
@@ -1586,8 +1598,13 @@ public final class PhysicsSearch implements TopologyEstimator {
             final double[] h = new double[3];
             final double[] fit = new double[4];
             final double[] gm = new double[7];
+            final int[] mark;     // subtree marks of busesOutsideSubtree
+            final int[] stack;
+            int markCounter;
 
-            Work(int tCount) {
+            Work(int tCount, int buses) {
+                mark = new int[buses + 1];
+                stack = new int[buses + 1];
                 wa = new double[tCount];
                 wb = new double[tCount];
                 wc = new double[tCount];

@@ -23,7 +23,8 @@ import java.util.Map;
  * Both trees span the same buses, so precision = recall = correct edges / edges.
  *
  * <p>Usage: {@code TopologyAccuracy [feeders=ieee69,random:200] [days=30,90,365]
- * [sigmas=0,1e-5,1e-4,5e-4] [methods=LAPLACIAN,TREE_METRIC,PHYSICS_SEARCH] [seed=1] [pq=0.005] [loadvar=0.15]}
+ * [sigmas=0,1e-5,1e-4,5e-4] [methods=LAPLACIAN,TREE_METRIC,PHYSICS_SEARCH] [seed=1] [pq=0.005] [loadvar=0.15] [pv=0]}
+ * (feeder names as {@link TestFeeders#load}, e.g. {@code random:200+caps=10}; pv = share of buses with PV)
  */
 public final class TopologyAccuracy {
     private TopologyAccuracy() {
@@ -50,6 +51,7 @@ public final class TopologyAccuracy {
         }
         long seed = Long.parseLong(a.getOrDefault("seed", "1"));
         double pq = Double.parseDouble(a.getOrDefault("pq", "0.005"));
+        double pv = Double.parseDouble(a.getOrDefault("pv", "0"));
         List<Double> loadVariations = new ArrayList<>();
         for (String s : a.getOrDefault("loadvar", String.valueOf(SynthesisOptions.DEFAULT_LOAD_VARIATION)).split(",")) {
             loadVariations.add(Double.parseDouble(s));
@@ -65,7 +67,7 @@ public final class TopologyAccuracy {
                 for (int d : days) {
                     for (double sigma : sigmas) {
                         SynthesisOptions o = SynthesisOptions.defaults().withDays(d).withIntervalMinutes(60).withSeed(seed)
-                                .withNoiseVoltagePu(sigma).withNoisePowerRelative(pq).withLoadVariation(lv);
+                                .withNoiseVoltagePu(sigma).withNoisePowerRelative(pq).withLoadVariation(lv).withPvFraction(pv);
                         SimulatedData sim = MeterDataSynthesizer.synthesize(f, o);
                         for (TopologyMethod m : methods) {
                             String cell;
