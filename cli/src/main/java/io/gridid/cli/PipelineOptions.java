@@ -3,6 +3,7 @@ package io.gridid.cli;
 import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.model.InvalidInputException;
 import io.gridid.reports.IdentifyOptions;
+import io.gridid.topology.PhysicsSearchOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,15 +24,25 @@ final class PipelineOptions {
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search", description = METHOD_DESCRIPTION)
     String method;
 
+    /** The --search-budget help, shared with the topology command. */
+    static final String SEARCH_BUDGET_DESCRIPTION = "Work budget of the physics search's local search, in branch fits "
+            + "per bus (its cost grows about linearly with it; the search warns when it stops at the budget). "
+            + "Default: ${DEFAULT-VALUE}.";
+
     @Option(names = "--likelihood-search", description = LIKELIHOOD_SEARCH_DESCRIPTION)
     boolean likelihoodSearch;
+
+    @Option(names = "--search-budget", paramLabel = "FITS_PER_BUS", description = SEARCH_BUDGET_DESCRIPTION,
+            defaultValue = "" + PhysicsSearchOptions.DEFAULT_FITS_PER_BUS)
+    int searchBudget;
 
     @Mixin
     FitOptions fitOptions;
 
     IdentifyOptions toOptions() throws InvalidInputException, IOException {
         IdentifyOptions o = IdentifyOptions.defaults();
-        o = o.withTopology(o.topology().withMethod(TopologyCommand.parseMethod(method)));
+        o = o.withTopology(o.topology().withMethod(TopologyCommand.parseMethod(method))
+                .withSearch(TopologyCommand.searchOptions(searchBudget)));
         if (likelihoodSearch) {
             o = o.withLikelihoodSearch(LikelihoodSearchOptions.defaults());
         }

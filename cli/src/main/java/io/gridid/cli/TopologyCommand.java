@@ -8,6 +8,7 @@ import io.gridid.model.io.AtomicFile;
 import io.gridid.reports.GrididStages;
 import io.gridid.reports.TopologyOutcome;
 import io.gridid.topology.TopologyIdentifier;
+import io.gridid.topology.PhysicsSearchOptions;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
 import me.tongfei.progressbar.ProgressBar;
@@ -55,12 +56,17 @@ final class TopologyCommand implements Callable<Integer> {
     @Option(names = "--likelihood-search", description = PipelineOptions.LIKELIHOOD_SEARCH_DESCRIPTION)
     boolean likelihoodSearch;
 
+    @Option(names = "--search-budget", paramLabel = "FITS_PER_BUS", description = PipelineOptions.SEARCH_BUDGET_DESCRIPTION,
+            defaultValue = "" + PhysicsSearchOptions.DEFAULT_FITS_PER_BUS)
+    int searchBudget;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
     Path out;
 
     @Override
     public Integer call() throws GrididException, IOException {
         TopologyMethod m = parseMethod(method);
+        PhysicsSearchOptions search = searchOptions(searchBudget);
         if (stability < 0) {
             throw new IllegalInputException("--stability must be >= 0");
         }
@@ -72,7 +78,7 @@ final class TopologyCommand implements Callable<Integer> {
         MeterData data = file.data();
         String root = input.root;
         TopologyOutcome stage1 = GrididStages.outcome(new TopologyIdentifier(TopologyOptions.defaults().withMethod(m)
-                .withStabilityRuns(stability)).identify(data, root));
+                .withSearch(search).withStabilityRuns(stability)).identify(data, root));
         TopologyOutcome t = likelihoodSearch ? likelihoodSearch(stage1, data) : stage1;
         for (String w : t.warnings()) {
             err.println("gridid: warning: " + w);
@@ -111,6 +117,14 @@ final class TopologyCommand implements Callable<Integer> {
             return GrididStages.finish(stage1, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults(),
                     new BarProgress(bar));
         }
+    }
+
+    /** The physics search's options with a budget of {@code fitsPerBus} branch fits per bus (checked). */
+    static PhysicsSearchOptions searchOptions(int fitsPerBus) throws IllegalInputException {
+        if (fitsPerBus < 0) {
+            throw new IllegalInputException("--search-budget must be >= 0 (branch fits per bus), not " + fitsPerBus);
+        }
+        return PhysicsSearchOptions.defaults().withFitsPerBus(fitsPerBus);
     }
 
     static TopologyMethod parseMethod(String s) {

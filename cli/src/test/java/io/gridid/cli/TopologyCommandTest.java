@@ -77,6 +77,31 @@ class TopologyCommandTest {
     }
 
     @Test
+    void aNegativeSearchBudgetIsExitTwoBeforeAnythingIsWritten() throws Exception {
+        Feeder f = writeMeters("ieee13", 2);
+        CommandRun r = CommandRun.of("topology", "--meters", dir.resolve("meters.csv").toString(), "--root", f.rootBus(),
+                "--base-kv", Double.toString(f.baseKv()), "--search-budget", "-1", "--out", dir.resolve("o").toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.exitCode());
+        assertTrue(r.err().contains("--search-budget must be >= 0"), r.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void aZeroSearchBudgetStopsTheLocalSearchAndSaysHowToRaiseIt() throws Exception {
+        // noisy data make the local search move; with no budget it stops at once and says so
+        Feeder f = TestFeeders.load("random:40");
+        SimulatedData sim = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(20)
+                .withNoiseVoltagePu(1e-4).withNoisePowerRelative(0.005));
+        MeterCsvWriter.write(dir.resolve("meters.csv"), sim.meters(), f.baseKv());
+        CommandRun r = CommandRun.of("topology", "--meters", dir.resolve("meters.csv").toString(), "--root", f.rootBus(),
+                "--base-kv", Double.toString(f.baseKv()), "--stability", "0", "--search-budget", "0",
+                "--out", dir.resolve("o").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("stopped at its work budget (0 branch fits per bus)"), r.err());
+        assertTrue(r.err().contains("--search-budget"), r.err());
+    }
+
+    @Test
     void anUnknownMethodIsExitTwo() throws Exception {
         CommandRun r = CommandRun.of("topology", "--meters", "m.csv", "--root", "1", "--method", "magic", "--out", "o");
         assertEquals(ExitCode.INVALID_INPUT, r.exitCode());
@@ -92,9 +117,10 @@ class TopologyCommandTest {
     }
 
     /**
-     * --likelihood-search on noisy ieee13 (90 days hourly, 1e-5 p.u., 0.5 % P/Q): stage 1 already
-     * has the true tree there and the search keeps it, saying what it scored; on exact readings
-     * there is no noise to weigh trees by, and it says so and keeps stage 1's tree.
+     * --likelihood-search on noisy ieee13 (90 days hourly, 1e-5 p.u., 0.5 % P/Q): the search moves
+     * no bus there and keeps stage 1's tree (written as a run without the option writes it), saying
+     * what it scored; on exact readings there is no noise to weigh trees by, and it says so and keeps
+     * stage 1's tree, which is then the true one.
      */
     @Test
     void theLikelihoodSearchSaysWhatItDidOrWhyNot() throws Exception {
@@ -110,10 +136,17 @@ class TopologyCommandTest {
                     "--out", out.toString());
             assertEquals(0, r.exitCode(), r.err());
             List<String> lines = Files.readAllLines(out.resolve("topology.csv"), StandardCharsets.UTF_8);
-            RadialTree truth = f.tree();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] c = line.split(",");
-                assertEquals(truth.parentOf(c[1]), c[0], "parent of " + c[1]);
+            Path plain = dir.resolve("plain-" + sigma);
+            CommandRun stage1 = CommandRun.of("topology", "--meters", meters.toString(), "--root", f.rootBus(),
+                    "--base-kv", Double.toString(f.baseKv()), "--stability", "0", "--out", plain.toString());
+            assertEquals(0, stage1.exitCode(), stage1.err());
+            assertEquals(Files.readAllLines(plain.resolve("topology.csv"), StandardCharsets.UTF_8), lines);
+            if (sigma == 0) {
+                RadialTree truth = f.tree();
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] c = line.split(",");
+                    assertEquals(truth.parentOf(c[1]), c[0], "parent of " + c[1]);
+                }
             }
             String expected = sigma > 0 ? "gridid: warning: likelihood search: 0 bus(es) moved"
                     : "gridid: warning: likelihood search not run: the voltages are exact to rounding";

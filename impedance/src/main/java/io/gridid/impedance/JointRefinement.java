@@ -82,10 +82,10 @@ final class JointRefinement {
     /**
      * CG also stops when the remaining error, measured as r&#7488;M&#8315;&sup1;r (about (&theta; &minus; &theta;*)&#7488;K(&theta; &minus; &theta;*),
      * the estimate's sampling error being &sigma;&sup2;&chi;&sup2;_m in that norm), is below this many voltage-noise
-     * variances &sigma;&sup2;: the iteration error is then a fraction of one standard error summed over all
-     * directions, far below the statistical error of any branch.
+     * variances &sigma;&sup2;: then every parameter's iteration error is at most &radic;CG_CHI2 = a tenth of its
+     * standard error (|e_i| &le; &radic;(e&#7488;Ke) &middot; &radic;(K&#8315;&sup1;)_ii).
      */
-    static final double CG_CHI2 = 0.1;
+    static final double CG_CHI2 = 0.01;
     /** CG iteration cap (a safeguard; the measured solves need far fewer). */
     static final int MAX_CG_ITERATIONS = 2000;
     /** Active-set rounds at most (each fixes the newly negative components at 0). */

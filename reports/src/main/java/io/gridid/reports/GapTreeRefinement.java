@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>Only for precise data (see {@link #MAX_MEDIAN_RESIDUAL}). Each round goes through the
  * {@link #SUSPECTS} branches with the largest residual sums, worst first, and tries for the child
  * bus: its grandparent, its siblings, swapping it with its parent, and the {@link #NEAREST} buses
- * of next-higher mean voltage; the first suspect with a move that lowers the total residual gets
+ * nearest to it in mean voltage, above or below (voltage rises along a branch downstream of a
+ * capacitor bank or of PV feeding back, so the voltage only ranks candidates); the first suspect with a move that lowers the total residual gets
  * its best move, and the round restarts. Stops when no move helps or after
  * {@link #MAX_EVALUATIONS} stage-2 runs (each one sweep with the loads fixed, a fraction of a
  * full stage 2), fewer on large data ({@link #MAX_WORK}).
@@ -195,15 +196,15 @@ final class GapTreeRefinement {
             }
         }
         double own = meanU.getOrDefault(bus, Double.NaN);
-        List<String> above = new ArrayList<>();
+        List<String> near = new ArrayList<>();
         for (String b : tree.topDown()) {
             Double u = meanU.get(b);
-            if (!b.equals(bus) && !b.equals(parent) && u != null && u > own) {
-                above.add(b);
+            if (!b.equals(bus) && !b.equals(parent) && u != null && !Double.isNaN(own)) {
+                near.add(b);
             }
         }
-        above.sort(Comparator.comparingDouble((String b) -> meanU.get(b)).thenComparing(b -> b));
-        newParents.addAll(above.subList(0, Math.min(NEAREST, above.size())));
+        near.sort(Comparator.comparingDouble((String b) -> Math.abs(meanU.get(b) - own)).thenComparing(b -> b));
+        newParents.addAll(near.subList(0, Math.min(NEAREST, near.size())));
         List<RadialTree> out = new ArrayList<>();
         for (String p : newParents) {
             if (!isDescendant(tree, p, bus)) {

@@ -129,21 +129,27 @@ public final class PhysicsSearch implements TopologyEstimator {
             s = new Search(series, options);
             s.greedy();
         }
+        double noise = s.medianRelativeResidual();
+        boolean precise = !(noise > PRECISE_RESIDUAL);
+        s.anyParent = precise;
         String denoised = null;
         if (mayDenoise) {
-            double noise = s.medianRelativeResidual();
             double[][] rows = !(noise > PRECISE_RESIDUAL) ? null : early != null ? early
                     : DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), options.parallel());
             int replaced = rows == null ? 0 : keepExplainedRows(rows, series.dropView(), s.rss);
             if (replaced > 0) {
                 int[][] measuredAlternatives = s.alternatives;
-                s = new Search(series, options, rows);
+                s = new Search(series, options, rows, false);
                 s.measuredAlternatives = measuredAlternatives;
                 s.greedy();
                 denoised = String.format(Locale.ROOT, "candidate parents' voltages denoised at %d of %d buses"
                         + " (median branch-fit residual %.2g of u after the first pass: noisy data): their drops"
                         + " fitted on all buses' loads", replaced, rows.length, noise);
             }
+        }
+        if (!precise && denoised == null) {
+            s = new Search(series, options, null, false); // noisy: start again in the mean-voltage order
+            s.greedy();
         }
         int moves = s.localSearch();
         int more = 1;
@@ -200,6 +206,7 @@ public final class PhysicsSearch implements TopologyEstimator {
     public static Topology refine(FeederSeries series, RadialTree start, PhysicsSearchOptions options) {
         Search s = new Search(series, options);
         s.objectiveOf(start);
+        s.anyParent = !(s.medianRelativeResidual() > PRECISE_RESIDUAL);
         s.refresh();
         int moves = s.localSearch();
         s.refresh();
@@ -224,6 +231,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         private final boolean[][] taint;  // per bus and interval: an estimated load in its subtree
         private final int[] pos;          // rank in the start order: higher = nearer the root; root = n
         private final int[] order;        // the greedy start's order (StartOrder): likely leaves first
+        private final int[] meanRank;     // rank by mean voltage: higher = higher voltage; root = n
         private final int stride;
         private final double[][] dSub;    // screening subsample of d (the fits' targets)
         private final double[][] pd;      // candidate parents' rows: d, or their denoised drops
@@ -300,13 +308,23 @@ public final class PhysicsSearch implements TopologyEstimator {
         private boolean budgetExhausted;
         /** While the greedy start runs: candidate parents are the buses not yet attached (above in the voltage order). */
         private boolean greedy;
+        /**
+         * Precise data: any bus outside the subtree may be tried as a parent. On noisy data only those
+         * the branch equation's sign allows ({@link #mayRise}), which keeps the search from fitting the noise.
+         */
+        private boolean anyParent;
 
         Search(FeederSeries series, PhysicsSearchOptions opt) {
-            this(series, opt, null);
+            this(series, opt, null, true);
         }
 
-        /** @param parentRows the candidate parents' drop rows (n rows; the root's stays as measured), or null = d */
-        Search(FeederSeries series, PhysicsSearchOptions opt, double[][] parentRows) {
+        /**
+         * @param parentRows  the candidate parents' drop rows (n rows; the root's stays as measured), or null = d
+         * @param spreadStart start order by the drops' spread ({@link StartOrder}: precise data, where
+         *                    voltage may rise along branches), else by mean voltage (noisy data: the
+         *                    mean is estimated to &sigma;/&radic;T, a spread only to about &sigma;)
+         */
+        Search(FeederSeries series, PhysicsSearchOptions opt, double[][] parentRows, boolean spreadStart) {
             this.series = series;
             this.opt = opt;
             n = series.busCount();
@@ -344,7 +362,15 @@ public final class PhysicsSearch implements TopologyEstimator {
                 warnings.add("load never varies at bus(es) " + constant + ": v1 assumes load variation at every"
                         + " metered bus; their branches are identified from their subtrees' flows alone, if any");
             }
-            order = StartOrder.of(Arrays.copyOf(dFill, n)); // dFill's last row is the root's
+            meanRank = meanVoltageRank(dFill, n);
+            if (spreadStart) {
+                order = StartOrder.of(Arrays.copyOf(dFill, n)); // dFill's last row is the root's
+            } else {
+                order = new int[n];
+                for (int i = 0; i < n; i++) {
+                    order[meanRank[i]] = i;
+                }
+            }
             pos = new int[n + 1];
             for (int k = 0; k < n; k++) {
                 pos[order[k]] = k;
@@ -443,6 +469,27 @@ public final class PhysicsSearch implements TopologyEstimator {
                 total += rss[j];
             }
             return total;
+        }
+
+        /** Rank of each bus by mean voltage (lowest 0; the root n), ties by index. */
+        private static int[] meanVoltageRank(double[][] drops, int n) {
+            double[] mean = new double[n];
+            Integer[] idx = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
+                double sum = 0;
+                for (double v : drops[i]) {
+                    sum += v;
+                }
+                mean[i] = sum / drops[i].length;
+            }
+            Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -mean[i]).thenComparingInt(i -> i));
+            int[] rank = new int[n + 1];
+            for (int k = 0; k < n; k++) {
+                rank[idx[k]] = k;
+            }
+            rank[n] = n;
+            return rank;
         }
 
         private static boolean neverVaries(double[] s) {
@@ -977,7 +1024,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             if (!gaps && scannedFlow[j] == recvVersion[j] && scannedParent[j] == parent[j]) {
                 return; // the same flow and parent as at j's last scan: the same ranking and confidence
             }
-            int[] cand = greedy ? busesAbove(j) : busesOutsideSubtree(j, w);
+            int[] cand = greedy ? busesAbove(j) : busesOutsideSubtree(j, anyParent || mayRise(j), w);
             int candCount = cand.length;
             int keep = Math.max(2 * opt.candidates(), 8);
             regressors(j, w);
@@ -1143,7 +1190,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             for (int round = 0; round < opt.maxRounds(); round++) {
                 int improved = 0;
                 for (int k = 0; k < n; k++) {
-                    if (searchPasses * (double) tCount > opt.searchBudget()) {
+                    if (searchPasses * (double) tCount > opt.budgetFor(n, tCount)) {
                         budgetExhausted = true;
                         return moves + improved;
                     }
@@ -1195,8 +1242,9 @@ public final class PhysicsSearch implements TopologyEstimator {
             int[] cands = candidatesOf(j);
             int[] moves = new int[cands.length];
             int m = 0;
+            boolean rise = mayRise(j);
             for (int cand : cands) {
-                if (cand != par && allowedParent(j, cand)) {
+                if (cand != par && allowedParent(j, cand, rise)) {
                     moves[m++] = cand;
                 }
             }
@@ -1213,7 +1261,9 @@ public final class PhysicsSearch implements TopologyEstimator {
                 return false;
             }
             for (int cand : cands) {
-                if (cand == par || cand == root || isAncestor(j, cand) || isAncestor(cand, par)) {
+                if (cand == par || cand == root || isAncestor(j, cand) || isAncestor(cand, par)
+                        || !(anyParent || rise || meanRank[cand] > meanRank[j])
+                        || !(anyParent || mayRise(cand) || meanRank[par] > meanRank[cand])) {
                     continue;
                 }
                 if (tryInsertion(j, cand)) {
@@ -1223,8 +1273,27 @@ public final class PhysicsSearch implements TopologyEstimator {
             return trySwapWithParent(j);
         }
 
-        private boolean allowedParent(int j, int k) {
-            return k == root || !isAncestor(j, k);
+        private boolean allowedParent(int j, int k, boolean rise) {
+            return k == root || (!isAncestor(j, k) && (anyParent || rise || meanRank[k] > meanRank[j]));
+        }
+
+        /**
+         * Whether the branch into j may raise the voltage: u_parent &minus; u_j = 2(r P' + x Q') + losses
+         * with r, x &ge; 0 is negative on average only if the mean receiving flow P' or Q' of j's
+         * subtree is negative (a capacitor bank, PV feeding back). Where neither is, j's parent has the
+         * higher mean voltage, and only such parents are tried: no assumption, the branch equation's
+         * sign on the current subtree's metered flows.
+         */
+        private boolean mayRise(int j) {
+            double sp = 0;
+            double sq = 0;
+            double[] fp = recvP[j];
+            double[] fq = recvQ[j];
+            for (int t = 0; t < tCount; t++) {
+                sp += fp[t];
+                sq += fq[t];
+            }
+            return sp < 0 || sq < 0;
         }
 
         /** The buses above j in the voltage order, then the root: the greedy start's candidates. */
@@ -1238,8 +1307,11 @@ public final class PhysicsSearch implements TopologyEstimator {
             return cand;
         }
 
-        /** Every bus outside j's subtree, in the voltage order, then the root: O(n). */
-        private int[] busesOutsideSubtree(int j, Work w) {
+        /**
+         * Every bus outside j's subtree that may feed it (of higher mean voltage, or any when the
+         * branch into j may raise the voltage), in the start order, then the root: O(n).
+         */
+        private int[] busesOutsideSubtree(int j, boolean rise, Work w) {
             int mark = ++w.markCounter;
             int[] stack = w.stack;
             int top = 0;
@@ -1257,12 +1329,12 @@ public final class PhysicsSearch implements TopologyEstimator {
             int m = 0;
             for (int k = 0; k < n; k++) {
                 int b = order[k];
-                if (w.mark[b] != mark) {
+                if (w.mark[b] != mark && (rise || meanRank[b] > meanRank[j])) {
                     cand[m++] = b;
                 }
             }
-            cand[m] = root;
-            return cand;
+            cand[m++] = root;
+            return Arrays.copyOf(cand, m);
         }
 
         /** True when a is an ancestor of b (or b itself). */
@@ -1309,10 +1381,13 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
         }
 
-        /** j takes its parent's place and the parent hangs on j. */
+        /**
+         * j takes its parent's place and the parent hangs on j: tried when their mean voltages are
+         * within noise or either branch may raise the voltage ({@link #mayRise}).
+         */
         private boolean trySwapWithParent(int j) {
             int p = parent[j];
-            if (p == root) {
+            if (p == root || !(anyParent || withinNoise(j, p) || mayRise(p) || mayRise(j))) {
                 return false;
             }
             int g = parent[p];
@@ -1333,6 +1408,28 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         /** Mean voltages of a and b differ by less than 3 standard errors of the mean difference. */
+        private boolean withinNoise(int a, int b) {
+            double[] da = d[a];
+            double[] db = d[b];
+            double s = 0;
+            double s2 = 0;
+            int count = 0;
+            for (int t = 0; t < tCount; t++) {
+                double v = da[t] - db[t];
+                if (v == v) {
+                    s += v;
+                    s2 += v * v;
+                    count++;
+                }
+            }
+            if (count == 0) {
+                return true;
+            }
+            double mean = s / count;
+            double var = Math.max(0, s2 / count - mean * mean);
+            return Math.abs(mean) < 3 * Math.sqrt(var / count);
+        }
+
         /** Lowest common ancestor of a and b (either may be the root). */
         private int commonAncestor(int a, int b) {
             stampCounter++;
@@ -1645,8 +1742,9 @@ public final class PhysicsSearch implements TopologyEstimator {
                         + " branch fits in all)");
             }
             if (budgetExhausted) {
-                all.add("local search stopped at its work budget (" + opt.searchBudget()
-                        + " branch-fit intervals); the tree may improve with a larger budget");
+                all.add(String.format(Locale.ROOT, "local search stopped at its work budget (%d branch fits per bus);"
+                        + " the tree may improve with a larger budget (PhysicsSearchOptions.fitsPerBus;"
+                        + " CLI --search-budget)", opt.fitsPerBus()));
             }
             if (doubtful > 0) {
                 all.add(String.format(Locale.ROOT, "%d of %d edges have confidence below 0.99", doubtful, n));

@@ -9,11 +9,11 @@ package io.gridid.topology;
  * @param screenIntervals  when a bus has many candidate parents, they are first ranked on about
  *                         this many evenly spread intervals and only the best 2&middot;candidates
  *                         (at least 8) are fitted on all intervals; 0 = never screen
- * @param searchBudget     work budget of the local search, in branch-fit intervals (one branch
- *                         fit over T intervals costs T): the search stops, with a warning, once
- *                         it has spent this much. Deterministic, unlike a time limit. The default
- *                         is 3e8; the 69-bus feeder with a year of hourly data needs about 1e8, a
- *                         200-bus feeder about 3.5e8.
+ * @param fitsPerBus       work budget of the local search, in branch fits (over all T intervals)
+ *                         per bus, &ge; 0: it stops, with a warning, once it has spent
+ *                         fitsPerBus &middot; n &middot; T branch-fit intervals. Deterministic, unlike a
+ *                         time limit; grows with the feeder and the data. Default
+ *                         {@value #DEFAULT_FITS_PER_BUS}.
  * @param parallel         rank one bus's candidate parents on all cores (the common fork-join
  *                         pool) when there are many; the result is the same either way
  * @param denoiseParents   on noisy data (median branch-fit residual above 1e-5 of u), search again
@@ -23,47 +23,55 @@ package io.gridid.topology;
  *                         least 5 intervals per fitted column, 2n + 3 columns); the result says
  *                         when it did and at how many buses
  */
-public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, long searchBudget,
+public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, int fitsPerBus,
                                    boolean parallel, boolean denoiseParents) {
-    /** Default local-search work budget, branch-fit intervals. */
-    public static final long DEFAULT_SEARCH_BUDGET = 300_000_000L;
+    /**
+     * Default local-search branch fits per bus: a year hourly of random:200 at 1e-4 p.u. noise used
+     * 400-650 to converge, ieee69 about 170 (docs/decisions/001-stage1-start-and-budget.md).
+     */
+    public static final int DEFAULT_FITS_PER_BUS = 600;
 
     public PhysicsSearchOptions {
-        if (candidates < 1 || maxRounds < 0 || screenIntervals < 0 || searchBudget < 0) {
-            throw new IllegalArgumentException("candidates >= 1, maxRounds >= 0, screenIntervals >= 0, searchBudget >= 0");
+        if (candidates < 1 || maxRounds < 0 || screenIntervals < 0 || fitsPerBus < 0) {
+            throw new IllegalArgumentException("candidates >= 1, maxRounds >= 0, screenIntervals >= 0, fitsPerBus >= 0");
         }
     }
 
+    /** The local search's budget for n buses and T intervals, in branch-fit intervals. */
+    public double budgetFor(int buses, int intervals) {
+        return (double) fitsPerBus * buses * intervals;
+    }
+
     /** Parallel, denoising parents on noisy data (the defaults). */
-    public PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, long searchBudget) {
-        this(candidates, maxRounds, screenIntervals, searchBudget, true, true);
+    public PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, int fitsPerBus) {
+        this(candidates, maxRounds, screenIntervals, fitsPerBus, true, true);
     }
 
     public static PhysicsSearchOptions defaults() {
-        return new PhysicsSearchOptions(5, 20, 512, DEFAULT_SEARCH_BUDGET, true, true);
+        return new PhysicsSearchOptions(5, 20, 512, DEFAULT_FITS_PER_BUS, true, true);
     }
 
     public PhysicsSearchOptions withParallel(boolean value) {
-        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, searchBudget, value, denoiseParents);
+        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, fitsPerBus, value, denoiseParents);
     }
 
     public PhysicsSearchOptions withDenoiseParents(boolean value) {
-        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, searchBudget, parallel, value);
+        return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, fitsPerBus, parallel, value);
     }
 
-    public PhysicsSearchOptions withSearchBudget(long value) {
+    public PhysicsSearchOptions withFitsPerBus(int value) {
         return new PhysicsSearchOptions(candidates, maxRounds, screenIntervals, value, parallel, denoiseParents);
     }
 
     public PhysicsSearchOptions withCandidates(int value) {
-        return new PhysicsSearchOptions(value, maxRounds, screenIntervals, searchBudget, parallel, denoiseParents);
+        return new PhysicsSearchOptions(value, maxRounds, screenIntervals, fitsPerBus, parallel, denoiseParents);
     }
 
     public PhysicsSearchOptions withMaxRounds(int value) {
-        return new PhysicsSearchOptions(candidates, value, screenIntervals, searchBudget, parallel, denoiseParents);
+        return new PhysicsSearchOptions(candidates, value, screenIntervals, fitsPerBus, parallel, denoiseParents);
     }
 
     public PhysicsSearchOptions withScreenIntervals(int value) {
-        return new PhysicsSearchOptions(candidates, maxRounds, value, searchBudget, parallel, denoiseParents);
+        return new PhysicsSearchOptions(candidates, maxRounds, value, fitsPerBus, parallel, denoiseParents);
     }
 }
