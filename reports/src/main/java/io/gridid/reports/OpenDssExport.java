@@ -23,7 +23,8 @@ import java.util.Map;
  * {@link #PER_KM_TOLERANCE} (relative) gets explicit ohms and a comment. Shunt capacitance is
  * zero (gridid identifies series impedance only); the zero sequence {@code R0}/{@code X0} is
  * copied from {@code R1}/{@code X1} and the script says so (unknown; no effect on the balanced
- * flows gridid models).
+ * flows gridid models). A branch identified with r = x = 0 gets {@link #ZERO_IMPEDANCE_OHM}
+ * and a comment.
  *
  * <p><b>Loads</b> (with meter data, {@link MeteredLoads}): one {@code Load} per metered bus,
  * three-phase wye at the base kV, constant power ({@code model=1}, and {@code Vminpu=0.5
@@ -50,6 +51,11 @@ public final class OpenDssExport {
      * moves a voltage by 1e-5 p.u. (the engine test checks it on noise-free data).
      */
     public static final int SIGNIFICANT_DIGITS = 8;
+    /**
+     * Series r and x written for a branch identified with r = x = 0 (noise can give one), ohm:
+     * OpenDSS cannot invert a zero impedance; this one moves voltages by less than 1e-8 p.u.
+     */
+    static final String ZERO_IMPEDANCE_OHM = "0.000001";
     /** Source impedance, ohm (R1 = X1): stiff, so the root sits at its measured voltage. */
     static final String SOURCE_OHM = "0.000001";
     /** Engine convergence tolerance (largest voltage change, p.u.), well below the 1e-5 checked. */
@@ -189,14 +195,22 @@ public final class OpenDssExport {
             if (code != null && !useCode) {
                 s.append("; conductor ").append(comment(type)).append(", but r/x per km differ from its line code: ohms given directly");
             }
+            String rText = num(b.rOhm());
+            String xText = num(b.xOhm());
+            if (!useCode && rText.equals("0") && xText.equals("0")) {
+                s.append("; identified impedance 0, written as ").append(ZERO_IMPEDANCE_OHM)
+                        .append(" ohm (OpenDSS cannot take a zero impedance)");
+                rText = ZERO_IMPEDANCE_OHM;
+                xText = ZERO_IMPEDANCE_OHM;
+            }
             s.append('\n');
             s.append("New Line.L").append(n).append(" phases=3 Bus1=").append(buses.of(b.fromBus())).append(" Bus2=")
                     .append(buses.of(b.toBus()));
             if (useCode) {
                 s.append(" LineCode=").append(codeNames.of(type)).append(" Length=").append(num(len)).append(" Units=km\n");
             } else {
-                s.append(" R1=").append(num(b.rOhm())).append(" X1=").append(num(b.xOhm())).append(" R0=")
-                        .append(num(b.rOhm())).append(" X0=").append(num(b.xOhm()))
+                s.append(" R1=").append(rText).append(" X1=").append(xText).append(" R0=")
+                        .append(rText).append(" X0=").append(xText)
                         .append(" C1=0 C0=0 Length=1 Units=none\n");
             }
         }

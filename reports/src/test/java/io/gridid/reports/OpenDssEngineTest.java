@@ -12,6 +12,7 @@ import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -108,6 +109,31 @@ class OpenDssEngineTest {
             }
         }
         assertTrue(pv, "some bus injects (PV as a negative load) in the intervals solved");
+    }
+
+    @Test
+    void theYearlyMasterRunsEveryIntervalAndEndsOnTheLast(@TempDir Path dir) throws Exception {
+        DssEngine engine = DssEngine.find();
+        Feeder truth = TestFeeders.load("ieee13");
+        MeterData meters = MeterDataSynthesizer.synthesize(truth, SynthesisOptions.defaults().withDays(2)
+                .withIntervalMinutes(15).withPvFraction(0.5)).meters();
+        List<BranchRow> rows = new ArrayList<>();
+        for (BranchRow b : io.gridid.feeders.SimulationFiles.truthRows(truth)) {
+            rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), Map.of()));
+        }
+        IdentificationResult r = new IdentificationResult(truth.rootBus(), truth.baseKv(), rows, Map.of(),
+                new IdentificationDiagnostics("n/a", "n/a", Double.NaN, 0, 0, 0, 0), Map.of(), List.of(), Map.of(),
+                List.of());
+        Path master = dir.resolve("feeder.dss");
+        ExportFormat.writeOpenDss(r, MeteredLoads.of(r, meters, "meters.csv"), OpenDssExport.Mode.YEARLY, master);
+        assertTrue(Files.readString(master).contains("Set Mode=Yearly Stepsize=900s Number=192"));
+        DssEngine.Output o = engine.run(List.of("Compile \"" + master.toAbsolutePath() + "\"", "#SUMMARY", "#VOLTS"),
+                Files.createDirectory(dir.resolve("run")));
+        o.assertNoError();
+        assertEquals(1, o.summaryValue("converged"), o.summary());
+        Map<String, String> names = busTable(dir.resolve("feeder-buses.csv"));
+        assertVoltagesMatch(o.voltBlocks().get(0), meters, meters.intervalCount() - 1, truth.baseKv(), names,
+                "last interval");
     }
 
     /** bus_id -> OpenDSS name, from the side table. */
