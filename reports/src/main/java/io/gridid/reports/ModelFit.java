@@ -46,6 +46,15 @@ public record ModelFit(List<IntervalFit> intervals, int clampedBranches) {
         return n == 0 ? Double.NaN : Math.sqrt(sum / n);
     }
 
+    /** Median of the intervals' RMS (those with a comparison), p.u. (NaN when none). */
+    public double medianIntervalRmsPu() {
+        double[] v = intervals.stream().filter(f -> f.buses() > 0).mapToDouble(IntervalFit::rmsPu).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
     /** The interval with the largest RMS (null when none was compared). */
     public IntervalFit worstInterval() {
         IntervalFit w = null;
