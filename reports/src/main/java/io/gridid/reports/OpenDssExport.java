@@ -83,6 +83,10 @@ public final class OpenDssExport {
         OpenDssNames buses = new OpenDssNames(r.tree().topDown());
         network(s, r, buses, kv, "1");
         s.append("\nSet VoltageBases=[").append(num(kv)).append("]\nCalcVoltageBases\n");
+        if (!buses.renamed().isEmpty()) {
+            s.append("\n! bus ids OpenDSS cannot take, and their names here:\n");
+            buses.renamed().forEach((id, name) -> s.append("!   ").append(name).append(" = ").append(comment(id)).append('\n'));
+        }
         return s.toString();
     }
 

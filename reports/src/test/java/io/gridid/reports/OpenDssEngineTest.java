@@ -48,6 +48,8 @@ class OpenDssEngineTest {
     private static final int DAYS = 3;
     /** Yearly-mode intervals stepped through after the snapshot: a day, so PV hours are included. */
     private static final int STEPS = 24;
+    /** Relative band around sigma for an RMS of noise over ~1700 readings: more than 5 standard errors. */
+    private static final double RMS_BAND = 0.1;
 
     /** lineCodes: whether the library fits some branches (ieee69's lines match none of its types). */
     @ParameterizedTest(name = "{0}, library {1}")
@@ -117,13 +119,7 @@ class OpenDssEngineTest {
         Feeder truth = TestFeeders.load("ieee13");
         MeterData meters = MeterDataSynthesizer.synthesize(truth, SynthesisOptions.defaults().withDays(2)
                 .withIntervalMinutes(15).withPvFraction(0.5)).meters();
-        List<BranchRow> rows = new ArrayList<>();
-        for (BranchRow b : io.gridid.feeders.SimulationFiles.truthRows(truth)) {
-            rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), Map.of()));
-        }
-        IdentificationResult r = new IdentificationResult(truth.rootBus(), truth.baseKv(), rows, Map.of(),
-                new IdentificationDiagnostics("n/a", "n/a", Double.NaN, 0, 0, 0, 0), Map.of(), List.of(), Map.of(),
-                List.of());
+        IdentificationResult r = trueModel(truth);
         Path master = dir.resolve("feeder.dss");
         ExportFormat.writeOpenDss(r, MeteredLoads.of(r, meters, "meters.csv"), OpenDssExport.Mode.YEARLY, master);
         assertTrue(Files.readString(master).contains("Set Mode=Yearly Stepsize=900s Number=192"));
@@ -134,6 +130,74 @@ class OpenDssEngineTest {
         Map<String, String> names = busTable(dir.resolve("feeder-buses.csv"));
         assertVoltagesMatch(o.voltBlocks().get(0), meters, meters.intervalCount() - 1, truth.baseKv(), names,
                 "last interval");
+    }
+
+    /**
+     * Customer meters with voltage noise (sigma 1e-4 p.u.; the feeder head's reading exact, as
+     * SCADA's, since the source is set to it) on the true model: the engine's voltages are the
+     * true ones, so they differ from the meters by the noise: the RMS over 25 intervals x 68
+     * buses (1700 readings) lies within {@link #RMS_BAND} of sigma (its relative standard error
+     * is 1/sqrt(2 x 1700) = 1.7 %).
+     */
+    @Test
+    void onNoisyMetersTheEngineDiffersByTheNoise(@TempDir Path dir) throws Exception {
+        DssEngine engine = DssEngine.find();
+        double sigma = 1e-4;
+        Feeder truth = TestFeeders.load("ieee69");
+        SimulatedData sim = MeterDataSynthesizer.synthesize(truth, SynthesisOptions.defaults().withDays(2)
+                .withPvFraction(0.5).withNoiseVoltagePu(sigma));
+        MeterData noisy = sim.meters();
+        MeterData.Builder exactRoot = MeterData.builder(noisy.meterIds(), noisy.epochSeconds());
+        int root = noisy.indexOf(truth.rootBus());
+        for (int m = 0; m < noisy.meterCount(); m++) {
+            MeterData from = m == root ? sim.truthMeters() : noisy;
+            int i = from.indexOf(noisy.meterIds().get(m));
+            for (int t = 0; t < noisy.intervalCount(); t++) {
+                exactRoot.set(m, t, from.vKv(i, t), from.pMw(i, t), from.qMvar(i, t));
+            }
+        }
+        MeterData meters = exactRoot.build();
+        IdentificationResult r = trueModel(truth);
+        Path master = dir.resolve("feeder.dss");
+        ExportFormat.writeOpenDss(r, MeteredLoads.of(r, meters, "meters.csv"), OpenDssExport.Mode.SNAPSHOT, master);
+        Map<String, String> names = busTable(dir.resolve("feeder-buses.csv"));
+        List<String> commands = new ArrayList<>(List.of("Compile \"" + master.toAbsolutePath() + "\"", "#VOLTS",
+                "Set Mode=Yearly Stepsize=3600s Number=1"));
+        for (int k = 1; k < STEPS + 1; k++) {
+            commands.add("Solve");
+            commands.add("#SUMMARY");
+            commands.add("#VOLTS");
+        }
+        DssEngine.Output o = engine.run(commands, Files.createDirectory(dir.resolve("run")));
+        o.assertNoError();
+        List<Map<String, Double>> blocks = o.voltBlocks();
+        double sum = 0;
+        int n = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            int t = Math.max(0, b - 1);   // block 0: the snapshot; block k >= 1: Yearly step k = interval k - 1
+            for (int m = 0; m < meters.meterCount(); m++) {
+                String id = meters.meterIds().get(m);
+                if (id.equals(truth.rootBus())) {
+                    continue;   // the source is set to the root's reading: no error there
+                }
+                double e = blocks.get(b).get(names.get(id).toLowerCase(Locale.ROOT) + ".1") - meters.vKv(m, t) / truth.baseKv();
+                sum += e * e;
+                n++;
+            }
+        }
+        assertEquals(STEPS + 1, blocks.size());
+        assertEquals(sigma, Math.sqrt(sum / n), RMS_BAND * sigma, "RMS of engine - meters over " + n + " readings");
+    }
+
+    /** A feeder's true branches as a result (no conductor types). */
+    static IdentificationResult trueModel(Feeder truth) {
+        List<BranchRow> rows = new ArrayList<>();
+        for (BranchRow b : io.gridid.feeders.SimulationFiles.truthRows(truth)) {
+            rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), Map.of()));
+        }
+        return new IdentificationResult(truth.rootBus(), truth.baseKv(), rows, Map.of(),
+                new IdentificationDiagnostics("n/a", "n/a", Double.NaN, 0, 0, 0, 0), Map.of(), List.of(), Map.of(),
+                List.of());
     }
 
     /** bus_id -> OpenDSS name, from the side table. */
