@@ -84,6 +84,14 @@ final class ExportCommand implements Callable<Integer> {
         }
         IdentificationResult r = ResultFolder.read(result);
         Path parent = out.toAbsolutePath().getParent();
+        if (f == ExportFormat.OPENDSS) {
+            for (BranchRow b : r.branches()) {
+                if (!Double.isFinite(b.rOhm()) || !Double.isFinite(b.xOhm())) {
+                    throw new InvalidInputException(result.resolve(ResultFolder.BRANCHES).toString(), 0,
+                            "branch " + b.fromBus() + " -> " + b.toBus() + " has no impedance: cannot export it to OpenDSS");
+                }
+            }
+        }
         if (meters == null) {
             createFolder(parent);
             f.write(r, out);
@@ -91,12 +99,6 @@ final class ExportCommand implements Callable<Integer> {
                     + r.branches().size() + " branches" + (f == ExportFormat.OPENDSS ? "; lines only: give --meters "
                     + "for loads and load shapes" : "") + ")");
             return ExitCode.OK;
-        }
-        for (BranchRow b : r.branches()) {
-            if (!Double.isFinite(b.rOhm()) || !Double.isFinite(b.xOhm())) {
-                throw new InvalidInputException(result.resolve(ResultFolder.BRANCHES).toString(), 0,
-                        "branch " + b.fromBus() + " -> " + b.toBus() + " has no impedance: cannot export it to OpenDSS");
-            }
         }
         if (!(r.baseKv() > 0)) {
             throw new InvalidInputException(result.resolve(ResultFolder.REPORT_JSON).toString(), 0,

@@ -118,6 +118,33 @@ class ExportCommandTest {
     }
 
     @Test
+    void badOpenDssInputIsOneLineExitTwo(@TempDir Path dir) throws Exception {
+        Path res = ReportFixtures.writeFolder(Files.createDirectory(dir.resolve("res")));
+        Path m = meters(dir);
+        Path foreign = Files.writeString(dir.resolve("foreign.csv"), Files.readString(m).replace(",a,", ",q,")
+                .replace(",b,", ",r,").replace(",c,", ",s,"));
+        Path gappy = Files.writeString(dir.resolve("gappy.csv"), Files.readString(m).replace("00:15:00Z", "00:20:00Z")
+                + "2026-01-01T00:35:00Z,S,1.0,,\n");
+        String[][] cases = {
+                {"--meters", foreign.toString()},                      // no bus in common
+                {"--meters", gappy.toString()},                        // 20 min then 15 min: 00:20 is off the 15-minute grid
+                {"--meters", m.toString(), "--mode", "daily"},
+                {"--meters", dir.resolve("none.csv").toString()}};
+        for (String[] extra : cases) {
+            List<String> args = new java.util.ArrayList<>(List.of("export", "--result", res.toString(), "--format",
+                    "opendss", "--out", dir.resolve("x/f.dss").toString()));
+            args.addAll(List.of(extra));
+            CommandRun run = CommandRun.of(args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), String.join(" ", extra) + ": " + run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(!Files.exists(dir.resolve("x/f.dss")), "nothing written");
+        }
+        CommandRun graph = CommandRun.of("export", "--result", res.toString(), "--format", "dot", "--out",
+                dir.resolve("f.dot").toString(), "--meters", m.toString());
+        assertEquals(2, graph.exitCode(), graph.err());
+    }
+
+    @Test
     void anUnknownFormatIsRefused(@TempDir Path dir) throws Exception {
         Path res = ReportFixtures.writeFolder(Files.createDirectory(dir.resolve("res")));
         CommandRun run = CommandRun.of("export", "--result", res.toString(), "--format", "pdf", "--out", "x");

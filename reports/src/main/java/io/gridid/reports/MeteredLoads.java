@@ -41,9 +41,11 @@ public final class MeteredLoads {
     private final long filled;
     private final List<String> unmeteredBuses;
     private final int metersOutsideTree;
+    private final boolean rootMetered;
 
     private MeteredLoads(List<String> loadBuses, long start, long step, int[] pointOfInterval, double[] rootKv,
-                         double[][] pMw, double[][] qMvar, long filled, List<String> unmetered, int outside) {
+                         double[][] pMw, double[][] qMvar, long filled, List<String> unmetered, int outside,
+                         boolean rootMetered) {
         this.loadBuses = loadBuses;
         this.startEpochSecond = start;
         this.stepSeconds = step;
@@ -54,6 +56,7 @@ public final class MeteredLoads {
         this.filled = filled;
         this.unmeteredBuses = unmetered;
         this.metersOutsideTree = outside;
+        this.rootMetered = rootMetered;
     }
 
     /**
@@ -121,7 +124,7 @@ public final class MeteredLoads {
         double[] rootKv = root < 0 ? filled(new double[points], result.baseKv())
                 : onGrid(data.voltagesKv(root), pointOf, points, result.baseKv(), filledCount);
         return new MeteredLoads(Collections.unmodifiableList(loads), epochs[0], step, pointOf, rootKv, p, q,
-                filledCount[0], Collections.unmodifiableList(unmetered), outside);
+                filledCount[0], Collections.unmodifiableList(unmetered), outside, root >= 0);
     }
 
     private static double[] filled(double[] a, double v) {
@@ -168,6 +171,11 @@ public final class MeteredLoads {
     /** Meters whose id is not a bus of the tree (not used). */
     public int metersOutsideTree() {
         return metersOutsideTree;
+    }
+
+    /** Whether the root has a meter (without one, its voltage is 1 p.u. throughout). */
+    public boolean rootMetered() {
+        return rootMetered;
     }
 
     /** Timestamp of grid point 0 (the first interval), seconds since the epoch. */

@@ -119,6 +119,12 @@ public final class OpenDssExport {
         if (!loads.unmeteredBuses().isEmpty()) {
             s.append("! buses without a meter (no load): ").append(loads.unmeteredBuses().size()).append('\n');
         }
+        if (loads.metersOutsideTree() > 0) {
+            s.append("! meters that are not buses of this feeder (not used): ").append(loads.metersOutsideTree()).append('\n');
+        }
+        if (!loads.rootMetered()) {
+            s.append("! the root has no meter: the source is at 1 p.u. throughout\n");
+        }
         s.append(mode == Mode.SNAPSHOT
                 ? "! Compile solves a snapshot of the first interval; for all intervals: Set Mode=Yearly Stepsize="
                         + loads.stepSeconds() + "s Number=" + points + " then Solve\n"
