@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
         description = {"Exports an identified feeder (a folder written by 'gridid identify') to OpenDSS, GraphML or DOT.",
                 "opendss (or dss): with --meters, a model that runs: --out is the master script (Compile it: it "
                         + "solves the first interval, or with --mode yearly every interval), with a Load per metered "
-                        + "bus, load shapes of every interval in OUT-loadshapes/ and the bus names in OUT-buses.csv "
-                        + "beside it. Without --meters: the lines only.",
+                        + "bus, load shapes of every interval in NAME-loadshapes/ and the bus names in NAME-buses.csv "
+                        + "beside it (NAME: --out without its extension). Without --meters: the lines only.",
                 "Folders of --out are created."})
 final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
