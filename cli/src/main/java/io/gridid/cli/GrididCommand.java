@@ -24,6 +24,7 @@ import java.nio.file.NoSuchFileException;
                 ImpedanceCommand.class,
                 IdentifyCommand.class,
                 CompareCommand.class,
+                CheckCommand.class,
                 BenchmarkCommand.class,
                 ReportCommand.class,
                 ExportCommand.class,

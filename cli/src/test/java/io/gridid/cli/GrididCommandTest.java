@@ -15,7 +15,7 @@ class GrididCommandTest {
         assertEquals(0, r.exitCode());
         String out = r.out();
         for (String sub : new String[] {"demo", "simulate", "powerflow", "topology", "impedance", "identify",
-                "benchmark", "report", "export"}) {
+                "check", "benchmark", "report", "export"}) {
             assertTrue(out.contains("  " + sub + " "), "help lists " + sub + ":\n" + out);
         }
     }

@@ -15,8 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpenDssExportTest {
-    /** r and x are reproduced from printed decimals that round-trip exactly; only products round. */
-    private static final double REPRODUCED = 1e-12;
+    /** r and x are reproduced from decimals of 8 significant digits (relative rounding at most 5e-8). */
+    private static final double REPRODUCED = 1e-7;
+    /** Largest relative rounding error of 8 significant digits: half a unit in the 8th digit. */
+    private static final double EIGHT_DIGITS = 5e-8;
 
     /** One parsed {@code New Class.Name k=v ...} command, keys lower-cased. */
     record DssObject(String cls, String name, Map<String, String> props) {
@@ -139,11 +141,18 @@ class OpenDssExportTest {
     }
 
     @Test
-    void numbersArePlainDecimalsThatRoundTrip() {
-        for (double v : new double[] {1e-9, 0.1, 123456.789, 2.0, 1.0 / 3}) {
+    void numbersArePlainDecimalsOfEightSignificantDigits() {
+        assertEquals("0.33333333", OpenDssExport.num(1.0 / 3));
+        assertEquals("123456.79", OpenDssExport.num(123456.789));
+        assertEquals("-0.000000001", OpenDssExport.num(-1e-9));
+        assertEquals("2", OpenDssExport.num(2.0));
+        assertEquals("0.1", OpenDssExport.num(0.1));
+        assertEquals("0", OpenDssExport.num(-0.0));
+        for (double v : new double[] {1e-9, 0.1, 123456.789, 2.0, 1.0 / 3, 7.123456789e7, -4.56789012345e-3}) {
             String s = OpenDssExport.num(v);
             assertTrue(!s.contains("E") && !s.contains("e"), s);
-            assertEquals(v, Double.parseDouble(s));
+            assertTrue(s.replaceAll("[-.]", "").replaceFirst("^0+", "").length() <= OpenDssExport.SIGNIFICANT_DIGITS, s);
+            assertEquals(v, Double.parseDouble(s), EIGHT_DIGITS * Math.abs(v), s);
         }
     }
 }
