@@ -96,6 +96,18 @@ public final class PhysicsSearch implements TopologyEstimator {
      * from the moved tree, which a start far from the truth (voltage rise) needs a few times.
      */
     static final int MAX_REFRESHES = 6;
+    /**
+     * The largest x/r of a branch that {@code mayRise} allows for: overhead lines and cables have
+     * 0.3-3, distribution transformers up to about 5 (ieee13's in-line transformer 1.8).
+     */
+    static final double MAX_X_OVER_R = 5;
+    /**
+     * Median branch-fit residual (relative to u) up to which a bus whose subtree may feed back is
+     * also tried on parents of lower mean voltage. Above it (voltage noise of about 1e-4 p.u. and
+     * more) that freedom fitted the noise more than it found rising branches and only parents of
+     * higher mean voltage are tried (docs/decisions/001-stage1-voltage-rise.md).
+     */
+    static final double RISE_RESIDUAL = 1e-4;
 
     private final PhysicsSearchOptions options;
 
@@ -131,7 +143,6 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
         double noise = s.medianRelativeResidual();
         boolean precise = !(noise > PRECISE_RESIDUAL);
-        s.anyParent = precise;
         String denoised = null;
         if (mayDenoise) {
             double[][] rows = !(noise > PRECISE_RESIDUAL) ? null : early != null ? early
@@ -151,6 +162,8 @@ public final class PhysicsSearch implements TopologyEstimator {
             s = new Search(series, options, null, false); // noisy: start again in the mean-voltage order
             s.greedy();
         }
+        s.anyParent = precise;
+        s.riseAllowed = !(noise > RISE_RESIDUAL);
         int moves = s.localSearch();
         int more = 1;
         for (int round = 0; round < MAX_REFRESHES && more > 0 && !s.budgetExhausted; round++) {
@@ -206,7 +219,9 @@ public final class PhysicsSearch implements TopologyEstimator {
     public static Topology refine(FeederSeries series, RadialTree start, PhysicsSearchOptions options) {
         Search s = new Search(series, options);
         s.objectiveOf(start);
-        s.anyParent = !(s.medianRelativeResidual() > PRECISE_RESIDUAL);
+        double noise = s.medianRelativeResidual();
+        s.anyParent = !(noise > PRECISE_RESIDUAL);
+        s.riseAllowed = !(noise > RISE_RESIDUAL);
         s.refresh();
         int moves = s.localSearch();
         s.refresh();
@@ -313,6 +328,8 @@ public final class PhysicsSearch implements TopologyEstimator {
          * the branch equation's sign allows ({@link #mayRise}), which keeps the search from fitting the noise.
          */
         private boolean anyParent;
+        /** Buses whose subtree may feed back may hang on lower-voltage parents ({@link #RISE_RESIDUAL}). */
+        private boolean riseAllowed;
 
         Search(FeederSeries series, PhysicsSearchOptions opt) {
             this(series, opt, null, true);
@@ -1279,12 +1296,16 @@ public final class PhysicsSearch implements TopologyEstimator {
 
         /**
          * Whether the branch into j may raise the voltage: u_parent &minus; u_j = 2(r P' + x Q') + losses
-         * with r, x &ge; 0 is negative on average only if the mean receiving flow P' or Q' of j's
-         * subtree is negative (a capacitor bank, PV feeding back). Where neither is, j's parent has the
-         * higher mean voltage, and only such parents are tried: no assumption, the branch equation's
-         * sign on the current subtree's metered flows.
+         * is negative on average only if r&middot;mean P' + x&middot;mean Q' &lt; 0 for j's subtree flows, which
+         * for some x/r in [0, {@link #MAX_X_OVER_R}] holds iff mean P' &lt; 0 or mean P' +
+         * MAX_X_OVER_R &middot; mean Q' &lt; 0 (a capacitor bank, PV feeding back). Where it cannot, j's parent
+         * has the higher mean voltage, and only such parents are tried: the branch equation's sign on
+         * the current subtree's metered flows, not an assumption about the feeder.
          */
         private boolean mayRise(int j) {
+            if (!riseAllowed) {
+                return false;
+            }
             double sp = 0;
             double sq = 0;
             double[] fp = recvP[j];
@@ -1293,7 +1314,7 @@ public final class PhysicsSearch implements TopologyEstimator {
                 sp += fp[t];
                 sq += fq[t];
             }
-            return sp < 0 || sq < 0;
+            return sp < 0 || sp + MAX_X_OVER_R * sq < 0;
         }
 
         /** The buses above j in the voltage order, then the root: the greedy start's candidates. */

@@ -27,7 +27,7 @@ public record PhysicsSearchOptions(int candidates, int maxRounds, int screenInte
                                    boolean parallel, boolean denoiseParents) {
     /**
      * Default local-search branch fits per bus: a year hourly of random:200 at 1e-4 p.u. noise used
-     * 400-650 to converge, ieee69 about 170 (docs/decisions/001-stage1-start-and-budget.md).
+     * 400-650 to converge, ieee69 about 170 (docs/decisions/001-stage1-voltage-rise.md).
      */
     public static final int DEFAULT_FITS_PER_BUS = 600;
 

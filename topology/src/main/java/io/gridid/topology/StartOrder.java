@@ -19,7 +19,7 @@ final class StartOrder {
     /**
      * Share of intervals cut at each end of a bus's drops: 0.1 % ignores up to 8 bad readings at each end of a
      * year hourly. Noise-free, the trimmed spread ranked every parent above its child on ieee13,
-     * ieee37, ieee69 and random feeders with banks and PV (docs/decisions/001).
+     * ieee37, ieee69 and random feeders with banks and PV (docs/decisions/001-stage1-voltage-rise.md).
      */
     static final double TRIM = 0.001;
 
