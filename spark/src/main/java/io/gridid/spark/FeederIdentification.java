@@ -53,7 +53,56 @@ final class FeederIdentification {
                 .withImpedance(o.impedance().withParallel(false));
     }
 
+    /** A feeder of meter files (CSV folders): fetches them and identifies it. */
     FeederOutcome run(FeederTask task) {
+        return identify(task, temp -> {
+            List<Path> local = new ArrayList<>();
+            for (String uri : task.meterFiles()) {
+                local.add(FleetStorage.local(uri, temp, conf));
+            }
+            return new FeederMeterFiles(task.baseKv()).read(local, task.fileNames());
+        }, task.fileNames().size() <= 1 ? String.join("", task.fileNames()) : folderOf(task));
+    }
+
+    /**
+     * A feeder of a meter table (Parquet, or CSV with a {@code feeder_id} column): its rows, as
+     * text in the contract's column order ({@code timestamp, meter_id, <voltage>, p_kw, q_kvar}),
+     * go through a temporary {@code meters.csv} and {@link io.gridid.model.io.MeterCsvReader}, so
+     * they meet every check a file does; a message names the feeder's part of the table, without
+     * a line (a table's rows have none).
+     *
+     * @param voltageColumn {@code v_pu} or {@code v_kv}
+     * @param name          the feeder's part of the table, for messages
+     */
+    FeederOutcome run(FeederTask task, String voltageColumn, Iterable<String[]> rows, String name) {
+        return identify(task, temp -> {
+            Path csv = temp.resolve("meters.csv");
+            try (var out = Files.newBufferedWriter(csv)) {
+                out.write("timestamp,meter_id," + voltageColumn + ",p_kw,q_kvar\n");
+                for (String[] r : rows) {
+                    for (int i = 0; i < r.length; i++) {
+                        if (i > 0) {
+                            out.write(',');
+                        }
+                        out.write(r[i] == null ? "" : r[i]);
+                    }
+                    out.write('\n');
+                }
+            }
+            try {
+                return new FeederMeterFiles(task.baseKv()).read(List.of(csv), List.of(name));
+            } catch (InvalidInputException e) {
+                throw e.file().equals(name) ? new InvalidInputException(name, 0, e.reason()) : e;
+            }
+        }, name);
+    }
+
+    /** Reads a feeder's meter data into a temporary folder of its own. */
+    private interface Source {
+        MeterFile read(Path temp) throws IOException, InvalidInputException;
+    }
+
+    private FeederOutcome identify(FeederTask task, Source source, String name) {
         long t0 = System.nanoTime();
         String id = task.feederId();
         if (task.problem() != null) {
@@ -64,15 +113,11 @@ final class FeederIdentification {
         Path temp = null;
         try {
             temp = Files.createTempDirectory("gridid-fleet-");
-            List<Path> local = new ArrayList<>();
-            for (String uri : task.meterFiles()) {
-                local.add(FleetStorage.local(uri, temp, conf));
-            }
-            MeterFile file = new FeederMeterFiles(task.baseKv()).read(local, task.fileNames());
+            MeterFile file = source.read(temp);
             MeterData data = file.data();
             buses = data.meterCount();
             intervals = data.intervalCount();
-            checkRoot(data, task.root(), task.fileNames().size() == 1 ? task.fileNames().get(0) : folderOf(task));
+            checkRoot(data, task.root(), name);
             IdentificationResult r = new IdentifyPipeline(options).identify(data, task.root(), task.baseKv(),
                     file.warnings());
             Double f1 = null;

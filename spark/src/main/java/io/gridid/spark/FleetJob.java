@@ -62,17 +62,34 @@ public final class FleetJob {
         try (InputStream in = storage.open(options.feeders())) {
             feeders = FleetTable.read(options.feeders(), in);
         }
-        List<FleetStorage.FeederFolder> folders = storage.feederFolders(options.meters());
         Map<String, List<TruthBranch>> truth = Map.of();
         if (options.truth() != null) {
             try (InputStream in = storage.open(options.truth())) {
                 truth = TruthTable.read(options.truth(), in);
             }
         }
-        List<FeederTask> tasks = tasks(feeders, folders, truth);
+        String tableFormat = storage.tableFormat(options.meters());
+        CollectionAccumulator<FeederOutcome> done = spark.sparkContext().collectionAccumulator(FleetProgress.ACCUMULATOR);
+        JavaRDD<FeederOutcome> outcomes;
+        int total;
+        if (tableFormat == null) {
+            List<FeederTask> tasks = tasks(feeders, storage.feederFolders(options.meters()), truth, false);
+            total = tasks.size();
+            outcomes = fromFolders(tasks, done);
+        } else {
+            MeterTable table = MeterTable.read(spark, options.meters(), tableFormat);
+            List<String> ids = table.feederIds();
+            Map<String, FeederTask> specs = new LinkedHashMap<>();
+            for (FeederTask t : tasks(feeders, ids.stream().map(id -> new FleetStorage.FeederFolder(id,
+                    List.of(), List.of())).toList(), truth, true)) {
+                specs.put(t.feederId(), t);
+            }
+            total = specs.size();
+            outcomes = fromTable(table, ids, specs, done);
+        }
         Path staging = storage.stage(options.out());
         try {
-            FleetSummary summary = identifyAndWrite(tasks, staging, t0);
+            FleetSummary summary = write(outcomes, total, staging, t0);
             storage.commit(staging, options.out());
             return summary;
         } catch (IOException | RuntimeException e) {
@@ -81,9 +98,62 @@ public final class FleetJob {
         }
     }
 
-    /** One task per feeder of the table, plus one per folder the table does not list (rejected). */
+    private JavaRDD<FeederOutcome> fromFolders(List<FeederTask> tasks, CollectionAccumulator<FeederOutcome> done) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int partitions = options.partitions() == 0 ? tasks.size() : Math.min(options.partitions(), tasks.size());
+        int stability = options.stabilityRuns();
+        return jsc.parallelize(tasks, partitions).mapPartitions(it -> {
+            FeederIdentification feeder = new FeederIdentification(FeederIdentification.taskOptions(stability),
+                    new Configuration());
+            List<FeederOutcome> out = new ArrayList<>();
+            while (it.hasNext()) {
+                FeederOutcome o = feeder.run(it.next());
+                done.add(o.summary());
+                out.add(o);
+            }
+            return out.iterator();
+        });
+    }
+
+    private JavaRDD<FeederOutcome> fromTable(MeterTable table, List<String> ids, Map<String, FeederTask> specs,
+                                             CollectionAccumulator<FeederOutcome> done) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int partitions = Math.max(1, options.partitions() == 0 ? ids.size() : Math.min(options.partitions(), ids.size()));
+        int stability = options.stabilityRuns();
+        String voltage = table.voltageColumn();
+        String meters = options.meters();
+        Map<String, FeederTask> byId = new HashMap<>(specs);
+        JavaRDD<FeederOutcome> read = table.byFeeder(partitions).mapPartitions(it -> {
+            FeederIdentification feeder = new FeederIdentification(FeederIdentification.taskOptions(stability),
+                    new Configuration());
+            List<FeederOutcome> out = new ArrayList<>();
+            while (it.hasNext()) {
+                var group = it.next();
+                FeederTask task = byId.get(group._1());
+                FeederOutcome o = task.problem() != null ? feeder.run(task) : feeder.run(task, voltage, group._2(),
+                        FleetStorage.join(meters, FleetStorage.PARTITION_PREFIX + group._1()));
+                done.add(o.summary());
+                out.add(o);
+            }
+            return out.iterator();
+        });
+        List<FeederTask> absent = specs.values().stream().filter(t -> !ids.contains(t.feederId())).toList();
+        if (absent.isEmpty()) {
+            return read;
+        }
+        return read.union(jsc.parallelize(absent, 1).map(t -> {
+            FeederOutcome o = FeederOutcome.failed(t.feederId(), FeederStatus.INVALID_INPUT, t.problem(), null, null, 0);
+            done.add(o.summary());
+            return o;
+        }));
+    }
+
+    /**
+     * One task per feeder of the feeders table, plus one per folder (or feeder of a meter table) that
+     * it does not list (rejected).
+     */
     List<FeederTask> tasks(List<FleetTable.Feeder> feeders, List<FleetStorage.FeederFolder> folders,
-                           Map<String, List<TruthBranch>> truth) {
+                           Map<String, List<TruthBranch>> truth, boolean table) {
         Map<String, FleetStorage.FeederFolder> byId = new LinkedHashMap<>();
         for (FleetStorage.FeederFolder f : folders) {
             byId.put(f.feederId(), f);
@@ -94,10 +164,13 @@ public final class FleetJob {
             listed.put(f.feederId(), f);
             FleetStorage.FeederFolder folder = byId.get(f.feederId());
             String folderName = FleetStorage.join(options.meters(), FleetStorage.PARTITION_PREFIX + f.feederId());
-            if (folder == null) {
+            if (folder == null && table) {
+                tasks.add(FeederTask.rejected(f.feederId(), options.meters() + ": no readings of feeder "
+                        + f.feederId() + " (listed in " + options.feeders() + ")"));
+            } else if (folder == null) {
                 tasks.add(FeederTask.rejected(f.feederId(), folderName + ": no such folder (feeder "
                         + f.feederId() + " of " + options.feeders() + ")"));
-            } else if (folder.uris().isEmpty()) {
+            } else if (folder.uris().isEmpty() && !table) {
                 tasks.add(FeederTask.rejected(f.feederId(), folderName + ": no meter files (*"
                         + FleetStorage.METER_FILE_SUFFIX + ") in it"));
             } else {
@@ -115,24 +188,9 @@ public final class FleetJob {
         return tasks;
     }
 
-    private FleetSummary identifyAndWrite(List<FeederTask> tasks, Path staging, long t0) throws IOException {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        CollectionAccumulator<FeederOutcome> done = spark.sparkContext().collectionAccumulator(FleetProgress.ACCUMULATOR);
-        FleetProgress listener = new FleetProgress(tasks.size(), progress);
+    private FleetSummary write(JavaRDD<FeederOutcome> outcomes, int total, Path staging, long t0) throws IOException {
+        FleetProgress listener = new FleetProgress(total, progress);
         spark.sparkContext().addSparkListener(listener);
-        int partitions = options.partitions() == 0 ? tasks.size() : Math.min(options.partitions(), tasks.size());
-        int stability = options.stabilityRuns();
-        JavaRDD<FeederOutcome> outcomes = jsc.parallelize(tasks, partitions).mapPartitions(it -> {
-            IdentifyOptions identify = FeederIdentification.taskOptions(stability);
-            FeederIdentification feeder = new FeederIdentification(identify, new Configuration());
-            List<FeederOutcome> out = new ArrayList<>();
-            while (it.hasNext()) {
-                FeederOutcome o = feeder.run(it.next());
-                done.add(o.summary());
-                out.add(o);
-            }
-            return out.iterator();
-        });
         // identified once: every table below reads the persisted outcomes
         outcomes.persist(StorageLevel.MEMORY_AND_DISK());
         try {

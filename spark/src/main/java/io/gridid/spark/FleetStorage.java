@@ -125,6 +125,51 @@ final class FleetStorage {
     }
 
     /**
+     * How the meter readings are laid out: null for {@code feeder_id=<id>} folders of CSV files (each
+     * feeder's files read by its task), else the Spark format of a meter table: "parquet" when there
+     * are Parquet files (in partition folders or not), "csv" for a CSV file or folder of CSV files
+     * with a {@code feeder_id} column.
+     *
+     * @throws InvalidInputException the path does not exist, or holds neither
+     */
+    String tableFormat(String meters) throws IOException, InvalidInputException {
+        Path p = new Path(meters);
+        FileSystem fs = p.getFileSystem(conf);
+        if (!fs.exists(p)) {
+            throw new InvalidInputException(meters, 0, "no such folder");
+        }
+        if (fs.getFileStatus(p).isFile()) {
+            return p.getName().endsWith(".parquet") ? "parquet" : "csv";
+        }
+        boolean csvFolders = false;
+        boolean parquet = false;
+        boolean csv = false;
+        for (FileStatus child : fs.listStatus(p)) {
+            String name = child.getPath().getName();
+            if (child.isDirectory() && name.startsWith(PARTITION_PREFIX)) {
+                for (FileStatus f : fs.listStatus(child.getPath())) {
+                    csvFolders |= f.getPath().getName().endsWith(METER_FILE_SUFFIX);
+                    parquet |= f.getPath().getName().endsWith(".parquet");
+                }
+            } else if (child.isFile()) {
+                parquet |= name.endsWith(".parquet");
+                csv |= name.endsWith(METER_FILE_SUFFIX);
+            }
+        }
+        if (parquet) {
+            return "parquet";
+        }
+        if (csvFolders) {
+            return null;
+        }
+        if (csv) {
+            return "csv";
+        }
+        throw new InvalidInputException(meters, 0, "no " + PARTITION_PREFIX + "<id> folders of meter files and no "
+                + "Parquet or CSV meter table in it");
+    }
+
+    /**
      * Prepares the output folder: it must be absent or empty. Returns the staging folder beside it
      * into which the job writes and which {@link #commit} renames into place, so a failed job leaves
      * no half-written output.

@@ -189,6 +189,45 @@ class FleetJobTest {
     }
 
     @Test
+    void parquetMeterTablesGiveTheSameResultAsTheCsvFolders() throws Exception {
+        // F1's readings as typed Parquet: once in feeder_id= folders, once as one table with a feeder_id column
+        Dataset<Row> csv = spark.read().option("header", "true").option("inferSchema", "true")
+                .csv(meters.resolve("feeder_id=F1").toString()).withColumn("feeder_id", org.apache.spark.sql.functions.lit("F1"));
+        Path hive = tmp.resolve("meters-parquet");
+        csv.write().partitionBy("feeder_id").parquet(hive.toString());
+        Path flat = tmp.resolve("meters-flat");
+        csv.write().parquet(flat.toString());
+        Path feeders = tmp.resolve("feeders-parquet.csv");
+        Files.writeString(feeders, "feeder_id,root,base_kv\nF1,650,4.16\nF9,650,4.16\n");
+
+        MeterFile file = new MeterCsvReader(MeterCsvReader.Options.defaults().withBaseKv(4.16))
+                .read(meters.resolve("feeder_id=F1/meters.csv"));
+        IdentificationResult direct = new IdentifyPipeline(FeederIdentification.taskOptions(STABILITY))
+                .identify(file.data(), "650", 4.16, file.warnings());
+        for (Path table : List.of(hive, flat)) {
+            Path out = tmp.resolve("out-" + table.getFileName());
+            FleetSummary summary = new FleetJob(spark, FleetOptions.of(name(feeders), name(table), name(out))
+                    .withStabilityRuns(STABILITY), line -> {
+            }).run();
+            assertEquals(1, summary.counts().get(FeederStatus.OK), table.toString());
+            FeederOutcome absent = summary.feeders().stream().filter(o -> o.feederId().equals("F9")).findFirst()
+                    .orElseThrow();
+            assertEquals(name(table) + ": no readings of feeder F9 (listed in " + name(feeders) + ")", absent.message());
+            Map<String, Row> byChild = new HashMap<>();
+            for (Row r : spark.read().parquet(out.resolve("branches").toString()).collectAsList()) {
+                byChild.put(r.getString(r.fieldIndex("to_bus")), r);
+            }
+            assertEquals(direct.branches().size(), byChild.size());
+            for (BranchRow b : direct.branches()) {
+                Row r = byChild.get(b.toBus());
+                assertEquals(b.fromBus(), r.getString(r.fieldIndex("from_bus")));
+                assertEquals(b.rOhm(), r.getDouble(r.fieldIndex("r_ohm")), 0.0, "the same readings, the same double");
+                assertEquals(b.xOhm(), r.getDouble(r.fieldIndex("x_ohm")), 0.0);
+            }
+        }
+    }
+
+    @Test
     void theLauncherWritesCsvWithHeadersAndSaysByItsExitCodeWhetherAFeederFailed() throws Exception {
         Path out = tmp.resolve("out-csv");
         Path feeders = fleet.resolve(FleetSimulation.FEEDERS);
