@@ -189,14 +189,19 @@ class FleetJobTest {
     }
 
     @Test
-    void parquetMeterTablesGiveTheSameResultAsTheCsvFolders() throws Exception {
-        // F1's readings as typed Parquet: once in feeder_id= folders, once as one table with a feeder_id column
+    void meterTablesGiveTheSameResultAsTheCsvFolders() throws Exception {
+        // F1's readings as typed Parquet, once in feeder_id= folders, once as one table with a feeder_id column;
+        // and as a CSV table with a feeder_id column
         Dataset<Row> csv = spark.read().option("header", "true").option("inferSchema", "true")
                 .csv(meters.resolve("feeder_id=F1").toString()).withColumn("feeder_id", org.apache.spark.sql.functions.lit("F1"));
         Path hive = tmp.resolve("meters-parquet");
         csv.write().partitionBy("feeder_id").parquet(hive.toString());
         Path flat = tmp.resolve("meters-flat");
         csv.write().parquet(flat.toString());
+        Path text = tmp.resolve("meters-csv-table"); // the readings' own text, with a feeder_id column
+        spark.read().option("header", "true").csv(meters.resolve("feeder_id=F1").toString())
+                .withColumn("feeder_id", org.apache.spark.sql.functions.lit("F1")).write().option("header", "true")
+                .csv(text.toString());
         Path feeders = tmp.resolve("feeders-parquet.csv");
         Files.writeString(feeders, "feeder_id,root,base_kv\nF1,650,4.16\nF9,650,4.16\n");
 
@@ -204,7 +209,7 @@ class FleetJobTest {
                 .read(meters.resolve("feeder_id=F1/meters.csv"));
         IdentificationResult direct = new IdentifyPipeline(FeederIdentification.taskOptions(STABILITY))
                 .identify(file.data(), "650", 4.16, file.warnings());
-        for (Path table : List.of(hive, flat)) {
+        for (Path table : List.of(hive, flat, text)) {
             Path out = tmp.resolve("out-" + table.getFileName());
             FleetSummary summary = new FleetJob(spark, FleetOptions.of(name(feeders), name(table), name(out))
                     .withStabilityRuns(STABILITY), line -> {
