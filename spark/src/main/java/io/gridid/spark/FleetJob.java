@@ -69,6 +69,7 @@ public final class FleetJob {
             }
         }
         String tableFormat = storage.tableFormat(options.meters());
+        Path staging = storage.stage(options.out()); // a used output folder is refused before any reading
         CollectionAccumulator<FeederOutcome> done = spark.sparkContext().collectionAccumulator(FleetProgress.ACCUMULATOR);
         JavaRDD<FeederOutcome> outcomes;
         int total;
@@ -87,7 +88,6 @@ public final class FleetJob {
             total = specs.size();
             outcomes = fromTable(table, ids, specs, done);
         }
-        Path staging = storage.stage(options.out());
         try {
             FleetSummary summary = write(outcomes, total, staging, t0);
             storage.commit(staging, options.out());
