@@ -32,7 +32,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--feeders", split = ",", paramLabel = "NAME",
-            description = "Feeders: ieee13, ieee37, ieee69, random:N[:SEED]. Default: ieee13,ieee37,ieee69.")
+            description = "Feeders: ieee13, ieee37, ieee69, random:N[:SEED]; any with +caps=K for K capacitor banks. Default: ieee13,ieee37,ieee69.")
     List<String> feeders;
 
     @Option(names = "--noise-v", split = ",", paramLabel = "SIGMA",

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "powerflow", mixinStandardHelpOptions = true,
         description = {"Runs a balanced AC power flow on a feeder at its nominal loads and prints the voltage",
                 "profile (bus, |V| p.u., angle deg), the minimum voltage and the losses.",
-                "FEEDER is ieee13, ieee37, ieee69, random:N[:SEED] or a feeder table file."})
+                "FEEDER is ieee13, ieee37, ieee69, random:N[:SEED] (any with +caps=K for K capacitor banks) or a feeder table file."})
 final class PowerflowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

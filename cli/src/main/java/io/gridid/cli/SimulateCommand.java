@@ -23,9 +23,9 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Simulates smart-meter data on a test feeder, with known ground truth.",
                 "Writes DIR/meters.csv, DIR/truth_branches.csv and DIR/meta.json.",
-                "FEEDER is ieee13, ieee37, ieee69, random:N[:SEED] or a feeder table file "
+                "FEEDER is ieee13, ieee37, ieee69, random:N[:SEED] (any with +caps=K for K capacitor banks) or a feeder table file "
                         + "(CSV: @name, @base_kv, @root directives, then "
-                        + "from_bus,to_bus,kind,r_ohm,x_ohm,conductor,length_km,p_kw,q_kvar)."})
+                        + "from_bus,to_bus,kind,r_ohm,x_ohm,conductor,length_km,p_kw,q_kvar[,cap_kvar])."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

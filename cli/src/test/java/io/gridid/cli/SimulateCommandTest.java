@@ -85,6 +85,21 @@ class SimulateCommandTest {
     }
 
     @Test
+    void capacitorBanksArePlacedByNameAndRecordedInMeta() throws Exception {
+        Path o = dir.resolve("caps");
+        assertEquals(0, run("simulate", "--feeder", "random:30+caps=3", "--days", "1", "--out", o.toString()), err.toString());
+        com.fasterxml.jackson.databind.JsonNode banks = new ObjectMapper().readTree(o.resolve("meta.json").toFile())
+                .get("capacitor_banks_kvar");
+        assertEquals(3, banks.size(), banks.toString());
+        Path i = dir.resolve("ieee13");
+        assertEquals(0, run("simulate", "--feeder", "ieee13", "--days", "1", "--out", i.toString()), err.toString());
+        com.fasterxml.jackson.databind.JsonNode published = new ObjectMapper().readTree(i.resolve("meta.json").toFile())
+                .get("capacitor_banks_kvar");
+        assertEquals(600.0, published.get("675").asDouble(), 1e-9);
+        assertEquals(100.0, published.get("611").asDouble(), 1e-9);
+    }
+
+    @Test
     void sameSeedSameBytes() throws Exception {
         assertEquals(0, run("simulate", "--feeder", "random:15:4", "--days", "1", "--noise-v", "1e-3", "--pv", "0.3",
                 "--out", dir.resolve("a").toString()));

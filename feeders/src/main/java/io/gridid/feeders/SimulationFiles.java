@@ -111,6 +111,9 @@ public final class SimulationFiles {
             }
         }
         m.put("buses_given_min_load", given);
+        Map<String, Double> banks = new LinkedHashMap<>();
+        f.capacitorsMvar().forEach((bus, mvar) -> banks.put(bus, mvar * 1000.0));
+        m.put("capacitor_banks_kvar", banks); // rated at 1 p.u.; their injection is in their bus's q_kvar
         m.put("missing_readings", data.meters().missingCount() / 3);
         return m;
     }

@@ -25,17 +25,21 @@ import java.util.stream.IntStream;
  * Physics-driven topology search (DESIGN.md, "measured since"): no regression, no inversion.
  *
  * <ol>
- * <li>Greedy start: buses sorted by mean voltage, lowest first (a starting heuristic only); each
- *     bus is attached to the candidate parent, among the buses not yet attached and the root, whose
- *     exact branch fit
+ * <li>Greedy start: buses in {@link StartOrder} (by the spread of their drop from the root) on
+ *     precise data, by mean voltage on noisy data, likely leaves first (a starting heuristic only);
+ *     each bus is attached to the candidate parent, among the buses not yet attached and the root,
+ *     whose exact branch fit
  *     (u_parent &minus; u_child = 2 r P' + 2 x Q' + w (P'&sup2; + Q'&sup2;)/u_child on the child's
  *     accumulated subtree flows P', Q', non-negative least squares, see {@link BranchResidual})
  *     leaves the smallest residual sum of squares. Subtree flows include the losses of the
  *     branches below, from their fitted r, x through {@link BranchEquation}.</li>
  * <li>Local search: move a bus with its subtree to one of its best alternative parents whenever
- *     the total residual of all branch fits it affects drops. Any bus outside the subtree may be
- *     a parent, whatever its voltage: downstream of a capacitor bank, or of PV feeding back, the
- *     voltage rises along a branch, so the start's voltage order is never a constraint.</li>
+ *     the total residual of all branch fits it affects drops; insert a bus between a bus and its
+ *     parent; swap a bus with its parent. Downstream of a capacitor bank, or of PV feeding back,
+ *     the voltage rises along a branch: on precise data any bus outside the subtree may be a
+ *     parent; on noisy data a bus of lower mean voltage only where the branch equation allows a
+ *     rise ({@code mayRise}, below {@link #RISE_RESIDUAL}), since there the wider choice fitted the
+ *     noise (docs/decisions/001-stage1-voltage-rise.md).</li>
  * <li>Refresh the flows and losses from the current tree bottom-up, refit, rescan every bus's
  *     candidates over the whole tree, and repeat 2 while it moves buses (at most
  *     {@link #MAX_REFRESHES} times).</li>
@@ -1031,8 +1035,8 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
 
         /**
-         * Ranks the candidate parents of j (the root and every bus outside j's subtree; during the
-         * greedy start, the buses above j in the voltage order) by residual;
+         * Ranks the candidate parents of j (the root and the buses outside j's subtree that may feed
+         * it; during the greedy start, the buses above j in the start order) by residual;
          * keeps the best in {@link #alternatives} and the posterior confidence of the current
          * parent (or of the best, before j is attached). Both depend only on j's flow and parent
          * (without gaps): not scanned again while those are the ones of its last scan.
@@ -1228,7 +1232,8 @@ public final class PhysicsSearch implements TopologyEstimator {
         /**
          * Tries, in this order: moving j (with its subtree) to one of its best alternative
          * parents; inserting one of those alternatives between j and its parent (chains whose
-         * order the greedy pass got wrong); swapping j with its parent. The first change that lowers the total residual is kept.
+         * order the greedy pass got wrong); swapping j with its parent. The first change that lowers
+         * the total residual is kept.
          */
         /** The candidate parents the local search tries for j: the last scan's, then the measured rows' best not among them. */
         private int[] candidatesOf(int j) {

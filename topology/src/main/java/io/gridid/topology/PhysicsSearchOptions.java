@@ -26,11 +26,11 @@ package io.gridid.topology;
 public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, int fitsPerBus,
                                    boolean parallel, boolean denoiseParents) {
     /**
-     * Default local-search branch fits per bus: with a year hourly at 1e-4 p.u. noise, ieee69 and
-     * random:200 end with the same trees (to one edge) as with 200, and random:1000 gains 4 of 999
-     * edges from 34 to 200 at 2.5 times the cost (docs/decisions/001-stage1-voltage-rise.md).
+     * Default local-search branch fits per bus: 100 lost up to 12 of 597 edges against 600 on
+     * random:200 with 90 days at 1e-4 p.u. noise, 300 keeps them; random:1000 gains only a few
+     * edges from more search (docs/decisions/001-stage1-voltage-rise.md).
      */
-    public static final int DEFAULT_FITS_PER_BUS = 100;
+    public static final int DEFAULT_FITS_PER_BUS = 300;
 
     public PhysicsSearchOptions {
         if (candidates < 1 || maxRounds < 0 || screenIntervals < 0 || fitsPerBus < 0) {
