@@ -636,12 +636,23 @@ class JointRefinementTest {
         ImpedanceResult r = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))
                 .estimate(b.build(), feeder.tree());
         assertEquals(full.intervalCount() - holes, r.branchTo("3").intervalsUsed());
+        double z2 = 0;
         for (BranchEstimate e : r.branches()) {
             Branch t = feeder.branchTo(e.toBus());
             assertEquals(t.rOhm(), e.rOhm(), STDERR_MULTIPLE * e.rStdErr(), "r of " + e.toBus());
             assertEquals(t.xOhm(), e.xOhm(), STDERR_MULTIPLE * e.xStdErr(), "x of " + e.toBus());
+            z2 += Math.pow((e.rOhm() - t.rOhm()) / e.rStdErr(), 2) + Math.pow((e.xOhm() - t.xOhm()) / e.xStdErr(), 2);
         }
+        // the other side: standard errors much too large would pass every check above. For 2k honest
+        // Gaussian z-scores, the mean z^2 lies within [CHI2_MEAN_LOW_14, CHI2_MEAN_HIGH_14] but for 0.2 % of data sets
+        int k = 2 * r.branches().size();
+        assertEquals(14, k);
+        assertTrue(z2 / k >= CHI2_MEAN_LOW_14 && z2 / k <= CHI2_MEAN_HIGH_14, "mean z^2 " + z2 / k);
     }
+
+    /** The 0.1 % and 99.9 % quantiles of &chi;&sup2;_14 / 14 (scipy.stats.chi2.ppf). */
+    private static final double CHI2_MEAN_LOW_14 = 0.2172;
+    private static final double CHI2_MEAN_HIGH_14 = 2.5802;
 
     /** Intervals are summed in fixed chunks: the parallel run gives the same bits as the sequential one. */
     @Test
