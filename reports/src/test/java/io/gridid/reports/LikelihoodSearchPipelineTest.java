@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pipeline with the likelihood search on: ieee13, 90 days hourly, 1e-5 p.u. and 0.5 % P/Q
- * noise, where stage 1 finds the true tree and the search keeps it.
+ * noise, where the search moves no bus and keeps stage 1's tree (the true one but for the
+ * closed switch 671-692 of 1e-4 ohm, whose two ends the data do not tell apart).
  */
 class LikelihoodSearchPipelineTest {
     @Test
@@ -42,8 +43,14 @@ class LikelihoodSearchPipelineTest {
         assertTrue(labels.indexOf(IdentifyPipeline.TOPOLOGY) > last, "stage 1 is done after the search: " + labels);
         assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("likelihood search: 0 bus(es) moved")),
                 r.warnings().toString());
+        IdentificationResult stage1 = new IdentifyPipeline(IdentifyOptions.defaults())
+                .identify(meters, f.rootBus(), f.baseKv(), List.of(), (label, done, total) -> { });
+        assertEquals(stage1.tree(), r.tree(), "the search kept stage 1's tree");
         RadialTree truth = f.tree();
         for (Map.Entry<String, String> e : truth.parents().entrySet()) {
+            if (e.getKey().equals("671") || e.getKey().equals("692")) {
+                continue; // the switch's two ends: either may hang on 670
+            }
             assertTrue(r.branches().stream().anyMatch(b -> b.fromBus().equals(e.getValue()) && b.toBus().equals(e.getKey())),
                     "branch " + e.getValue() + "-" + e.getKey());
         }

@@ -166,7 +166,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             s = new Search(series, options, null, false); // noisy: start again in the mean-voltage order
             s.greedy();
         }
-        s.anyParent = precise;
+        s.anyParent = precise && !series.hasGaps(); // estimated loads leave errors the wider choice would fit
         s.riseAllowed = !(noise > RISE_RESIDUAL);
         int moves = s.localSearch();
         int more = 1;
@@ -224,7 +224,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         Search s = new Search(series, options);
         s.objectiveOf(start);
         double noise = s.medianRelativeResidual();
-        s.anyParent = !(noise > PRECISE_RESIDUAL);
+        s.anyParent = !(noise > PRECISE_RESIDUAL) && !series.hasGaps();
         s.riseAllowed = !(noise > RISE_RESIDUAL);
         s.refresh();
         int moves = s.localSearch();
@@ -328,8 +328,9 @@ public final class PhysicsSearch implements TopologyEstimator {
         /** While the greedy start runs: candidate parents are the buses not yet attached (above in the voltage order). */
         private boolean greedy;
         /**
-         * Precise data: any bus outside the subtree may be tried as a parent. On noisy data only those
-         * the branch equation's sign allows ({@link #mayRise}), which keeps the search from fitting the noise.
+         * Precise, complete data: any bus outside the subtree may be tried as a parent. On noisy data,
+         * or with estimated loads, only those the branch equation's sign allows ({@link #mayRise}),
+         * which keeps the search from fitting the noise or the estimates' errors.
          */
         private boolean anyParent;
         /** Buses whose subtree may feed back may hang on lower-voltage parents ({@link #RISE_RESIDUAL}). */
