@@ -231,7 +231,9 @@ final class MeterRowCollector {
                 double[] mp = merged.p[m];
                 double[] mq = merged.q[m];
                 long[] mBits = merged.present[m];
-                for (int t = 0; t < part.intervalCount; t++) {
+                // a meter's column ends at its last reading (it is never padded to the part's intervals)
+                int columnEnd = Math.min(part.intervalCount, pv.length);
+                for (int t = 0; t < columnEnd; t++) {
                     if ((bits[t >>> 6] & (1L << t)) == 0) {
                         continue;
                     }
@@ -428,11 +430,18 @@ final class MeterRowCollector {
             double[] pm = p[m];
             double[] qm = q[m];
             long[] bits = present[m];
+            int firstK = -1;
+            int lastK = -1;
             for (int k = 0; k < tCount; k++) {
                 int t = order[k];
-                if ((bits[t >>> 6] & (1L << t)) == 0) {
+                // a column ends where its meter's last reading so far was (columns are not padded)
+                if (t >= vm.length || (bits[t >>> 6] & (1L << t)) == 0) {
                     continue;
                 }
+                if (firstK < 0) {
+                    firstK = k;
+                }
+                lastK = k;
                 count++;
                 double vv = vm[t];
                 builder.set(m, k, vv, pm[t], qm[t]);
@@ -453,7 +462,8 @@ final class MeterRowCollector {
             present[m] = null;
             String id = meterIds.get(m);
             if (count < tCount) {
-                partial.add(id + " (" + count + " of " + tCount + ")");
+                partial.add(id + " (" + count + " of " + tCount + ", " + when(sorted[firstK])
+                        + (lastK > firstK ? " to " + when(sorted[lastK]) : "") + ")");
             }
             if (readings == 0) {
                 empty.add(id);

@@ -140,7 +140,7 @@ final class UnitMistakes {
             double total = 0;
             long count = 0;
             for (int m = 0; m < n; m++) {
-                for (int t = 0; t < intervalCount; t++) {
+                for (int t = 0, end = Math.min(intervalCount, v[m].length); t < end; t++) {
                     if (!Double.isNaN(v[m][t])) {
                         total += v[m][t];
                         count++;
@@ -158,7 +158,8 @@ final class UnitMistakes {
         for (int m = 0; m < n; m++) {
             double[] pm = p[m];
             double[] qm = q[m];
-            for (int t = 0; t < intervalCount; t++) {
+            // a meter's column ends at its last reading: the intervals after it have none
+            for (int t = 0, end = Math.min(intervalCount, pm.length); t < end; t++) {
                 double pk = Double.isNaN(pm[t]) ? 0 : Units.mwToKw(pm[t]);
                 double qk = Double.isNaN(qm[t]) ? 0 : Units.mwToKw(qm[t]);
                 double sk = Math.sqrt(pk * pk + qk * qk);
