@@ -2,6 +2,7 @@ package io.gridid.model.io;
 
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
+import io.gridid.model.PrintableText;
 import io.gridid.model.Units;
 
 import java.time.Instant;
@@ -27,10 +28,17 @@ import java.util.Map;
 final class MeterRowCollector {
     /** How many meters a warning names before it says "and N more". */
     static final int NAMED_IN_WARNING = 10;
+    /** The longest meter id, in characters: ids are drawn, exported and named in messages. */
+    static final int MAX_ID_CHARS = 256;
 
     private static final int INITIAL_CAPACITY = 64;
     /** Presized columns may take up to this many bytes per byte of input (dense data takes about one). */
     static final double MAX_PRESIZE_PER_FILE_BYTE = 2.0;
+    /**
+     * Bytes a (meter, interval) cell takes at least by the end of a read: V, P and Q as doubles in the
+     * collector's columns and again in the {@link MeterData} that {@link #finish} builds from them.
+     */
+    static final long DENSE_BYTES_PER_CELL = 48;
     private static final DateTimeFormatter LOCAL_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** Thrown when a (timestamp, meter) cell repeats; the reader then finds the first line. */
@@ -59,6 +67,8 @@ final class MeterRowCollector {
     private final MeterCsvLayout layout;
     private final double baseKv;
     private final UnitMistakes mistakes;
+    private final long memoryBytes;
+    private final long maxCells;
 
     private final List<String> meterIds = new ArrayList<>();
     private final Map<String, Integer> meterIndex = new HashMap<>();
@@ -84,10 +94,16 @@ final class MeterRowCollector {
     private int probeMeter = -1;
     private long probeEpoch;
 
-    MeterRowCollector(String file, MeterCsvLayout layout, double baseKv) {
+    /**
+     * @param memoryBytes the memory the reading may take at most (the Java heap's limit): a file whose
+     *                    meters times intervals would need more as dense columns is refused early
+     */
+    MeterRowCollector(String file, MeterCsvLayout layout, double baseKv, long memoryBytes) {
         this.file = file;
         this.layout = layout;
         this.baseKv = baseKv;
+        this.memoryBytes = memoryBytes;
+        this.maxCells = memoryBytes / DENSE_BYTES_PER_CELL;
         this.mistakes = new UnitMistakes(file, layout, baseKv, meterIds);
     }
 
@@ -114,7 +130,7 @@ final class MeterRowCollector {
 
     /** An empty collector for the same file, layout and base voltage (a chunk's, in a chunked read). */
     MeterRowCollector emptyCopy() {
-        return new MeterRowCollector(file, layout, baseKv);
+        return new MeterRowCollector(file, layout, baseKv, memoryBytes);
     }
 
     /** Whether a row so far showed a unit mistake (raised only by {@link #finish}). */
@@ -122,7 +138,12 @@ final class MeterRowCollector {
         return mistakes.hasOffense();
     }
 
-    /** Index of a meter id, registering it on first sight; rejects an empty or undecodable id. */
+    /**
+     * Index of a meter id, registering it on first sight. The id is kept as written (surrounding
+     * whitespace aside); an empty or all-space id, one with a control character or one longer than
+     * {@link #MAX_ID_CHARS} is refused, so that every output can show every id as it is. (An id that is
+     * not valid UTF-8 the parsers refuse with {@link #notUtf8}; a literal U+FFFD is a character like any.)
+     */
     int meter(String id, long line) throws InvalidInputException {
         Integer known = meterIndex.get(id);
         if (known != null) {
@@ -132,11 +153,18 @@ final class MeterRowCollector {
         if (!stripped.equals(id)) {
             return meter(stripped, line);
         }
-        if (id.isEmpty()) {
+        if (id.isEmpty() || id.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
             throw new InvalidInputException(file, line, "empty meter_id");
         }
-        if (id.indexOf('\uFFFD') >= 0) {
-            throw new InvalidInputException(file, line, "meter_id is not valid UTF-8 text");
+        int control = PrintableText.firstControl(id);
+        if (control >= 0) {
+            throw new InvalidInputException(file, line, String.format(Locale.ROOT,
+                    "meter_id '%s' contains a control character (U+%04X); ids must be printable text", id,
+                    (int) id.charAt(control)));
+        }
+        if (id.length() > MAX_ID_CHARS) {
+            throw new InvalidInputException(file, line, "meter_id of " + id.length() + " characters; at most "
+                    + MAX_ID_CHARS);
         }
         return register(id, Math.max(INITIAL_CAPACITY, intervalCount));
     }
@@ -217,6 +245,10 @@ final class MeterRowCollector {
         }
         merged.maxEpoch = maxBefore;
         int tCount = merged.intervalCount;
+        long meters = parts.stream().flatMap(p -> p.meterIds.stream()).distinct().count();
+        if (meters * tCount > merged.maxCells) {
+            return null; // the sequential read words it, at the line where the table outgrew the memory
+        }
         for (int k = 0; k < parts.size(); k++) {
             MeterRowCollector part = parts.get(k);
             int[] map = toMerged[k];
@@ -285,6 +317,9 @@ final class MeterRowCollector {
             lastEpoch = epochSecond;
             lastInterval = t;
         }
+        if ((long) meterIds.size() * intervalCount > maxCells) {
+            throw tooLarge(line);
+        }
         long maxBefore = maxEpoch;
         if (epochSecond < maxEpoch) {
             unsorted = true;
@@ -349,6 +384,27 @@ final class MeterRowCollector {
         return a;
     }
 
+    /** Whether the meters times the intervals need more memory as a dense table than the reading may take. */
+    boolean tooLargeForMemory() {
+        return (long) meterIds.size() * intervalCount > maxCells;
+    }
+
+    /** The refusal of a file whose meters times intervals do not fit the memory as a dense table. */
+    InvalidInputException tooLarge(long line) {
+        long cells = (long) meterIds.size() * intervalCount;
+        return new InvalidInputException(file, line, String.format(Locale.ROOT,
+                "%d meters x %d intervals so far need at least %s as a dense table, more than the %s this Java heap"
+                        + " may take; %.3g %% of those cells have a reading: meters on different clocks? put the"
+                        + " timestamps on one interval grid, or raise the heap (e.g. GRIDID_JAVA_OPTS=-Xmx%dg)",
+                meterIds.size(), intervalCount, bytes(cells * DENSE_BYTES_PER_CELL), bytes(memoryBytes),
+                100.0 * rows / cells, Math.max(2, (cells * DENSE_BYTES_PER_CELL * 2 >> 30) + 1)));
+    }
+
+    /** Bytes as MB or GB, three significant digits. */
+    static String bytes(long n) {
+        return n >= 1L << 30 ? String.format(Locale.ROOT, "%.3g GB", n / 1e9) : String.format(Locale.ROOT, "%.3g MB", n / 1e6);
+    }
+
     /** A field that is not a number (or is infinite). */
     InvalidInputException badNumber(long line, int column, String text, DecimalParser.Status status) {
         String shown = text.strip();
@@ -373,6 +429,11 @@ final class MeterRowCollector {
     InvalidInputException wrongFieldCount(long line, int fields, boolean unterminatedLastLine) {
         return new InvalidInputException(file, line, fields + (fields == 1 ? " field" : " fields") + " but the header has "
                 + layout.fieldCount + (unterminatedLastLine ? "; the file ends mid-line (truncated?)" : ""));
+    }
+
+    /** A meter id whose bytes are not UTF-8. */
+    static InvalidInputException notUtf8(String file, long line) {
+        return new InvalidInputException(file, line, "meter_id is not valid UTF-8 text");
     }
 
     /** A NUL byte: binary data. */

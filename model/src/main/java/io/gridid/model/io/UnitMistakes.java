@@ -77,12 +77,20 @@ final class UnitMistakes {
         }
     }
 
+    /**
+     * One plausibility rule for every voltage column: a reading is within {@link #MIN_KV_RATIO} to
+     * {@link #MAX_KV_RATIO} times nominal (per unit directly, kV against --base-kv); outside it, the
+     * message names the likely unit mistake where there is one.
+     */
     private void checkVoltage(long line, double volt, MeterRowCollector.RowText text) {
         if (layout.perUnit) {
             if (volt >= VOLTS_THRESHOLD) {
                 offendVoltage(line, shown(text) + " looks like volts, not per unit");
             } else if (volt > MAX_PER_UNIT) {
                 offendVoltage(line, shown(text) + " looks like kV, not per unit; name the column v_kv");
+            } else if (volt < MIN_KV_RATIO) {
+                offendVoltage(line, shown(text) + " is outside " + NumberText.of(MIN_KV_RATIO) + " to "
+                        + NumberText.of(MAX_KV_RATIO) + " per unit; not a feeder voltage");
             }
         } else if (volt >= KV_VOLTS_THRESHOLD) {
             offendVoltage(line, shown(text) + " looks like volts, not kV");
