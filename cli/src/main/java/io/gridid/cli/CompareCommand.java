@@ -44,17 +44,18 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws GrididException, IOException {
         PrintWriter err = spec.commandLine().getErr();
-        MeterInput.Read file = input.read();
-        for (String w : file.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
-        MeterData data = file.data();
+        input.checkOptions();
         RadialTree a = ImpedanceCommand.readTopology(first, input.root);
         RadialTree b = ImpedanceCommand.readTopology(second, input.root);
         String mismatch = TopologyComparison.mismatch(a, b);
         if (mismatch != null) {
             throw new IllegalInputException(first + " and " + second + ": " + mismatch);
         }
+        MeterInput.Read file = input.read();
+        for (String w : file.warnings()) {
+            err.println("gridid: warning: " + w);
+        }
+        MeterData data = file.data();
         // progress only on an interactive terminal: scripts and logs get the result lines only
         boolean interactive = System.console() != null;
         TopologyComparison.Result r = new TopologyComparison(ImpedanceOptions.defaults()).compare(data, a, b,
