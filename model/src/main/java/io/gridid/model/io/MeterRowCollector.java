@@ -2,7 +2,6 @@ package io.gridid.model.io;
 
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
-import io.gridid.model.PrintableText;
 import io.gridid.model.Units;
 
 import java.time.Instant;
@@ -28,8 +27,6 @@ import java.util.Map;
 final class MeterRowCollector {
     /** How many meters a warning names before it says "and N more". */
     static final int NAMED_IN_WARNING = 10;
-    /** The longest meter id, in characters: ids are drawn, exported and named in messages. */
-    static final int MAX_ID_CHARS = 256;
 
     private static final int INITIAL_CAPACITY = 64;
     /** Presized columns may take up to this many bytes per byte of input (dense data takes about one). */
@@ -139,10 +136,9 @@ final class MeterRowCollector {
     }
 
     /**
-     * Index of a meter id, registering it on first sight. The id is kept as written (surrounding
-     * whitespace aside); an empty or all-space id, one with a control character or one longer than
-     * {@link #MAX_ID_CHARS} is refused, so that every output can show every id as it is. (An id that is
-     * not valid UTF-8 the parsers refuse with {@link #notUtf8}; a literal U+FFFD is a character like any.)
+     * Index of a meter id, registering it on first sight; the id must pass {@link BusId}'s rule. (An
+     * id that is not valid UTF-8 the parsers refuse with {@link #notUtf8}; a literal U+FFFD is a
+     * character like any.)
      */
     int meter(String id, long line) throws InvalidInputException {
         Integer known = meterIndex.get(id);
@@ -153,18 +149,9 @@ final class MeterRowCollector {
         if (!stripped.equals(id)) {
             return meter(stripped, line);
         }
-        if (id.isEmpty() || id.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-            throw new InvalidInputException(file, line, "empty meter_id");
-        }
-        int control = PrintableText.firstControl(id);
-        if (control >= 0) {
-            throw new InvalidInputException(file, line, String.format(Locale.ROOT,
-                    "meter_id '%s' contains a control character (U+%04X); ids must be printable text", id,
-                    (int) id.charAt(control)));
-        }
-        if (id.length() > MAX_ID_CHARS) {
-            throw new InvalidInputException(file, line, "meter_id of " + id.length() + " characters; at most "
-                    + MAX_ID_CHARS);
+        String problem = BusId.problem(id, "meter_id");
+        if (problem != null) {
+            throw new InvalidInputException(file, line, problem);
         }
         return register(id, Math.max(INITIAL_CAPACITY, intervalCount));
     }
