@@ -69,6 +69,10 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 });
         PrintWriter out = spec.commandLine().getOut();
+        if (r.first().intervals() < data.intervalCount()) {
+            out.printf(Locale.ROOT, "on the %d of %d intervals with every reading (gaps drop their intervals)%n",
+                    r.first().intervals(), data.intervalCount());
+        }
         out.printf(Locale.ROOT, "deviance (-2 log-likelihood + const; lower = likelier), noise model of the first:%n");
         out.printf(Locale.ROOT, "  first   %-30s %s%n", first, number(r.first().deviance(), false));
         out.printf(Locale.ROOT, "  second  %-30s %s (%s)%n", second, number(r.second().deviance(), false),
