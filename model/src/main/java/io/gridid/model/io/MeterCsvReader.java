@@ -34,9 +34,11 @@ import java.nio.file.Path;
  * <p>Meter ids are kept as written (surrounding whitespace aside); an id that is empty or all spaces
  * (no-break spaces included), holds a control character, is longer than 256 characters or is not
  * UTF-8 is refused. Voltages are held to one plausibility rule, 0.5 to 2 times nominal ({@code v_pu}
- * directly, {@code v_kv} against the base voltage when one is given). Memory: a file whose meters times intervals would need more than the Java heap as dense
- * columns (48 bytes a cell while reading) is refused at the row where that becomes certain, saying
- * what it would need; a record longer than 1 MiB is refused on either parser.
+ * directly, {@code v_kv} against the base voltage when one is given; a file whose mean v_kv is near
+ * 1/&radic;3 or &radic;3 times it is line-to-neutral kV where line-to-line is meant). Memory: a file
+ * whose meters times intervals would need more than the Java heap as dense columns (48 bytes a cell
+ * while reading) is refused at the row where that becomes certain, saying what it would need; a
+ * record longer than 1 MiB is refused on either parser.
  *
  * <p>Streams: the plain contract layout is parsed from bytes by a fast path, on
  * {@link Options#threads()} threads for a file of at least {@value #MIN_CHUNK_BYTES} bytes a thread

@@ -452,6 +452,7 @@ final class MeterRowCollector {
             throw new InvalidInputException(file, 0, "header only, no data rows");
         }
         mistakes.throwFirst();
+        mistakes.checkLineToNeutral(v, intervalCount);
         mistakes.checkFeederTotal(v, p, q, epochs, intervalCount, this::when);
         int tCount = intervalCount;
         Integer[] order = new Integer[tCount];

@@ -134,6 +134,44 @@ final class UnitMistakes {
                 + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW?";
     }
 
+    /** Mean v_kv over --base-kv that line-to-neutral kV on one side and line-to-line on the other give: 1/&radic;3 and &radic;3, &plusmn; 7 %. */
+    static final double LN_LOW_MIN = 0.54;
+    static final double LN_LOW_MAX = 0.62;
+    static final double LN_HIGH_MIN = 1.61;
+    static final double LN_HIGH_MAX = 1.85;
+
+    /**
+     * Line-to-neutral kV where line-to-line is meant shows as a mean ratio of v_kv to --base-kv near
+     * 1/&radic;3 (readings line-to-neutral: impedances would come out a third) or &radic;3 (--base-kv
+     * line-to-neutral); each row passes the per-row rule, so the whole file's mean is checked.
+     */
+    void checkLineToNeutral(double[][] v, int intervalCount) throws InvalidInputException {
+        if (layout.perUnit || Double.isNaN(baseKv)) {
+            return;
+        }
+        double total = 0;
+        long count = 0;
+        for (int m = 0; m < meterIds.size(); m++) {
+            for (int t = 0, end = Math.min(intervalCount, v[m].length); t < end; t++) {
+                if (!Double.isNaN(v[m][t])) {
+                    total += v[m][t];
+                    count++;
+                }
+            }
+        }
+        double ratio = count == 0 ? Double.NaN : total / count / baseKv;
+        if (ratio >= LN_LOW_MIN && ratio <= LN_LOW_MAX) {
+            throw new InvalidInputException(file, 0, String.format(Locale.ROOT, "the v_kv readings average %.3f times"
+                    + " --base-kv %s: line-to-neutral kV? v_kv is line-to-line (line-to-neutral times 1.732)", ratio,
+                    NumberText.of(baseKv)));
+        }
+        if (ratio >= LN_HIGH_MIN && ratio <= LN_HIGH_MAX) {
+            throw new InvalidInputException(file, 0, String.format(Locale.ROOT, "the v_kv readings average %.3f times"
+                    + " --base-kv %s: is --base-kv line-to-neutral? give the line-to-line kV, about %.4g", ratio,
+                    NumberText.of(baseKv), baseKv * Math.sqrt(3)));
+        }
+    }
+
     /**
      * W given as kW can hide below the per-row limit when every load is small and the feeder head's
      * flow is left empty; the sum of the loads then still gives it away. Leaves out the largest
