@@ -31,11 +31,6 @@ final class MeterRowCollector {
     private static final int INITIAL_CAPACITY = 64;
     /** Presized columns may take up to this many bytes per byte of input (dense data takes about one). */
     static final double MAX_PRESIZE_PER_FILE_BYTE = 2.0;
-    /**
-     * Bytes a (meter, interval) cell takes at least by the end of a read: V, P and Q as doubles in the
-     * collector's columns and again in the {@link MeterData} that {@link #finish} builds from them.
-     */
-    static final long DENSE_BYTES_PER_CELL = 48;
     private static final DateTimeFormatter LOCAL_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** Thrown when a (timestamp, meter) cell repeats; the reader then finds the first line. */
@@ -100,7 +95,7 @@ final class MeterRowCollector {
         this.layout = layout;
         this.baseKv = baseKv;
         this.memoryBytes = memoryBytes;
-        this.maxCells = memoryBytes / DENSE_BYTES_PER_CELL;
+        this.maxCells = memoryBytes / DenseTable.BYTES_PER_CELL;
         this.mistakes = new UnitMistakes(file, layout, baseKv, meterIds);
     }
 
@@ -371,25 +366,9 @@ final class MeterRowCollector {
         return a;
     }
 
-    /** Whether the meters times the intervals need more memory as a dense table than the reading may take. */
-    boolean tooLargeForMemory() {
-        return (long) meterIds.size() * intervalCount > maxCells;
-    }
-
     /** The refusal of a file whose meters times intervals do not fit the memory as a dense table. */
     InvalidInputException tooLarge(long line) {
-        long cells = (long) meterIds.size() * intervalCount;
-        return new InvalidInputException(file, line, String.format(Locale.ROOT,
-                "%d meters x %d intervals so far need at least %s as a dense table, more than the %s this Java heap"
-                        + " may take; %.3g %% of those cells have a reading: meters on different clocks? put the"
-                        + " timestamps on one interval grid, or raise the heap (e.g. GRIDID_JAVA_OPTS=-Xmx%dg)",
-                meterIds.size(), intervalCount, bytes(cells * DENSE_BYTES_PER_CELL), bytes(memoryBytes),
-                100.0 * rows / cells, Math.max(2, (cells * DENSE_BYTES_PER_CELL * 2 >> 30) + 1)));
-    }
-
-    /** Bytes as MB or GB, three significant digits. */
-    static String bytes(long n) {
-        return n >= 1L << 30 ? String.format(Locale.ROOT, "%.3g GB", n / 1e9) : String.format(Locale.ROOT, "%.3g MB", n / 1e6);
+        return DenseTable.refusal(file, line, meterIds.size(), intervalCount, rows, memoryBytes);
     }
 
     /** A field that is not a number (or is infinite). */
@@ -522,18 +501,18 @@ final class MeterRowCollector {
         }
         List<String> warnings = new ArrayList<>();
         if (!partial.isEmpty()) {
-            warnings.add(named(partial.size() == 1 ? "1 meter has rows for only part of the intervals: "
+            warnings.add(ReadWarnings.named(partial.size() == 1 ? "1 meter has rows for only part of the intervals: "
                     : partial.size() + " meters have rows for only part of the intervals: ", partial));
         }
         if (!flat.isEmpty()) {
-            warnings.add(named(flat.size() == 1 ? "1 meter reports a voltage that never changes (stuck or estimated?): "
+            warnings.add(ReadWarnings.named(flat.size() == 1 ? "1 meter reports a voltage that never changes (stuck or estimated?): "
                     : flat.size() + " meters report a voltage that never changes (stuck or estimated?): ", flat));
         }
         if (!empty.isEmpty()) {
-            warnings.add(named(empty.size() == 1 ? "1 meter has every reading missing: "
+            warnings.add(ReadWarnings.named(empty.size() == 1 ? "1 meter has every reading missing: "
                     : empty.size() + " meters have every reading missing: ", empty));
         }
-        String grid = gridWarning(sorted);
+        String grid = ReadWarnings.grid(sorted);
         if (grid != null) {
             warnings.add(grid);
         }
@@ -541,43 +520,5 @@ final class MeterRowCollector {
             warnings.add("rows were not in time order; sorted by timestamp");
         }
         return new MeterFile(builder.build(), layout.voltageColumn(), rows, warnings);
-    }
-
-    private static String named(String lead, List<String> items) {
-        StringBuilder sb = new StringBuilder(lead);
-        int shown = Math.min(items.size(), NAMED_IN_WARNING);
-        sb.append(String.join(", ", items.subList(0, shown)));
-        if (items.size() > shown) {
-            sb.append(" and ").append(items.size() - shown).append(" more");
-        }
-        return sb.toString();
-    }
-
-    private static String gridWarning(long[] sorted) {
-        if (sorted.length < 3) {
-            return null;
-        }
-        Map<Long, Integer> steps = new HashMap<>();
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int k = 1; k < sorted.length; k++) {
-            long d = sorted[k] - sorted[k - 1];
-            steps.merge(d, 1, Integer::sum);
-            min = Math.min(min, d);
-            max = Math.max(max, d);
-        }
-        if (steps.size() == 1) {
-            return null;
-        }
-        long common = 0;
-        int best = -1;
-        for (Map.Entry<Long, Integer> e : steps.entrySet()) {
-            if (e.getValue() > best || (e.getValue() == best && e.getKey() < common)) {
-                best = e.getValue();
-                common = e.getKey();
-            }
-        }
-        return "intervals are not on a regular grid: steps from " + min + " s to " + max + " s (most common "
-                + common + " s); gaps or irregular logging?";
     }
 }
