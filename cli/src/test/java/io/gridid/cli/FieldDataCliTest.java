@@ -105,4 +105,28 @@ class FieldDataCliTest {
         assertTrue(r.err().contains("652 (144 of 240, 2026-01-05T00:00:00Z to 2026-01-10T23:00:00Z)"), r.err());
         assertExactTopology(out);
     }
+
+    /**
+     * A meter exchanged under a new id: two meters that never report together. The same bus cannot be
+     * identified from two halves that share no interval, so identify exits 3 with the reason, and the
+     * warning says which meters take over from one another.
+     */
+    @Test
+    void aNewIdTakingOverIsNamedAndTheBranchRefusedWithTheReason() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(tenDays, StandardCharsets.UTF_8)) {
+            String[] f = line.split(",", 3);
+            lines.add(f.length == 3 && f[1].equals("671") && f[0].compareTo("2026-01-06") >= 0
+                    ? f[0] + ",671-new," + f[2] : line);
+        }
+        Path m = dir.resolve("takeover.csv");
+        Files.write(m, lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("takeover");
+        CommandRun r = identify(m, out);
+        assertEquals(ExitCode.NOT_IDENTIFIABLE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("gridid: warning: meters that take over from one another (one starts after the"
+                + " other stopped: the same bus under a new id? give both one id): 671 then 671-new"), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
 }

@@ -446,6 +446,7 @@ final class MeterRowCollector {
         int n = meterIds.size();
         MeterData.Builder builder = MeterData.builder(meterIds, sorted);
         List<String> partial = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>(); // meter, first and last interval of a partial meter
         List<String> flat = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         for (int m = 0; m < n; m++) {
@@ -492,6 +493,7 @@ final class MeterRowCollector {
             if (count < tCount) {
                 partial.add(id + " (" + count + " of " + tCount + ", " + when(sorted[firstK])
                         + (lastK > firstK ? " to " + when(sorted[lastK]) : "") + ")");
+                spans.add(new int[] {m, firstK, lastK});
             }
             if (readings == 0) {
                 empty.add(id);
@@ -503,6 +505,10 @@ final class MeterRowCollector {
         if (!partial.isEmpty()) {
             warnings.add(ReadWarnings.named(partial.size() == 1 ? "1 meter has rows for only part of the intervals: "
                     : partial.size() + " meters have rows for only part of the intervals: ", partial));
+        }
+        String takeovers = ReadWarnings.takeovers(spans, meterIds);
+        if (takeovers != null) {
+            warnings.add(takeovers);
         }
         if (!flat.isEmpty()) {
             warnings.add(ReadWarnings.named(flat.size() == 1 ? "1 meter reports a voltage that never changes (stuck or estimated?): "

@@ -1,5 +1,6 @@
 package io.gridid.model.io;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,34 @@ final class ReadWarnings {
             sb.append(" and ").append(items.size() - shown).append(" more");
         }
         return sb.toString();
+    }
+
+    /** Partial meters beyond which pairs are not looked for (the look is quadratic). */
+    static final int MAX_TAKEOVER_METERS = 1000;
+
+    /**
+     * A warning naming pairs of meters of which one starts after the other stopped (a meter exchanged,
+     * its bus now under a new id), else null.
+     *
+     * @param spans per partial meter: its index, first and last interval (sorted order)
+     */
+    static String takeovers(List<int[]> spans, List<String> ids) {
+        if (spans.size() < 2 || spans.size() > MAX_TAKEOVER_METERS) {
+            return null;
+        }
+        List<String> pairs = new ArrayList<>();
+        for (int[] a : spans) {
+            for (int[] b : spans) {
+                if (a[2] < b[1] && a[1] == 0) {
+                    pairs.add(ids.get(a[0]) + " then " + ids.get(b[0]));
+                }
+            }
+        }
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        return named("meters that take over from one another (one starts after the other stopped: the same bus"
+                + " under a new id? give both one id): ", pairs);
     }
 
     /** A warning when the sorted instants are not evenly spaced, else null. */
