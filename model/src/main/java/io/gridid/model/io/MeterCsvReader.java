@@ -37,8 +37,9 @@ import java.nio.file.Path;
  * directly, {@code v_kv} against the base voltage when one is given; a file whose mean v_kv is near
  * 1/&radic;3 or &radic;3 times it is line-to-neutral kV where line-to-line is meant). Memory: a file
  * whose meters times intervals would need more than the Java heap as dense columns (48 bytes a cell
- * while reading) is refused at the row where that becomes certain, saying what it would need; a
- * record longer than 1 MiB is refused on either parser.
+ * while reading), or would fill less than 1/64 of more than 2^24 cells, is refused at the row where
+ * that becomes certain, saying what it would need; a record longer than 1 MiB is refused on either
+ * parser.
  *
  * <p>Streams: the plain contract layout is parsed from bytes by a fast path, on
  * {@link Options#threads()} threads for a file of at least {@value #MIN_CHUNK_BYTES} bytes a thread

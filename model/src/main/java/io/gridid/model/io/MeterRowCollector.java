@@ -228,7 +228,7 @@ final class MeterRowCollector {
         merged.maxEpoch = maxBefore;
         int tCount = merged.intervalCount;
         long meters = parts.stream().flatMap(p -> p.meterIds.stream()).distinct().count();
-        if (meters * tCount > merged.maxCells) {
+        if (meters * tCount > merged.maxCells || DenseTable.tooSparse(meters * tCount, merged.rows)) {
             return null; // the sequential read words it, at the line where the table outgrew the memory
         }
         for (int k = 0; k < parts.size(); k++) {
@@ -299,7 +299,8 @@ final class MeterRowCollector {
             lastEpoch = epochSecond;
             lastInterval = t;
         }
-        if ((long) meterIds.size() * intervalCount > maxCells) {
+        long cells = (long) meterIds.size() * intervalCount;
+        if (cells > maxCells || DenseTable.tooSparse(cells, rows)) {
             throw tooLarge(line);
         }
         long maxBefore = maxEpoch;

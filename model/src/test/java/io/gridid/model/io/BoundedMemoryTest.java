@@ -53,6 +53,28 @@ class BoundedMemoryTest {
         }
     }
 
+    /**
+     * Whatever the heap, a table the file fills below 1/64 once it passes 2^24 cells is refused: row k
+     * (line k + 2) makes (k + 1)^2 cells for k + 1 rows, so the first k + 1 above 4096 does it.
+     */
+    @Test
+    void aSparseTableIsRefusedWhateverTheHeap() throws Exception {
+        Path f = dir.resolve("clocks.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+            w.write("timestamp,meter_id,v_kv,p_kw,q_kvar\n");
+            for (int k = 0; k < 30_000; k++) {
+                w.write(Instant.ofEpochSecond(1_767_225_600L + 60L * k) + ",m" + k + ",12.4,10,5\n");
+            }
+        }
+        MeterCsvReader reader = new MeterCsvReader(MeterCsvReader.Options.defaults(), Long.MAX_VALUE / 2);
+        for (MeterCsvReader.Parser parser : MeterCsvReader.Parser.values()) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(f, parser));
+            assertEquals(f + ":4098: 4097 meters x 4097 intervals so far make a dense table of 806 MB of which only"
+                    + " 0.0244 % of the cells have a reading: meters on different clocks? put the timestamps on one"
+                    + " interval grid", e.getMessage(), parser.name());
+        }
+    }
+
     @Test
     void aHugeQuotedFieldStopsAtTheLineLimitOnEitherPath() throws Exception {
         Path f = dir.resolve("quoted.csv");
