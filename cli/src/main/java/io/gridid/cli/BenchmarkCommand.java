@@ -1,7 +1,8 @@
 package io.gridid.cli;
 
 import io.gridid.model.GrididException;
-import io.gridid.model.io.AtomicFile;
+import io.gridid.model.io.FileSet;
+import io.gridid.reports.OutputFolder;
 import io.gridid.reports.Benchmark;
 import io.gridid.reports.BenchmarkOptions;
 import io.gridid.reports.BenchmarkTable;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,8 +56,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipelineOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/benchmark.md and DIR/benchmark.json (created).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write DIR/benchmark.md and DIR/benchmark.json (created; must be empty unless --force).")
     Path out;
+
+    @Option(names = "--force", description = IdentifyCommand.FORCE_DESCRIPTION)
+    boolean force;
 
     @Override
     public Integer call() throws GrididException, IOException {
@@ -82,10 +86,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalInputException(e.getMessage());
         }
+        IdentifyPipeline pipeline = new IdentifyPipeline(pipelineOptions.toOptions());
         if (out != null) {
-            Files.createDirectories(out);
+            OutputFolder.check(out, force, null);
         }
-        Benchmark benchmark = new Benchmark(o, new IdentifyPipeline(pipelineOptions.toOptions()));
+        Benchmark benchmark = new Benchmark(o, pipeline);
         BenchmarkTable table;
         if (System.console() != null) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("benchmark").setInitialMax(o.caseCount())
@@ -101,9 +106,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         String md = table.toMarkdown();
         spec.commandLine().getOut().print(md);
         if (out != null) {
-            AtomicFile.write(out.resolve("benchmark.md"), w -> w.write(md));
             String json = table.toJson();
-            AtomicFile.write(out.resolve("benchmark.json"), w -> w.write(json));
+            new FileSet().add("benchmark.md", w -> w.write(md)).add("benchmark.json", w -> w.write(json)).write(out);
             spec.commandLine().getOut().println("\nwrote " + out.resolve("benchmark.md") + " and benchmark.json");
         }
         return ExitCode.OK;

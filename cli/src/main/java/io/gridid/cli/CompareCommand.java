@@ -44,17 +44,18 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws GrididException, IOException {
         PrintWriter err = spec.commandLine().getErr();
-        MeterInput.Read file = input.read();
-        for (String w : file.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
-        MeterData data = file.data();
+        input.checkOptions();
         RadialTree a = ImpedanceCommand.readTopology(first, input.root);
         RadialTree b = ImpedanceCommand.readTopology(second, input.root);
         String mismatch = TopologyComparison.mismatch(a, b);
         if (mismatch != null) {
             throw new IllegalInputException(first + " and " + second + ": " + mismatch);
         }
+        MeterInput.Read file = input.read();
+        for (String w : file.warnings()) {
+            err.println("gridid: warning: " + w);
+        }
+        MeterData data = file.data();
         // progress only on an interactive terminal: scripts and logs get the result lines only
         boolean interactive = System.console() != null;
         TopologyComparison.Result r = new TopologyComparison(ImpedanceOptions.defaults()).compare(data, a, b,
@@ -68,6 +69,10 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 });
         PrintWriter out = spec.commandLine().getOut();
+        if (r.first().intervals() < data.intervalCount()) {
+            out.printf(Locale.ROOT, "on the %d of %d intervals with every reading (gaps drop their intervals)%n",
+                    r.first().intervals(), data.intervalCount());
+        }
         out.printf(Locale.ROOT, "deviance (-2 log-likelihood + const; lower = likelier), noise model of the first:%n");
         out.printf(Locale.ROOT, "  first   %-30s %s%n", first, number(r.first().deviance(), false));
         out.printf(Locale.ROOT, "  second  %-30s %s (%s)%n", second, number(r.second().deviance(), false),

@@ -2,6 +2,7 @@ package io.gridid.cli;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.InvalidInputException;
+import io.gridid.model.PrintableText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Locale;
 
 /** The {@code gridid} command: a set of subcommands, each a thin layer over the library. */
 @Command(name = "gridid",
@@ -56,39 +58,68 @@ public final class GrididCommand implements Runnable {
                 ex.printStackTrace(err);
             }
             if (ex instanceof InvalidInputException) {
-                err.println(ex.getMessage());          // already FILE:LINE: reason
+                err.println(PrintableText.of(ex.getMessage()));          // already FILE:LINE: reason
                 return ExitCode.INVALID_INPUT;
             }
             if (ex instanceof IllegalInputException) {
-                err.println("gridid: " + ex.getMessage());
+                err.println("gridid: " + PrintableText.of(ex.getMessage()));
                 return ExitCode.INVALID_INPUT;
             }
             if (ex instanceof NoSuchFileException nsf) {
-                err.println(nsf.getFile() + ": no such file");
+                err.println(PrintableText.of(nsf.getFile()) + ": no such file");
                 return ExitCode.INVALID_INPUT;
             }
             if (ex instanceof AccessDeniedException ade) {
-                err.println(ade.getFile() + ": permission denied");
+                err.println(PrintableText.of(ade.getFile()) + ": permission denied");
                 return ExitCode.INVALID_INPUT;
             }
             if (ex instanceof IOException io) {
-                err.println("gridid: cannot read or write: " + io.getMessage());
+                err.println("gridid: cannot read or write: " + PrintableText.of(String.valueOf(io.getMessage())));
                 return ExitCode.INVALID_INPUT;
             }
             if (ex instanceof GrididException) {
-                err.println("gridid: " + ex.getMessage());
+                err.println("gridid: " + PrintableText.of(ex.getMessage()));
                 return ExitCode.NOT_IDENTIFIABLE;
             }
-            err.println("gridid: internal error: " + ex + (debugOn ? "" : " (rerun with --debug for details)"));
+            err.println("gridid: internal error: " + PrintableText.of(ex.toString())
+                    + (debugOn ? "" : " (rerun with --debug for details)"));
             return ExitCode.INTERNAL;
+        });
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                return outOfMemory(parseResult.commandSpec().commandLine().getErr(), e,
+                        parseResult.originalArgs().contains("--debug"));
+            }
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("gridid: " + ex.getMessage());
+            err.println("gridid: " + PrintableText.of(ex.getMessage()));
             err.println("Try 'gridid " + qualifiedName(ex.getCommandLine()) + "--help' for more information.");
             return ExitCode.INVALID_INPUT;
         });
         return cl;
+    }
+
+    /**
+     * An {@link OutOfMemoryError} anywhere (any thread whose failure reaches the command): one line
+     * with the heap's limit and how to raise it, exit {@link ExitCode#INTERNAL}. The error's own
+     * objects are unreachable by now, so printing the line has memory again.
+     */
+    static int outOfMemory(PrintWriter err, OutOfMemoryError e, boolean debug) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        String limit = max >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", max / (double) (1L << 30))
+                : (max >> 20) + " MB";
+        long suggestGb = Math.max(2, 2 * ((max + (1L << 30) - 1) >> 30));
+        err.println("gridid: out of memory (" + e.getMessage() + "; this Java heap may take " + limit
+                + "): raise it, e.g. GRIDID_JAVA_OPTS=-Xmx" + suggestGb + "g ./gridid ..., or java -Xmx"
+                + suggestGb + "g -jar gridid.jar ...");
+        err.flush();
+        return ExitCode.INTERNAL;
     }
 
     private static String qualifiedName(CommandLine cl) {

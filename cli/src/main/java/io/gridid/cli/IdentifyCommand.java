@@ -27,6 +27,10 @@ import java.util.concurrent.Callable;
                         + "relaxation gap, residual, confidence), DIR/topology.csv, DIR/report.json and the "
                         + "self-contained DIR/report.html."})
 final class IdentifyCommand implements Callable<Integer> {
+    /** The --force help, shared by every command that writes a folder. */
+    static final String FORCE_DESCRIPTION = "Write into DIR even if it is not empty (files of the same names are"
+            + " replaced, others left alone).";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,10 +45,12 @@ final class IdentifyCommand implements Callable<Integer> {
                     + "(0 = the estimator's own figure, fastest). Default: ${DEFAULT-VALUE}.")
     int stability;
 
-    @Option(names = "--force", description = "Write into DIR even if it is not empty (files of the same names are replaced).")
+    @Option(names = "--force", description = FORCE_DESCRIPTION)
     boolean force;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created; must be empty unless --force).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder (created; must be empty unless --force). The four files are written as one"
+                    + " set: a failed or stopped run leaves the folder as it was.")
     Path out;
 
     @Override
@@ -52,20 +58,20 @@ final class IdentifyCommand implements Callable<Integer> {
         if (meterInput.baseKv == null) {
             throw new IllegalInputException("--base-kv is required: the nominal line-to-line kV of the feeder");
         }
-        OutputFolder.check(out, force, null);
-        MeterInput.Read file = meterInput.read();
-        double baseKv = meterInput.baseKv;
-        String root = meterInput.root;
-        OutputFolder.prepare(out, force, null);
-        PrintWriter err = spec.commandLine().getErr();
-        for (String w : file.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
         if (stability < 0) {
             throw new IllegalInputException("--stability must be >= 0");
         }
         IdentifyOptions options = pipelineOptions.toOptions();
         options = options.withTopology(options.topology().withStabilityRuns(stability));
+        meterInput.checkOptions();
+        OutputFolder.check(out, force, null);
+        MeterInput.Read file = meterInput.read();
+        double baseKv = meterInput.baseKv;
+        String root = meterInput.root;
+        PrintWriter err = spec.commandLine().getErr();
+        for (String w : file.warnings()) {
+            err.println("gridid: warning: " + w);
+        }
         IdentifyPipeline pipeline = new IdentifyPipeline(options);
         IdentificationResult r;
         if (System.console() != null) {

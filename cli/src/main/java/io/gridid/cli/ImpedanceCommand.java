@@ -13,6 +13,8 @@ import io.gridid.model.RadialTree;
 import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
+import io.gridid.model.io.FileSet;
+import io.gridid.reports.OutputFolder;
 import io.gridid.solvers.fit.FitNorm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,12 +68,23 @@ final class ImpedanceCommand implements Callable<Integer> {
     @Option(names = "--sequential", description = "Fit one branch at a time (same results, slower).")
     boolean sequential;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder (created; must be empty unless --force).")
     Path out;
+
+    @Option(names = "--force", description = IdentifyCommand.FORCE_DESCRIPTION)
+    boolean force;
 
     @Override
     public Integer call() throws GrididException, IOException {
         ImpedanceOptions options = fitOptions.applyTo(ImpedanceOptions.defaults()).withParallel(!sequential);
+        meterInput.checkOptions();
+        if (!Files.isRegularFile(topology)) {
+            throw new InvalidInputException(topology.toString(), 0, Files.isDirectory(topology)
+                    ? "is a folder, not a topology file" : Files.exists(topology) ? "not a regular file" : "no such file");
+        }
+        RadialTree tree = readTopology(topology, meterInput.root);
+        OutputFolder.check(out, force, null);
         PrintWriter err = spec.commandLine().getErr();
         MeterInput.Read meterFile = meterInput.read();
         for (String w : meterFile.warnings()) {
@@ -79,7 +92,6 @@ final class ImpedanceCommand implements Callable<Integer> {
         }
         MeterData data = meterFile.data();
         String root = meterInput.root;
-        RadialTree tree = readTopology(topology, root);
         // progress only on an interactive terminal: scripts and logs get the result lines only
         boolean interactive = System.console() != null;
         ImpedanceResult result = new ImpedanceEstimator(options).estimate(data, tree, (done, total) -> {
@@ -91,9 +103,8 @@ final class ImpedanceCommand implements Callable<Integer> {
                 }
             }
         });
-        Files.createDirectories(out);
         Path file = out.resolve("branches.csv");
-        BranchCsvWriter.write(file, EXTRA_COLUMNS, rows(result));
+        new FileSet().add("branches.csv", BranchCsvWriter.content(EXTRA_COLUMNS, rows(result))).write(out);
         for (String w : result.warnings()) {
             err.println("gridid: warning: " + w);
         }

@@ -1,5 +1,6 @@
 package io.gridid.cli;
 
+import io.gridid.model.FeederHead;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.MeterCsvReader;
@@ -20,6 +21,11 @@ import java.util.List;
 final class MeterInput {
     /** How many meter ids the "root not found" message lists before it says how many there are. */
     static final int NAMED_METERS = 10;
+    /** Nominal line-to-line voltages of distribution feeders, kV: from a 100 V network to sub-transmission. */
+    static final double MIN_BASE_KV = 0.1;
+    static final double MAX_BASE_KV = 100;
+    /** A --base-kv at or above this is volts. */
+    static final double VOLTS_BASE_KV = 1000;
 
     @Option(names = "--meters", required = true, paramLabel = "FILE", description = "meters.csv (data contract v1).")
     Path meters;
@@ -34,6 +40,11 @@ final class MeterInput {
     @Option(names = "--delimiter", paramLabel = "CHAR",
             description = "Field delimiter when not the contract's comma, e.g. ';' (European exports) or '\\t' (tab).")
     String delimiter;
+
+    @Option(names = "--force-root",
+            description = "Keep --root even when the data contradict it as the feeder head (its load far below the"
+                    + " others' total, or its voltage below most meters').")
+    boolean forceRoot;
 
     @Option(names = "--read-threads", paramLabel = "N", defaultValue = "0",
             description = "Threads reading the file (plain layout): 0 = all processors (default), 1 = one;"
@@ -53,17 +64,8 @@ final class MeterInput {
      * @throws IOException           the file cannot be read
      */
     Read read() throws InvalidInputException, IOException {
-        if (baseKv != null && !(baseKv > 0 && baseKv < Double.POSITIVE_INFINITY)) {
-            throw new IllegalInputException("--base-kv must be a positive number of kV, not " + baseKv);
-        }
+        checkOptions();
         Character d = delimiterChar(delimiter);
-        if (readThreads < 0) {
-            throw new IllegalInputException("--read-threads must be 0 (all processors) or a positive number, not "
-                    + readThreads);
-        }
-        if (!Files.isRegularFile(meters)) {
-            throw new InvalidInputException(meters.toString(), 0, "no such file");
-        }
         MeterFile file = new MeterCsvReader(new MeterCsvReader.Options(baseKv == null ? Double.NaN : baseKv, d, readThreads))
                 .read(meters);
         MeterData data = file.data();
@@ -76,7 +78,71 @@ final class MeterInput {
             throw new InvalidInputException(name, 0, "only one meter, the root '" + root
                     + "'; a feeder needs the root and at least one more meter");
         }
+        if (!forceRoot) {
+            String contradiction = FeederHead.contradiction(data, root);
+            if (contradiction != null) {
+                throw new InvalidInputException(name, 0, contradiction + "; give that --root, or --force-root to keep '"
+                        + root + "'");
+            }
+        }
         return new Read(data, file.warnings());
+    }
+
+    /**
+     * Checks the options and that {@code --meters} is a readable regular file, without reading it:
+     * commands call this before anything slow and before creating their output.
+     *
+     * @throws IllegalInputException an option value is bad
+     * @throws InvalidInputException the meter file is missing or not a regular file
+     */
+    void checkOptions() throws InvalidInputException {
+        if (baseKv != null) {
+            checkBaseKv(baseKv);
+        }
+        delimiterChar(delimiter);
+        if (readThreads < 0) {
+            throw new IllegalInputException("--read-threads must be 0 (all processors) or a positive number, not "
+                    + readThreads);
+        }
+        String name = meters.toString();
+        if (Files.isDirectory(meters)) {
+            throw new InvalidInputException(name, 0, "is a folder, not a meter file");
+        }
+        if (!Files.exists(meters)) {
+            throw new InvalidInputException(name, 0, "no such file");
+        }
+        if (!Files.isRegularFile(meters)) {
+            throw new InvalidInputException(name, 0, "not a regular file (a pipe or device?); save the readings to a"
+                    + " file first");
+        }
+        if (!Files.isReadable(meters)) {
+            throw new InvalidInputException(name, 0, "permission denied");
+        }
+    }
+
+    /** A nominal voltage a distribution feeder has, or a refusal naming the likely intended value. */
+    static void checkBaseKv(double kv) {
+        if (!(kv > 0 && kv < Double.POSITIVE_INFINITY)) {
+            throw new IllegalInputException("--base-kv must be a positive number of kV, not " + kv);
+        }
+        if (kv >= MIN_BASE_KV && kv <= MAX_BASE_KV) {
+            return;
+        }
+        String likely = "";
+        if (kv >= VOLTS_BASE_KV && kv / 1000 >= MIN_BASE_KV && kv / 1000 <= MAX_BASE_KV) {
+            likely = "; volts? then --base-kv " + shown(kv / 1000);
+        }
+        throw new IllegalInputException("--base-kv " + shown(kv) + " is not the line-to-line kV of a"
+                + " distribution feeder (" + shown(MIN_BASE_KV) + " to " + shown(MAX_BASE_KV)
+                + " kV)" + likely);
+    }
+
+    /** A number as a person writes it: 12.66, 0.1, 1e+300. */
+    static String shown(double v) {
+        if (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 
     private static String named(List<String> ids) {

@@ -18,7 +18,7 @@ final class PipelineOptions {
     /** The --likelihood-search help, shared with the topology command. */
     static final String LIKELIHOOD_SEARCH_DESCRIPTION = "Finish stage 1's tree by likelihood: moves of single buses "
             + "(re-hang, insert, swap with the parent) scored by the joint model of all branches, kept when the data "
-            + "decide them. Complete, noisy data only; one stage-2 solve per candidate tree (ieee69 x a year hourly: "
+            + "decide them. Noisy data (intervals with a gap are left out); one stage-2 solve per candidate tree (ieee69 x a year hourly: "
             + "under a minute). Corrects chain-end buses hung on their grandparents where the meters are precise.";
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search", description = METHOD_DESCRIPTION)

@@ -7,6 +7,7 @@ import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
+import io.gridid.reports.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +28,10 @@ import java.util.concurrent.Callable;
                         + "(CSV: @name, @base_kv, @root directives, then "
                         + "from_bus,to_bus,kind,r_ohm,x_ohm,conductor,length_km,p_kw,q_kvar[,cap_kvar])."})
 final class SimulateCommand implements Callable<Integer> {
+    /** The first and last instants a four-digit year in meters.csv can write (0000-01-01, 9999-12-31T23:59:59Z). */
+    static final long FIRST_READABLE = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    static final long LAST_READABLE = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
     @Spec
     CommandSpec spec;
 
@@ -76,8 +81,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "First interval, e.g. 2026-01-01T00:00:00Z (default 2026-01-01T00:00:00Z).")
     String start;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if absent).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder (created; must be empty unless --force).")
     Path out;
+
+    @Option(names = "--force", description = IdentifyCommand.FORCE_DESCRIPTION)
+    boolean force;
 
     @Override
     public Integer call() throws GrididException, IOException {
@@ -88,13 +97,20 @@ final class SimulateCommand implements Callable<Integer> {
                     .withMissingFraction(missing).withPvFraction(pv).withMinLoadMw(minLoadKw / 1000.0)
                     .withLoadVariation(loadVariation);
             if (start != null) {
-                options = options.withStartEpochSecond(Instant.parse(start).getEpochSecond());
+                long first = Instant.parse(start).getEpochSecond();
+                long last = first + (long) options.intervalCount() * options.intervalMinutes() * 60L;
+                if (first < FIRST_READABLE || last > LAST_READABLE) {
+                    throw new IllegalInputException("--start " + start + ": meters.csv timestamps must be within years"
+                            + " 0000 to 9999 (the reader's four-digit years), through the last interval");
+                }
+                options = options.withStartEpochSecond(first);
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalInputException(e.getMessage());
         } catch (DateTimeParseException e) {
             throw new IllegalInputException("--start is not an ISO-8601 instant such as 2026-01-01T00:00:00Z: " + start);
         }
+        OutputFolder.check(out, force, null);
         Feeder f;
         try {
             f = TestFeeders.resolve(feeder);

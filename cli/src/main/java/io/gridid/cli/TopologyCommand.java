@@ -4,7 +4,8 @@ import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
-import io.gridid.model.io.AtomicFile;
+import io.gridid.model.io.FileSet;
+import io.gridid.reports.OutputFolder;
 import io.gridid.reports.GrididStages;
 import io.gridid.reports.TopologyOutcome;
 import io.gridid.topology.TopologyIdentifier;
@@ -21,7 +22,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -60,8 +60,12 @@ final class TopologyCommand implements Callable<Integer> {
             defaultValue = "" + PhysicsSearchOptions.DEFAULT_FITS_PER_BUS)
     int searchBudget;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder (created; must be empty unless --force).")
     Path out;
+
+    @Option(names = "--force", description = IdentifyCommand.FORCE_DESCRIPTION)
+    boolean force;
 
     @Override
     public Integer call() throws GrididException, IOException {
@@ -70,6 +74,8 @@ final class TopologyCommand implements Callable<Integer> {
         if (stability < 0) {
             throw new IllegalInputException("--stability must be >= 0");
         }
+        input.checkOptions();
+        OutputFolder.check(out, force, null);
         PrintWriter err = spec.commandLine().getErr();
         MeterInput.Read file = input.read();
         for (String w : file.warnings()) {
@@ -83,9 +89,8 @@ final class TopologyCommand implements Callable<Integer> {
         for (String w : t.warnings()) {
             err.println("gridid: warning: " + w);
         }
-        Files.createDirectories(out);
         Path target = out.resolve("topology.csv");
-        AtomicFile.write(target, w -> {
+        new FileSet().add("topology.csv", w -> {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
                 csv.printRecord("from_bus", "to_bus", "confidence");
                 for (String bus : t.tree().topDown()) {
@@ -94,7 +99,7 @@ final class TopologyCommand implements Callable<Integer> {
                     }
                 }
             }
-        });
+        }).write(out);
         long doubtful = t.confidence().values().stream().filter(c -> c < DOUBTFUL).count();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "topology: %d buses, %d branches, root %s%n", t.tree().size(), t.tree().size() - 1, root);

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
-import io.gridid.model.io.AtomicFile;
 import io.gridid.model.io.BranchCsvWriter;
+import io.gridid.model.io.FileSet;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.MeterCsvWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,21 +39,20 @@ public final class SimulationFiles {
     }
 
     /**
-     * @param dir        target folder, created if absent
+     * @param dir        target folder, created if absent; the three files are written as one set ({@link FileSet})
      * @param data       the simulation
      * @param feederSpec how the user named the feeder (recorded in meta.json)
      */
     public static void write(Path dir, SimulatedData data, String feederSpec) throws IOException {
-        Files.createDirectories(dir);
         Feeder f = data.feeder();
-        MeterCsvWriter.write(dir.resolve(METERS), data.meters(), f.baseKv());
-        BranchCsvWriter.write(dir.resolve(TRUTH), TRUTH_COLUMNS, truthRows(f));
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(meta(data, feederSpec));
-        AtomicFile.write(dir.resolve(META), out -> {
-            out.write(json);
-            out.write('\n');
-        });
+        new FileSet().add(METERS, MeterCsvWriter.content(data.meters(), f.baseKv()))
+                .add(TRUTH, BranchCsvWriter.content(TRUTH_COLUMNS, truthRows(f)))
+                .add(META, out -> {
+                    out.write(json);
+                    out.write('\n');
+                }).write(dir);
     }
 
     /** The feeder's branches as {@value #TRUTH} rows, top-down (parents before children). */

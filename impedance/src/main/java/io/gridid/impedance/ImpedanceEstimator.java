@@ -3,6 +3,7 @@ package io.gridid.impedance;
 import io.gridid.model.ConductorType;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
+import io.gridid.model.MeterInformation;
 import io.gridid.model.RadialTree;
 import io.gridid.solvers.fit.BranchFit;
 import io.gridid.solvers.fit.FitNorm;
@@ -113,6 +114,9 @@ public final class ImpedanceEstimator {
         Objects.requireNonNull(tree, "tree");
         if (tree.size() < 2) {
             throw new GrididException("the topology has no branch (only the root " + tree.root() + ")");
+        }
+        if (data.hasMeter(tree.root())) {
+            MeterInformation.require(data, tree.root());
         }
         Swept run = sweep(data, tree, progress);
         BottomUpSweep.Outcome sweep = run.outcome();

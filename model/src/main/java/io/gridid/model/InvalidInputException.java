@@ -14,8 +14,9 @@ public final class InvalidInputException extends GrididException {
     /**
      * @param file   the file name as the user gave it (never an absolute path we made up)
      * @param line   1-based physical line number, or 0 when the problem concerns the whole file
-     * @param reason what is wrong, no trailing period needed; a line break in it (quoted from the
-     *               data) is shown escaped, so the message is always one line
+     * @param reason what is wrong, no trailing period needed; a line break or other control
+     *               character in it (quoted from the data) is shown escaped, so the message is always
+     *               one printable line
      */
     public InvalidInputException(String file, long line, String reason) {
         super(format(file, line, reason));
@@ -29,12 +30,12 @@ public final class InvalidInputException extends GrididException {
         return line > 0 ? oneLine(file) + ":" + line + ": " + r : oneLine(file) + ": " + r;
     }
 
-    /** The message is one line by construction: line breaks quoted from the data are escaped. */
+    /**
+     * The message is one printable line by construction: line breaks and other control characters
+     * quoted from the data are escaped ({@link PrintableText}).
+     */
     private static String oneLine(String text) {
-        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return text.replace("\r", "\\r").replace("\n", "\\n");
+        return PrintableText.of(text);
     }
 
     public String file() {

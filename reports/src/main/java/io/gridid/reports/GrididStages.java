@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
 import io.gridid.impedance.BranchEstimate;
+import io.gridid.impedance.CompleteIntervals;
 import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.ImpedanceResult;
@@ -71,8 +72,11 @@ public final class GrididStages {
             throws GrididException {
         List<String> warnings = new ArrayList<>(found.warnings());
         LikelihoodTreeSearch.Result r;
+        MeterData complete;
         try {
-            r = new LikelihoodTreeSearch(fit, search).improve(data, found.tree(), (round, scored, candidates) ->
+            // gaps drop their intervals: every candidate tree (same buses) is weighed on the same complete ones
+            complete = CompleteIntervals.of(data, found.tree(), fit.minIntervals());
+            r = new LikelihoodTreeSearch(fit, search).improve(complete, found.tree(), (round, scored, candidates) ->
                     progress.stepDone(LIKELIHOOD_SEARCH + ", round " + round, scored, candidates));
         } catch (GrididException e) {
             // incomplete data, or no voltage noise to weigh the trees by: stage 1's tree stands
@@ -90,7 +94,9 @@ public final class GrididStages {
         warnings.add(String.format(Locale.ROOT, "likelihood search: %d bus(es) moved by %d move(s) gaining more than"
                         + " %.3g in deviance each (%.4g in all), %d candidate trees scored in %d round(s); a moved bus's"
                         + " confidence is the likelihood share its move won against stage 1's parent", moved,
-                r.moves().size(), search.minGain(), r.startDeviance() - r.deviance(), r.evaluations(), r.rounds()));
+                r.moves().size(), search.minGain(), r.startDeviance() - r.deviance(), r.evaluations(), r.rounds())
+                + (complete.intervalCount() < data.intervalCount() ? String.format(Locale.ROOT, "; weighed on the %d of"
+                + " %d intervals with every reading", complete.intervalCount(), data.intervalCount()) : ""));
         return new TopologyOutcome(r.tree(), confidence, found.method(), found.regressionPath(),
                 found.conditionNumber(), found.intervalsUsed(), warnings);
     }

@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
 import io.gridid.model.InvalidInputException;
+import io.gridid.model.io.FileSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The rule for folders gridid writes into: a folder that does not exist is created; an empty
- * one is used; a non-empty one is refused unless the caller forces it (then files of the same
+ * one is used (gridid's own temporaries left by a killed run do not count, and are deleted); a non-empty one is refused unless the caller forces it (then files of the same
  * names are replaced, others are left alone) or it carries the given marker file, i.e. was
  * made by an earlier run of the same command (the demo's folder).
  */
@@ -27,6 +28,7 @@ public final class OutputFolder {
     public static void prepare(Path dir, boolean force, String marker) throws InvalidInputException, IOException {
         check(dir, force, marker);
         Files.createDirectories(dir);
+        FileSet.deleteTemporaries(dir);
         if (marker != null) {
             Files.writeString(dir.resolve(marker), "made by gridid; the folder may be replaced by the next run\n");
         }
@@ -43,7 +45,7 @@ public final class OutputFolder {
         if (Files.isDirectory(dir) && !force && !(marker != null && Files.exists(dir.resolve(marker)))) {
             boolean empty;
             try (Stream<Path> s = Files.list(dir)) {
-                empty = s.findAny().isEmpty();
+                empty = s.allMatch(p -> FileSet.isTemporary(p.getFileName().toString()));
             }
             if (!empty) {
                 throw new InvalidInputException(dir.toString(), 0,

@@ -33,6 +33,14 @@ public final class ReportJson {
 
     /** The report as JSON text. */
     public String write(IdentificationResult r) throws GrididException {
+        return write(r, Map.of());
+    }
+
+    /**
+     * The report as JSON text with a manifest, {@code "files"}: the SHA-256 (hex) of each file of the
+     * result folder that belongs with this report, by name.
+     */
+    public String write(IdentificationResult r, Map<String, String> manifest) throws GrididException {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -75,11 +83,29 @@ public final class ReportJson {
             ArrayNode ext = sc.putArray("extra");
             s.extra().forEach(p -> ext.addArray().add(p.first()).add(p.second()));
         }
+        if (!manifest.isEmpty()) {
+            ObjectNode fn = root.putObject("files");
+            manifest.forEach(fn::put);
+        }
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the report", e);
         }
+    }
+
+    /** The manifest of a report's text (file name to SHA-256 hex; empty when it has none). */
+    public Map<String, String> manifest(String json) {
+        Map<String, String> m = new LinkedHashMap<>();
+        try {
+            JsonNode root = mapper.readTree(json);
+            if (root != null) {
+                root.path("files").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+            }
+        } catch (JsonProcessingException e) {
+            // read() words it
+        }
+        return m;
     }
 
     /**
@@ -100,6 +126,11 @@ public final class ReportJson {
         }
         if (root.path("version").asInt() != VERSION) {
             throw new InvalidInputException(fileName, 0, "unsupported report version " + root.path("version").asText());
+        }
+        double baseKv = number(root.path("base_kv"));
+        if (!(baseKv > 0 && baseKv < Double.POSITIVE_INFINITY)) {
+            throw new InvalidInputException(fileName, 0, "base_kv " + root.path("base_kv").asText()
+                    + " is not a positive number of kV");
         }
         JsonNode dn = root.path("diagnostics");
         IdentificationDiagnostics d = new IdentificationDiagnostics(dn.path("topology_method").asText("n/a"),

@@ -6,8 +6,10 @@ import io.gridid.model.io.AtomicFile;
 import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
+import io.gridid.model.io.FileSet;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +25,10 @@ import java.util.Set;
  * A result folder as {@code gridid identify} writes it: {@code branches.csv} (data contract,
  * then the {@link BranchColumns} extras), {@code topology.csv} ({@code bus,parent,confidence}
  * per non-root bus), {@code report.json} ({@link ReportJson}) and {@code report.html}
- * ({@link HtmlReport}). Every file is written atomically.
+ * ({@link HtmlReport}). The four are written as one set ({@link FileSet}: into a temporary
+ * sibling folder, then moved into place, {@code report.json} last), and {@code report.json} holds a
+ * manifest, the SHA-256 of each other file, so that a folder whose files do not belong together
+ * (a run stopped between renames, files of two runs, a file edited by hand) is refused when read.
  */
 public final class ResultFolder {
     public static final String BRANCHES = "branches.csv";
@@ -34,30 +39,54 @@ public final class ResultFolder {
     private ResultFolder() {
     }
 
-    /** Writes all four files into an existing folder, replacing them. */
+    /** Writes all four files into a folder (created if absent), replacing them, as one set. */
     public static void write(Path dir, IdentificationResult result) throws IOException, GrididException {
         Set<String> columns = new LinkedHashSet<>(BranchColumns.ALL);
         for (BranchRow b : result.branches()) {
             columns.addAll(b.extra().keySet());
         }
         columns.removeAll(BranchCsvWriter.CONTRACT_COLUMNS);
-        BranchCsvWriter.write(dir.resolve(BRANCHES), new ArrayList<>(columns), result.branches());
-        AtomicFile.write(dir.resolve(TOPOLOGY), out -> {
+        byte[] branches = text(BranchCsvWriter.content(new ArrayList<>(columns), result.branches()));
+        byte[] topology = text(out -> {
             out.write("bus,parent,confidence\n");
             for (BranchRow b : result.branches()) {
                 out.write(csvField(b.toBus()) + "," + csvField(b.fromBus()) + ","
                         + BranchColumns.number(result.confidenceOf(b.toBus())) + "\n");
             }
         });
-        writeReports(dir, result);
+        byte[] html = new HtmlReport().render(result).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> manifest = new LinkedHashMap<>();
+        manifest.put(BRANCHES, Manifest.sha256(branches));
+        manifest.put(TOPOLOGY, Manifest.sha256(topology));
+        manifest.put(REPORT_HTML, Manifest.sha256(html));
+        String json = new ReportJson().write(result, manifest);
+        new FileSet().add(BRANCHES, bytes(branches)).add(TOPOLOGY, bytes(topology)).add(REPORT_HTML, bytes(html))
+                .add(REPORT_JSON, out -> out.write(json)).write(dir);
     }
 
-    /** Writes (or rewrites) report.json and report.html only. */
+    /** Writes (or rewrites) report.json and report.html only, the manifest naming the folder's data files as they are. */
     public static void writeReports(Path dir, IdentificationResult result) throws IOException, GrididException {
-        String json = new ReportJson().write(result);
-        String html = new HtmlReport().render(result);
-        AtomicFile.write(dir.resolve(REPORT_JSON), out -> out.write(json));
-        AtomicFile.write(dir.resolve(REPORT_HTML), out -> out.write(html));
+        byte[] html = new HtmlReport().render(result).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> manifest = new LinkedHashMap<>();
+        for (String name : List.of(BRANCHES, TOPOLOGY)) {
+            Path f = dir.resolve(name);
+            if (Files.isRegularFile(f)) {
+                manifest.put(name, Manifest.sha256(Files.readAllBytes(f)));
+            }
+        }
+        manifest.put(REPORT_HTML, Manifest.sha256(html));
+        String json = new ReportJson().write(result, manifest);
+        new FileSet().add(REPORT_HTML, bytes(html)).add(REPORT_JSON, out -> out.write(json)).write(dir);
+    }
+
+    private static byte[] text(AtomicFile.Content content) throws IOException {
+        StringWriter w = new StringWriter();
+        content.writeTo(w);
+        return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static AtomicFile.Content bytes(byte[] b) {
+        return out -> out.write(new String(b, StandardCharsets.UTF_8));
     }
 
     /**
@@ -77,6 +106,14 @@ public final class ResultFolder {
             throw new InvalidInputException(dir.toString(), 0, "no " + REPORT_JSON + " here: not a gridid result folder");
         }
         IdentificationResult fromJson = new ReportJson().read(text, json.toString());
+        for (Map.Entry<String, String> e : new ReportJson().manifest(text).entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            if (Files.isRegularFile(f) && !Manifest.sha256(Files.readAllBytes(f)).equals(e.getValue())) {
+                throw new InvalidInputException(f.toString(), 0, "not the file " + REPORT_JSON + " was written with"
+                        + " (files of two runs, or edited since): the folder's files do not belong together;"
+                        + " rerun gridid identify");
+            }
+        }
         Path csv = dir.resolve(BRANCHES);
         if (!Files.exists(csv)) {
             return fromJson;
@@ -89,6 +126,12 @@ public final class ResultFolder {
                     extra.put(k, v);
                 }
             });
+            if (!(b.rOhm() >= 0 && b.rOhm() < Double.POSITIVE_INFINITY && b.xOhm() >= 0
+                    && b.xOhm() < Double.POSITIVE_INFINITY)) {
+                throw new InvalidInputException(csv.toString(), 0, "branch " + b.fromBus() + " - " + b.toBus()
+                        + ": r_ohm and x_ohm must be non-negative numbers (found r = " + b.rOhm() + ", x = " + b.xOhm()
+                        + "; an empty field reads as NaN)");
+            }
             rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), extra));
         }
         try {

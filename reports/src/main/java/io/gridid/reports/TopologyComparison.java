@@ -3,6 +3,7 @@ package io.gridid.reports;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.JointNoiseModel;
 import io.gridid.impedance.TreeDeviance;
+import io.gridid.impedance.CompleteIntervals;
 import io.gridid.impedance.TreeLikelihood;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
@@ -97,6 +98,8 @@ public final class TopologyComparison {
         if (mismatch != null) {
             throw new GrididException(mismatch);
         }
+        // gaps drop their intervals: both trees (same buses) are weighed on the same complete ones
+        data = CompleteIntervals.of(data, first, options.minIntervals());
         TreeLikelihood likelihood = new TreeLikelihood(options);
         JointNoiseModel noise = likelihood.noiseModel(data, first);
         int differing = 0;

@@ -55,4 +55,17 @@ class LikelihoodSearchPipelineTest {
                     "branch " + e.getValue() + "-" + e.getKey());
         }
     }
+
+    /** Real data have gaps: with 2 % of the readings missing the search runs on the complete intervals and says so. */
+    @Test
+    void gapsDropTheirIntervalsInsteadOfStoppingTheSearch() throws Exception {
+        Feeder f = TestFeeders.load("ieee13");
+        MeterData meters = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(90).withSeed(7)
+                .withNoiseVoltagePu(1e-5).withNoisePowerRelative(0.005).withMissingFraction(0.02)).meters();
+        assertTrue(meters.missingCount() > 0);
+        IdentificationResult r = new IdentifyPipeline(IdentifyOptions.defaults()
+                .withLikelihoodSearch(LikelihoodSearchOptions.defaults())).identify(meters, f.rootBus(), f.baseKv(), List.of());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("likelihood search: ")
+                && w.matches(".*; weighed on the \\d+ of 2160 intervals with every reading")), r.warnings().toString());
+    }
 }

@@ -19,10 +19,20 @@ import java.util.stream.IntStream;
  * contains it (as an unordered bus pair). An edge decided by noise comes and goes between halves;
  * one the data determine stays. Costs {@code runs} more estimates on half the data, run concurrently
  * on the common fork-join pool (the halves are drawn first, in order: the result is the same).
+ *
+ * <p>Short data: with fewer than {@link #MIN_BLOCKS} days' worth of intervals the blocks shrink so
+ * that there are {@link #MIN_BLOCKS} of them; a half with fewer than {@link FeederSeries#MIN_INTERVALS}
+ * intervals is drawn again; a half on which the estimator fails is left out (fewer runs), and with
+ * no half left, or data too short to halve, the estimator's own confidence stands. Each of these
+ * says so in a warning.
  */
 final class EdgeStability {
     /** Intervals per block: a day of hourly data. */
     static final int BLOCK = 24;
+    /** Blocks the data are cut into at least, so that random halves differ. */
+    static final int MIN_BLOCKS = 8;
+    /** Draws of one half before giving up on a size of at least {@link FeederSeries#MIN_INTERVALS}. */
+    private static final int MAX_DRAWS = 100;
 
     private EdgeStability() {
     }
@@ -34,14 +44,32 @@ final class EdgeStability {
             throw new IllegalArgumentException("runs must be >= 1");
         }
         int tCount = series.intervalCount();
-        int blocks = (tCount + BLOCK - 1) / BLOCK;
+        List<String> notes = new ArrayList<>();
+        if (tCount < 2 * FeederSeries.MIN_INTERVALS) {
+            notes.add(String.format(Locale.ROOT, "confidence is the estimator's own figure: %d intervals are too few"
+                    + " for stability halves (at least %d)", tCount, 2 * FeederSeries.MIN_INTERVALS));
+            return withWarnings(full, full.confidence(), notes, false);
+        }
+        int block = tCount >= MIN_BLOCKS * BLOCK ? BLOCK : Math.max(1, tCount / MIN_BLOCKS);
+        if (block < BLOCK) {
+            notes.add(String.format(Locale.ROOT, "short data (%d intervals): stability halves drawn from blocks of"
+                    + " %d intervals instead of %d", tCount, block, BLOCK));
+        }
+        int blocks = (tCount + block - 1) / block;
         SplittableRandom rnd = new SplittableRandom(seed);
         boolean[][] halves = new boolean[runs][tCount];
         for (int r = 0; r < runs; r++) {
-            for (int b = 0; b < blocks; b++) {
-                boolean in = rnd.nextBoolean();
-                for (int t = b * BLOCK; t < Math.min(tCount, (b + 1) * BLOCK); t++) {
-                    halves[r][t] = in;
+            for (int draw = 0; draw < MAX_DRAWS; draw++) {
+                int used = 0;
+                for (int b = 0; b < blocks; b++) {
+                    boolean in = rnd.nextBoolean();
+                    for (int t = b * block; t < Math.min(tCount, (b + 1) * block); t++) {
+                        halves[r][t] = in;
+                        used += in ? 1 : 0;
+                    }
+                }
+                if (used >= FeederSeries.MIN_INTERVALS) {
+                    break;
                 }
             }
         }
@@ -55,12 +83,21 @@ final class EdgeStability {
                 failure[r] = e;
             }
         });
-        for (GrididException e : failure) {
-            if (e != null) {
-                throw e;
+        List<RadialTree> trees = new ArrayList<>();
+        for (RadialTree t : found) {
+            if (t != null) {
+                trees.add(t);
             }
         }
-        List<RadialTree> trees = List.of(found);
+        if (trees.isEmpty()) {
+            notes.add("confidence is the estimator's own figure: it failed on every stability half ("
+                    + failure[0].getMessage() + ")");
+            return withWarnings(full, full.confidence(), notes, false);
+        }
+        if (trees.size() < runs) {
+            notes.add(String.format(Locale.ROOT, "stability over %d of %d halves: the estimator failed on the others"
+                    + " (%s)", trees.size(), runs, firstMessage(failure)));
+        }
         Map<String, Double> conf = new LinkedHashMap<>();
         int doubtful = 0;
         for (Map.Entry<String, String> e : full.tree().parents().entrySet()) {
@@ -70,23 +107,36 @@ final class EdgeStability {
                     hits++;
                 }
             }
-            double c = hits / (double) runs;
+            double c = hits / (double) trees.size();
             conf.put(e.getKey(), c);
             if (c < 1) {
                 doubtful++;
             }
         }
-        List<String> w = new ArrayList<>();
-        w.add(String.format(Locale.ROOT, "confidence = edge stability over %d random halves of the data;"
-                + " %d of %d edges are not in every half's tree", runs, doubtful, conf.size()));
+        notes.add(0, String.format(Locale.ROOT, "confidence = edge stability over %d random halves of the data;"
+                + " %d of %d edges are not in every half's tree", trees.size(), doubtful, conf.size()));
+        return withWarnings(full, conf, notes, true);
+    }
+
+    private static String firstMessage(GrididException[] failure) {
+        for (GrididException e : failure) {
+            if (e != null) {
+                return e.getMessage();
+            }
+        }
+        return "";
+    }
+
+    /** {@code full} with the given confidence and the notes added to its warnings (its own low-confidence note dropped if replaced). */
+    private static Topology withWarnings(Topology full, Map<String, Double> conf, List<String> notes, boolean replaced) {
         TopologyDiagnostics d = full.diagnostics();
         List<String> kept = new ArrayList<>();
         for (String s : d.warnings()) {
-            if (!s.contains("have confidence below")) {
+            if (!replaced || !s.contains("have confidence below")) {
                 kept.add(s);
             }
         }
-        kept.addAll(w);
+        kept.addAll(notes);
         return new Topology(full.tree(), conf,
                 new TopologyDiagnostics(d.method(), d.regressionPath(), d.conditionNumber(), d.intervalsUsed(), kept));
     }

@@ -121,7 +121,8 @@ public final class FeederSeries {
         }
         if (used < MIN_INTERVALS) {
             throw new GrididException("only " + used + " of " + tAll + " intervals have two or more voltage readings"
-                    + " (at least " + MIN_INTERVALS + " needed)");
+                    + " (at least " + MIN_INTERVALS + " needed)" + (tAll >= 2 * MIN_INTERVALS
+                    ? "; do the meters report at different minutes? put their timestamps on one interval grid" : ""));
         }
         int[] keptAt = new int[used];
         double[] uRoot = new double[used];

@@ -2,6 +2,7 @@ package io.gridid.topology;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
+import io.gridid.model.MeterInformation;
 
 import java.util.Objects;
 
@@ -20,7 +21,8 @@ public final class TopologyIdentifier {
     /**
      * @param data   readings of every bus including the root (kV, MW, Mvar); not modified
      * @param rootId the feeder head's meter id
-     * @throws GrididException when the root is missing, too few intervals are complete, or the
+     * @throws GrididException when the root is missing, the data carry no information
+     *                         ({@link MeterInformation}), too few intervals are complete, or the
      *                         chosen estimator cannot work with the data
      */
     public Topology identify(MeterData data, String rootId) throws GrididException {
@@ -33,6 +35,9 @@ public final class TopologyIdentifier {
      * with missing P and Q filled; null = none). The estimated entries stay marked as estimates.
      */
     public Topology identify(MeterData data, String rootId, MeterData loadEstimates) throws GrididException {
+        if (data.hasMeter(rootId)) {
+            MeterInformation.require(data, rootId);
+        }
         FeederSeries series = FeederSeries.of(data, rootId, loadEstimates);
         TopologyEstimator estimator = options.estimator();
         Topology full = estimator.estimate(series);

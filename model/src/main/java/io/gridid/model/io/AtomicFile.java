@@ -9,17 +9,28 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes a file all-or-nothing: the content goes to a temporary file in the target's folder,
- * which is moved over the target only when writing finished; on any failure the temporary file
- * is deleted and a previous target stays as it was.
+ * which is moved over the target only when writing finished; on any failure, or when the process is
+ * stopped by TERM or INT (a shutdown hook), the temporary file is deleted and a previous target stays
+ * as it was. The temporary's name is hidden and marked ({@link FileSet#isTemporary}), so a folder
+ * holding only one left by a KILL still counts as empty.
+ *
+ * <p>Only a regular file (or a new name) is replaced: a symbolic link to a regular file has its
+ * target replaced, the link kept; a device, a pipe or what a link such as {@code /dev/stdout} leads
+ * to is written to as a stream (nothing renamed over it); a folder or a link to nothing is refused.
  */
 public final class AtomicFile {
+    /** How an atomic write's temporary file name ends. */
+    static final String TEMP_SUFFIX = ".tmp";
+
     private AtomicFile() {
     }
 
@@ -34,10 +45,32 @@ public final class AtomicFile {
      * @param content writes the whole content, UTF-8
      */
     public static void write(Path target, Content content) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a folder; give a file name");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // a device, a pipe, /dev/stdout: write to it as a stream, never rename over it
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target,
+                    StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
+                content.writeTo(w);
+            }
+            return;
+        }
+        if (Files.isSymbolicLink(target)) {
+            if (!Files.exists(target)) {
+                throw new IOException(target + " is a symbolic link to nothing; not replaced");
+            }
+            target = target.toRealPath();
+        }
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        AtomicReference<Path> made = new AtomicReference<>();
+        Thread cleanup = new Thread(() -> FileSet.deleteQuietly(made.get()), "gridid-cleanup");
+        boolean hooked = FileSet.addHook(cleanup);
         boolean done = false;
+        Path tmp = null;
         try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + FileSet.TEMP_MARK, TEMP_SUFFIX);
+            made.set(tmp);
             try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
                     1 << 16)) {
                 content.writeTo(w);
@@ -50,8 +83,11 @@ public final class AtomicFile {
             }
             done = true;
         } finally {
-            if (!done) {
+            if (!done && tmp != null) {
                 Files.deleteIfExists(tmp);
+            }
+            if (hooked) {
+                FileSet.removeHook(cleanup);
             }
         }
     }

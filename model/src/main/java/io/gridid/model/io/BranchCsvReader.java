@@ -111,8 +111,12 @@ public final class BranchCsvReader {
                     }
                     String a = rec.get(from).strip();
                     String b = rec.get(to).strip();
-                    if (a.isEmpty() || b.isEmpty()) {
-                        throw new InvalidInputException(name, line, "empty " + (a.isEmpty() ? "from_bus" : "to_bus"));
+                    String problem = BusId.problem(a, "from_bus");
+                    if (problem == null) {
+                        problem = BusId.problem(b, "to_bus");
+                    }
+                    if (problem != null) {
+                        throw new InvalidInputException(name, line, problem);
                     }
                     if (a.equals(b)) {
                         throw new InvalidInputException(name, line, "branch from bus " + a + " to itself");

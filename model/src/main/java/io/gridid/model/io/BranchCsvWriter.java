@@ -26,6 +26,11 @@ public final class BranchCsvWriter {
      * @param rows          rows in output order; a row lacking an extra column gets an empty field
      */
     public static void write(Path file, List<String> extraColumns, List<BranchRow> rows) throws IOException {
+        AtomicFile.write(file, content(extraColumns, rows));
+    }
+
+    /** The same file's content, for a writer of a whole file set ({@link FileSet}). */
+    public static AtomicFile.Content content(List<String> extraColumns, List<BranchRow> rows) {
         List<String> header = new ArrayList<>(CONTRACT_COLUMNS);
         for (String c : extraColumns) {
             if (CONTRACT_COLUMNS.contains(c)) {
@@ -33,7 +38,7 @@ public final class BranchCsvWriter {
             }
             header.add(c);
         }
-        AtomicFile.write(file, out -> {
+        return out -> {
             CSVFormat fmt = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
             try (CSVPrinter p = new CSVPrinter(out, fmt)) {
                 p.printRecord(header);
@@ -50,6 +55,6 @@ public final class BranchCsvWriter {
                     p.printRecord(rec);
                 }
             }
-        });
+        };
     }
 }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -41,14 +42,41 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
         this.start = start;
     }
 
+    /**
+     * Bytes that are not UTF-8 decode to this noncharacter, so that an id with them is told from one
+     * with a literal U+FFFD; every field is shown with U+FFFD in its place, as the fast path shows it.
+     */
+    static final char MALFORMED = '\uFFFF';
+
     @Override
     public String field(int index) {
-        return record.get(index);
+        return record.get(index).replace(MALFORMED, '\uFFFD');
     }
 
-    /** Remembers the last character read, to tell whether the file ends with a line break. */
+    /** A record (quoted line breaks included) longer than the fast path's line limit. */
+    static final class RecordTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+
+        RecordTooLong(long line) {
+            super("record from line " + line + " too long");
+            this.line = line;
+        }
+    }
+
+    /**
+     * Remembers the last character read, to tell whether the file ends with a line break, and bounds
+     * a record (quotes followed, so a quoted field's line breaks do not end it) to
+     * {@link PlainMeterCsvParser#MAX_LINE_BYTES} characters: Commons CSV holds a whole record in
+     * memory, and a 100 MB quoted field would otherwise be read whole.
+     */
     private static final class TailReader extends FilterReader {
         int last = -1;
+        private boolean inQuotes;
+        private boolean afterCr;
+        private long line = 1;
+        private long recordLine = 1;
+        private long recordChars;
 
         TailReader(Reader in) {
             super(in);
@@ -59,6 +87,7 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
             int c = super.read();
             if (c >= 0) {
                 last = c;
+                see((char) c);
             }
             return c;
         }
@@ -68,14 +97,40 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
             int n = super.read(cbuf, off, len);
             if (n > 0) {
                 last = cbuf[off + n - 1];
+                for (int i = off; i < off + n; i++) {
+                    see(cbuf[i]);
+                }
             }
             return n;
+        }
+
+        private void see(char c) throws RecordTooLong {
+            boolean crlf = c == '\n' && afterCr;
+            afterCr = c == '\r';
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            }
+            if (c == '\n' || c == '\r') {
+                if (!crlf) {
+                    line++;
+                }
+                if (!inQuotes) {
+                    recordChars = 0;
+                    recordLine = line;
+                    return;
+                }
+            }
+            if (++recordChars > PlainMeterCsvParser.MAX_LINE_BYTES) {
+                throw new RecordTooLong(recordLine);
+            }
         }
     }
 
     /** Reads the text after an optional BOM (which the caller has skipped). */
     MeterRowCollector parse(InputStream in) throws IOException, InvalidInputException, MeterRowCollector.DuplicateReading {
-        TailReader reader = new TailReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        TailReader reader = new TailReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(String.valueOf(MALFORMED))));
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         MeterRowCollector rows = null;
         MeterCsvLayout layout = null;
@@ -103,7 +158,7 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
                 if (layout == null) {
                     List<String> header = new ArrayList<>(fields);
                     for (int k = 0; k < fields; k++) {
-                        header.add(record.get(k));
+                        header.add(field(k));
                     }
                     rows = start.begin(header, line);
                     layout = rows.layout();
@@ -120,11 +175,19 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
                 }
                 row(rows, layout, line);
             }
+        } catch (RecordTooLong r) {
+            throw malformed(r.line, new UncheckedIOException(r));
         }
         return rows;
     }
 
     private InvalidInputException malformed(long line, RuntimeException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof RecordTooLong r) {
+                return new InvalidInputException(file, r.line, "line longer than " + PlainMeterCsvParser.MAX_LINE_BYTES
+                        + " bytes; not a meter CSV file?");
+            }
+        }
         String message = String.valueOf(e.getMessage());
         if (message.contains("EOF")) {
             return new InvalidInputException(file, line, "a quoted field opened here is never closed");
@@ -134,7 +197,7 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
 
     private void row(MeterRowCollector rows, MeterCsvLayout layout, long line)
             throws InvalidInputException, MeterRowCollector.DuplicateReading {
-        String ts = record.get(layout.timestamp);
+        String ts = field(layout.timestamp);
         if (!ts.equals(lastTimestamp)) {
             long epoch = timestamps.parse(ts);
             if (epoch == TimestampParser.INVALID) {
@@ -144,7 +207,11 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
             lastEpoch = epoch;
             lastLocal = timestamps.isLocal();
         }
-        int meter = rows.meter(record.get(layout.meterId), line);
+        String id = record.get(layout.meterId);
+        if (id.indexOf(MALFORMED) >= 0) {
+            throw MeterRowCollector.notUtf8(file, line);
+        }
+        int meter = rows.meter(id, line);
         double v = number(rows, layout.voltage, line);
         double p = number(rows, layout.activePower, line);
         double q = number(rows, layout.reactivePower, line);
@@ -152,7 +219,7 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
     }
 
     private double number(MeterRowCollector rows, int column, long line) throws InvalidInputException {
-        String text = record.get(column);
+        String text = field(column);
         double value = numbers.parse(text);
         DecimalParser.Status s = numbers.status();
         if (s == DecimalParser.Status.VALUE || s == DecimalParser.Status.MISSING) {

@@ -28,7 +28,18 @@ import java.nio.file.Path;
  * physical; the first line of a multi-line record), or {@code FILE: reason} for the whole file.
  * The reader never guesses: a unit mix-up it can see (volts in {@code v_pu}, W in {@code p_kw}) is
  * an error naming the likely mistake, checked after the file parsed cleanly. What deserves a look
- * without being wrong is listed in {@link MeterFile#warnings()}.
+ * without being wrong is listed in {@link MeterFile#warnings()}: among them every meter that does not
+ * cover every interval, with its count and its first and last interval.
+ *
+ * <p>Meter ids are kept as written (surrounding whitespace aside); an id that is empty or all spaces
+ * (no-break spaces included), holds a control character, is longer than 256 characters or is not
+ * UTF-8 is refused. Voltages are held to one plausibility rule, 0.5 to 2 times nominal ({@code v_pu}
+ * directly, {@code v_kv} against the base voltage when one is given; a file whose mean v_kv is near
+ * 1/&radic;3 or &radic;3 times it is line-to-neutral kV where line-to-line is meant). Memory: a file
+ * whose meters times intervals would need more than the Java heap as dense columns (48 bytes a cell
+ * while reading), or would fill less than 1/64 of more than 2^24 cells, is refused at the row where
+ * that becomes certain, saying what it would need; a record longer than 1 MiB is refused on either
+ * parser.
  *
  * <p>Streams: the plain contract layout is parsed from bytes by a fast path, on
  * {@link Options#threads()} threads for a file of at least {@value #MIN_CHUNK_BYTES} bytes a thread
@@ -99,9 +110,23 @@ public final class MeterCsvReader {
     enum Parser { AUTO, CHUNKED, COMMONS }
 
     private final Options options;
+    private final long memoryBytes;
 
+    /** A reader that may take the Java heap's limit ({@link Runtime#maxMemory()}). */
     public MeterCsvReader(Options options) {
+        this(options, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * @param memoryBytes memory the readings may take: a file whose meters times intervals need more
+     *                    as a dense table is refused as soon as that is certain, with what it would need
+     */
+    MeterCsvReader(Options options, long memoryBytes) {
         this.options = java.util.Objects.requireNonNull(options, "options");
+        if (memoryBytes <= 0) {
+            throw new IllegalArgumentException("memoryBytes must be positive: " + memoryBytes);
+        }
+        this.memoryBytes = memoryBytes;
     }
 
     /**
@@ -198,7 +223,7 @@ public final class MeterCsvReader {
             if (layout.perUnit && Double.isNaN(options.baseKv())) {
                 throw new InvalidInputException(name, line, "v_pu needs the feeder's nominal voltage: give --base-kv");
             }
-            MeterRowCollector c = new MeterRowCollector(name, layout, options.baseKv());
+            MeterRowCollector c = new MeterRowCollector(name, layout, options.baseKv(), memoryBytes);
             if (probe != null) {
                 c.probe(probe.meter, probe.epochSecond);
             }

@@ -25,6 +25,11 @@ public final class MeterCsvWriter {
      * @param baseKv  nominal line-to-line voltage, kV: v_pu = v_kv / baseKv
      */
     public static void write(Path file, MeterData data, double baseKv) throws IOException {
+        AtomicFile.write(file, content(data, baseKv));
+    }
+
+    /** The same file's content, for a writer of a whole file set ({@link FileSet}). */
+    public static AtomicFile.Content content(MeterData data, double baseKv) {
         if (!(baseKv > 0)) {
             throw new IllegalArgumentException("baseKv must be positive");
         }
@@ -35,7 +40,7 @@ public final class MeterCsvWriter {
             }
         }
         int n = data.meterCount();
-        AtomicFile.write(file, out -> {
+        return out -> {
             out.write(HEADER);
             out.write('\n');
             StringBuilder line = new StringBuilder(96);
@@ -50,6 +55,6 @@ public final class MeterCsvWriter {
                     out.append(line);
                 }
             }
-        });
+        };
     }
 }

@@ -59,6 +59,8 @@ final class MeterRowCollector {
     private final MeterCsvLayout layout;
     private final double baseKv;
     private final UnitMistakes mistakes;
+    private final long memoryBytes;
+    private final long maxCells;
 
     private final List<String> meterIds = new ArrayList<>();
     private final Map<String, Integer> meterIndex = new HashMap<>();
@@ -84,10 +86,16 @@ final class MeterRowCollector {
     private int probeMeter = -1;
     private long probeEpoch;
 
-    MeterRowCollector(String file, MeterCsvLayout layout, double baseKv) {
+    /**
+     * @param memoryBytes the memory the reading may take at most (the Java heap's limit): a file whose
+     *                    meters times intervals would need more as dense columns is refused early
+     */
+    MeterRowCollector(String file, MeterCsvLayout layout, double baseKv, long memoryBytes) {
         this.file = file;
         this.layout = layout;
         this.baseKv = baseKv;
+        this.memoryBytes = memoryBytes;
+        this.maxCells = memoryBytes / DenseTable.BYTES_PER_CELL;
         this.mistakes = new UnitMistakes(file, layout, baseKv, meterIds);
     }
 
@@ -114,7 +122,7 @@ final class MeterRowCollector {
 
     /** An empty collector for the same file, layout and base voltage (a chunk's, in a chunked read). */
     MeterRowCollector emptyCopy() {
-        return new MeterRowCollector(file, layout, baseKv);
+        return new MeterRowCollector(file, layout, baseKv, memoryBytes);
     }
 
     /** Whether a row so far showed a unit mistake (raised only by {@link #finish}). */
@@ -122,7 +130,11 @@ final class MeterRowCollector {
         return mistakes.hasOffense();
     }
 
-    /** Index of a meter id, registering it on first sight; rejects an empty or undecodable id. */
+    /**
+     * Index of a meter id, registering it on first sight; the id must pass {@link BusId}'s rule. (An
+     * id that is not valid UTF-8 the parsers refuse with {@link #notUtf8}; a literal U+FFFD is a
+     * character like any.)
+     */
     int meter(String id, long line) throws InvalidInputException {
         Integer known = meterIndex.get(id);
         if (known != null) {
@@ -132,11 +144,9 @@ final class MeterRowCollector {
         if (!stripped.equals(id)) {
             return meter(stripped, line);
         }
-        if (id.isEmpty()) {
-            throw new InvalidInputException(file, line, "empty meter_id");
-        }
-        if (id.indexOf('\uFFFD') >= 0) {
-            throw new InvalidInputException(file, line, "meter_id is not valid UTF-8 text");
+        String problem = BusId.problem(id, "meter_id");
+        if (problem != null) {
+            throw new InvalidInputException(file, line, problem);
         }
         return register(id, Math.max(INITIAL_CAPACITY, intervalCount));
     }
@@ -217,6 +227,10 @@ final class MeterRowCollector {
         }
         merged.maxEpoch = maxBefore;
         int tCount = merged.intervalCount;
+        long meters = parts.stream().flatMap(p -> p.meterIds.stream()).distinct().count();
+        if (meters * tCount > merged.maxCells || DenseTable.tooSparse(meters * tCount, merged.rows)) {
+            return null; // the sequential read words it, at the line where the table outgrew the memory
+        }
         for (int k = 0; k < parts.size(); k++) {
             MeterRowCollector part = parts.get(k);
             int[] map = toMerged[k];
@@ -231,7 +245,9 @@ final class MeterRowCollector {
                 double[] mp = merged.p[m];
                 double[] mq = merged.q[m];
                 long[] mBits = merged.present[m];
-                for (int t = 0; t < part.intervalCount; t++) {
+                // a meter's column ends at its last reading (it is never padded to the part's intervals)
+                int columnEnd = Math.min(part.intervalCount, pv.length);
+                for (int t = 0; t < columnEnd; t++) {
                     if ((bits[t >>> 6] & (1L << t)) == 0) {
                         continue;
                     }
@@ -282,6 +298,10 @@ final class MeterRowCollector {
             t = interval(epochSecond);
             lastEpoch = epochSecond;
             lastInterval = t;
+        }
+        long cells = (long) meterIds.size() * intervalCount;
+        if (cells > maxCells || DenseTable.tooSparse(cells, rows)) {
+            throw tooLarge(line);
         }
         long maxBefore = maxEpoch;
         if (epochSecond < maxEpoch) {
@@ -347,6 +367,11 @@ final class MeterRowCollector {
         return a;
     }
 
+    /** The refusal of a file whose meters times intervals do not fit the memory as a dense table. */
+    InvalidInputException tooLarge(long line) {
+        return DenseTable.refusal(file, line, meterIds.size(), intervalCount, rows, memoryBytes);
+    }
+
     /** A field that is not a number (or is infinite). */
     InvalidInputException badNumber(long line, int column, String text, DecimalParser.Status status) {
         String shown = text.strip();
@@ -371,6 +396,11 @@ final class MeterRowCollector {
     InvalidInputException wrongFieldCount(long line, int fields, boolean unterminatedLastLine) {
         return new InvalidInputException(file, line, fields + (fields == 1 ? " field" : " fields") + " but the header has "
                 + layout.fieldCount + (unterminatedLastLine ? "; the file ends mid-line (truncated?)" : ""));
+    }
+
+    /** A meter id whose bytes are not UTF-8. */
+    static InvalidInputException notUtf8(String file, long line) {
+        return new InvalidInputException(file, line, "meter_id is not valid UTF-8 text");
     }
 
     /** A NUL byte: binary data. */
@@ -402,6 +432,7 @@ final class MeterRowCollector {
             throw new InvalidInputException(file, 0, "header only, no data rows");
         }
         mistakes.throwFirst();
+        mistakes.checkLineToNeutral(v, intervalCount);
         mistakes.checkFeederTotal(v, p, q, epochs, intervalCount, this::when);
         int tCount = intervalCount;
         Integer[] order = new Integer[tCount];
@@ -416,6 +447,7 @@ final class MeterRowCollector {
         int n = meterIds.size();
         MeterData.Builder builder = MeterData.builder(meterIds, sorted);
         List<String> partial = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>(); // meter, first and last interval of a partial meter
         List<String> flat = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         for (int m = 0; m < n; m++) {
@@ -428,11 +460,18 @@ final class MeterRowCollector {
             double[] pm = p[m];
             double[] qm = q[m];
             long[] bits = present[m];
+            int firstK = -1;
+            int lastK = -1;
             for (int k = 0; k < tCount; k++) {
                 int t = order[k];
-                if ((bits[t >>> 6] & (1L << t)) == 0) {
+                // a column ends where its meter's last reading so far was (columns are not padded)
+                if (t >= vm.length || (bits[t >>> 6] & (1L << t)) == 0) {
                     continue;
                 }
+                if (firstK < 0) {
+                    firstK = k;
+                }
+                lastK = k;
                 count++;
                 double vv = vm[t];
                 builder.set(m, k, vv, pm[t], qm[t]);
@@ -453,7 +492,9 @@ final class MeterRowCollector {
             present[m] = null;
             String id = meterIds.get(m);
             if (count < tCount) {
-                partial.add(id + " (" + count + " of " + tCount + ")");
+                partial.add(id + " (" + count + " of " + tCount + ", " + when(sorted[firstK])
+                        + (lastK > firstK ? " to " + when(sorted[lastK]) : "") + ")");
+                spans.add(new int[] {m, firstK, lastK});
             }
             if (readings == 0) {
                 empty.add(id);
@@ -463,18 +504,22 @@ final class MeterRowCollector {
         }
         List<String> warnings = new ArrayList<>();
         if (!partial.isEmpty()) {
-            warnings.add(named(partial.size() == 1 ? "1 meter has rows for only part of the intervals: "
+            warnings.add(ReadWarnings.named(partial.size() == 1 ? "1 meter has rows for only part of the intervals: "
                     : partial.size() + " meters have rows for only part of the intervals: ", partial));
         }
+        String takeovers = ReadWarnings.takeovers(spans, meterIds);
+        if (takeovers != null) {
+            warnings.add(takeovers);
+        }
         if (!flat.isEmpty()) {
-            warnings.add(named(flat.size() == 1 ? "1 meter reports a voltage that never changes (stuck or estimated?): "
+            warnings.add(ReadWarnings.named(flat.size() == 1 ? "1 meter reports a voltage that never changes (stuck or estimated?): "
                     : flat.size() + " meters report a voltage that never changes (stuck or estimated?): ", flat));
         }
         if (!empty.isEmpty()) {
-            warnings.add(named(empty.size() == 1 ? "1 meter has every reading missing: "
+            warnings.add(ReadWarnings.named(empty.size() == 1 ? "1 meter has every reading missing: "
                     : empty.size() + " meters have every reading missing: ", empty));
         }
-        String grid = gridWarning(sorted);
+        String grid = ReadWarnings.grid(sorted);
         if (grid != null) {
             warnings.add(grid);
         }
@@ -482,43 +527,5 @@ final class MeterRowCollector {
             warnings.add("rows were not in time order; sorted by timestamp");
         }
         return new MeterFile(builder.build(), layout.voltageColumn(), rows, warnings);
-    }
-
-    private static String named(String lead, List<String> items) {
-        StringBuilder sb = new StringBuilder(lead);
-        int shown = Math.min(items.size(), NAMED_IN_WARNING);
-        sb.append(String.join(", ", items.subList(0, shown)));
-        if (items.size() > shown) {
-            sb.append(" and ").append(items.size() - shown).append(" more");
-        }
-        return sb.toString();
-    }
-
-    private static String gridWarning(long[] sorted) {
-        if (sorted.length < 3) {
-            return null;
-        }
-        Map<Long, Integer> steps = new HashMap<>();
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int k = 1; k < sorted.length; k++) {
-            long d = sorted[k] - sorted[k - 1];
-            steps.merge(d, 1, Integer::sum);
-            min = Math.min(min, d);
-            max = Math.max(max, d);
-        }
-        if (steps.size() == 1) {
-            return null;
-        }
-        long common = 0;
-        int best = -1;
-        for (Map.Entry<Long, Integer> e : steps.entrySet()) {
-            if (e.getValue() > best || (e.getValue() == best && e.getKey() < common)) {
-                best = e.getValue();
-                common = e.getKey();
-            }
-        }
-        return "intervals are not on a regular grid: steps from " + min + " s to " + max + " s (most common "
-                + common + " s); gaps or irregular logging?";
     }
 }

@@ -4,6 +4,9 @@ import io.gridid.model.InvalidInputException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,6 +81,17 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
         this.file = file;
         this.start = start;
         this.fileBytes = fileBytes;
+    }
+
+    /** Whether {@code buf[from, to)} is valid UTF-8 (asked only of an id that decoded with a U+FFFD in it). */
+    private boolean validUtf8(int from, int to) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, from, to - from));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     @Override
@@ -316,7 +330,11 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
             }
             s = (s + 1) & mask;
         }
-        int index = rows.meter(field(column), line);
+        String id = field(column);
+        if (id.indexOf('\uFFFD') >= 0 && !validUtf8(from, to)) {
+            throw MeterRowCollector.notUtf8(file, line);
+        }
+        int index = rows.meter(id, line);
         if (keyCount == keys.length) {
             keys = Arrays.copyOf(keys, keyCount * 2);
             keyHash = Arrays.copyOf(keyHash, keyCount * 2);

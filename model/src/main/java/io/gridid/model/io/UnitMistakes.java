@@ -77,12 +77,20 @@ final class UnitMistakes {
         }
     }
 
+    /**
+     * One plausibility rule for every voltage column: a reading is within {@link #MIN_KV_RATIO} to
+     * {@link #MAX_KV_RATIO} times nominal (per unit directly, kV against --base-kv); outside it, the
+     * message names the likely unit mistake where there is one.
+     */
     private void checkVoltage(long line, double volt, MeterRowCollector.RowText text) {
         if (layout.perUnit) {
             if (volt >= VOLTS_THRESHOLD) {
                 offendVoltage(line, shown(text) + " looks like volts, not per unit");
             } else if (volt > MAX_PER_UNIT) {
                 offendVoltage(line, shown(text) + " looks like kV, not per unit; name the column v_kv");
+            } else if (volt < MIN_KV_RATIO) {
+                offendVoltage(line, shown(text) + " is outside " + NumberText.of(MIN_KV_RATIO) + " to "
+                        + NumberText.of(MAX_KV_RATIO) + " per unit; not a feeder voltage");
             }
         } else if (volt >= KV_VOLTS_THRESHOLD) {
             offendVoltage(line, shown(text) + " looks like volts, not kV");
@@ -126,6 +134,44 @@ final class UnitMistakes {
                 + String.format(Locale.ROOT, "%.0f", limitKva) + " kVA); powers in W rather than kW?";
     }
 
+    /** Mean v_kv over --base-kv that line-to-neutral kV on one side and line-to-line on the other give: 1/&radic;3 and &radic;3, &plusmn; 7 %. */
+    static final double LN_LOW_MIN = 0.54;
+    static final double LN_LOW_MAX = 0.62;
+    static final double LN_HIGH_MIN = 1.61;
+    static final double LN_HIGH_MAX = 1.85;
+
+    /**
+     * Line-to-neutral kV where line-to-line is meant shows as a mean ratio of v_kv to --base-kv near
+     * 1/&radic;3 (readings line-to-neutral: impedances would come out a third) or &radic;3 (--base-kv
+     * line-to-neutral); each row passes the per-row rule, so the whole file's mean is checked.
+     */
+    void checkLineToNeutral(double[][] v, int intervalCount) throws InvalidInputException {
+        if (layout.perUnit || Double.isNaN(baseKv)) {
+            return;
+        }
+        double total = 0;
+        long count = 0;
+        for (int m = 0; m < meterIds.size(); m++) {
+            for (int t = 0, end = Math.min(intervalCount, v[m].length); t < end; t++) {
+                if (!Double.isNaN(v[m][t])) {
+                    total += v[m][t];
+                    count++;
+                }
+            }
+        }
+        double ratio = count == 0 ? Double.NaN : total / count / baseKv;
+        if (ratio >= LN_LOW_MIN && ratio <= LN_LOW_MAX) {
+            throw new InvalidInputException(file, 0, String.format(Locale.ROOT, "the v_kv readings average %.3f times"
+                    + " --base-kv %s: line-to-neutral kV? v_kv is line-to-line (line-to-neutral times 1.732)", ratio,
+                    NumberText.of(baseKv)));
+        }
+        if (ratio >= LN_HIGH_MIN && ratio <= LN_HIGH_MAX) {
+            throw new InvalidInputException(file, 0, String.format(Locale.ROOT, "the v_kv readings average %.3f times"
+                    + " --base-kv %s: is --base-kv line-to-neutral? give the line-to-line kV, about %.4g", ratio,
+                    NumberText.of(baseKv), baseKv * Math.sqrt(3)));
+        }
+    }
+
     /**
      * W given as kW can hide below the per-row limit when every load is small and the feeder head's
      * flow is left empty; the sum of the loads then still gives it away. Leaves out the largest
@@ -140,7 +186,7 @@ final class UnitMistakes {
             double total = 0;
             long count = 0;
             for (int m = 0; m < n; m++) {
-                for (int t = 0; t < intervalCount; t++) {
+                for (int t = 0, end = Math.min(intervalCount, v[m].length); t < end; t++) {
                     if (!Double.isNaN(v[m][t])) {
                         total += v[m][t];
                         count++;
@@ -158,7 +204,8 @@ final class UnitMistakes {
         for (int m = 0; m < n; m++) {
             double[] pm = p[m];
             double[] qm = q[m];
-            for (int t = 0; t < intervalCount; t++) {
+            // a meter's column ends at its last reading: the intervals after it have none
+            for (int t = 0, end = Math.min(intervalCount, pm.length); t < end; t++) {
                 double pk = Double.isNaN(pm[t]) ? 0 : Units.mwToKw(pm[t]);
                 double qk = Double.isNaN(qm[t]) ? 0 : Units.mwToKw(qm[t]);
                 double sk = Math.sqrt(pk * pk + qk * qk);

@@ -65,6 +65,8 @@ class BranchCsvReaderTest {
         "repeated column|from_bus,to_bus,R_OHM,r_ohm\\na,b,1,1|1|column r_ohm appears twice (columns 3 and 4)",
         "field count|from_bus,to_bus,r_ohm,x_ohm\\na,b,1\\n|2|3 fields but the header has 4",
         "empty bus|from_bus,to_bus,r_ohm,x_ohm\\na,b,1,1\\n,c,1,1\\n|3|empty from_bus",
+        "no-break spaces|from_bus,to_bus,r_ohm,x_ohm\\n\u00A0\u00A0,b,1,1\\n|2|empty from_bus",
+        "escape in a bus|from_bus,to_bus,r_ohm,x_ohm\\na,x\u001B[1m,1,1\\n|2|to_bus 'x\\u001B[1m' contains a control character (U+001B); ids must be printable text",
         "self loop|from_bus,to_bus,r_ohm,x_ohm\\na,a,1,1\\n|2|branch from bus a to itself",
         "repeat reversed|from_bus,to_bus,r_ohm,x_ohm\\na,b,1,1\\nb,c,1,1\\nb,a,2,2\\n|4|branch b - a repeats line 2",
         "bad number|from_bus,to_bus,r_ohm,x_ohm\\na,b,1;5,1\\n|2|unparsable number '1;5' in r_ohm",

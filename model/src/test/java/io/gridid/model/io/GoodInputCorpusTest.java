@@ -107,7 +107,8 @@ class GoodInputCorpusTest {
             assertArrayEquals(new double[] {nan, nan, nan, nan}, d.activeMw(2));
             assertArrayEquals(new double[] {nan, nan, nan, nan}, d.voltagesKv(3));
             assertEquals(List.of(
-                    "2 meters have rows for only part of the intervals: 671 (3 of 4), 999 (1 of 4)",
+                    "2 meters have rows for only part of the intervals: 671 (3 of 4, 2026-01-01T00:00:00Z to"
+                            + " 2026-01-01T00:45:00Z), 999 (1 of 4, 2026-01-01T00:45:00Z)",
                     "1 meter reports a voltage that never changes (stuck or estimated?): 650",
                     "1 meter has every reading missing: 999"), f.warnings());
         }

@@ -1,0 +1,91 @@
+package io.gridid.model;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Whether the data contradict a meter as the feeder head, and which meter they point to instead.
+ * The head carries every load (load convention: its active power is the loads' total plus losses)
+ * and, on a feeder without strong reverse flow, has the highest voltage. A head whose mean active
+ * power is below {@link #MIN_SHARE_OF_LOADS} of the other meters' total (when both are metered and
+ * the total is positive), or whose mean voltage is below that of more than half of the other meters,
+ * is contradicted. The likely head is the meter with the highest mean voltage (the contract lets
+ * the head's powers be empty), else the one with the largest mean active power. O(meters &times; intervals).
+ */
+public final class FeederHead {
+    /** The share of the other meters' total mean active power a head carries at least. */
+    public static final double MIN_SHARE_OF_LOADS = 0.5;
+
+    private FeederHead() {
+    }
+
+    /**
+     * @param data   readings (kV, MW, Mvar); not modified
+     * @param rootId a meter of {@code data}
+     * @return null when the data do not contradict {@code rootId}, else the reason, naming the likely
+     *         head (a sentence without a final period)
+     */
+    public static String contradiction(MeterData data, String rootId) {
+        Objects.requireNonNull(data, "data");
+        int root = data.indexOf(rootId);
+        if (root < 0) {
+            throw new IllegalArgumentException("root " + rootId + " is not a meter of the data");
+        }
+        int n = data.meterCount();
+        double[] meanV = new double[n];
+        double[] meanP = new double[n];
+        for (int m = 0; m < n; m++) {
+            meanV[m] = mean(data.voltagesKv(m));
+            meanP[m] = mean(data.activeMw(m));
+        }
+        double others = 0;
+        int withP = 0;
+        int bestP = -1;
+        int bestV = -1;
+        int higher = 0;
+        for (int m = 0; m < n; m++) {
+            if (!Double.isNaN(meanP[m]) && (bestP < 0 || meanP[m] > meanP[bestP])) {
+                bestP = m;
+            }
+            if (!Double.isNaN(meanV[m]) && (bestV < 0 || meanV[m] > meanV[bestV])) {
+                bestV = m;
+            }
+            if (m == root) {
+                continue;
+            }
+            if (!Double.isNaN(meanP[m])) {
+                others += meanP[m];
+                withP++;
+            }
+            if (meanV[m] > meanV[root]) {
+                higher++;
+            }
+        }
+        int likely = bestV >= 0 && bestV != root ? bestV : bestP >= 0 && bestP != root ? bestP : -1;
+        String instead = likely < 0 ? "" : String.format(Locale.ROOT, "; the likely head is '%s' (mean voltage %.5g kV)",
+                data.meterIds().get(likely), meanV[likely]);
+        if (!Double.isNaN(meanP[root]) && withP > 0 && others > 0 && meanP[root] < MIN_SHARE_OF_LOADS * others) {
+            return String.format(Locale.ROOT, "the data contradict root '%s': its mean p_kw (%.4g) is below half the"
+                    + " other meters' total (%.4g), yet a feeder head carries every load", rootId, 1000 * meanP[root],
+                    1000 * others) + instead;
+        }
+        if (!Double.isNaN(meanV[root]) && higher * 2 > n - 1) {
+            return String.format(Locale.ROOT, "the data contradict root '%s': its mean voltage (%.5g kV) is below that"
+                    + " of %d of the %d other meters, yet a feeder head's is the highest", rootId, meanV[root], higher,
+                    n - 1) + instead;
+        }
+        return null;
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        int count = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+}
