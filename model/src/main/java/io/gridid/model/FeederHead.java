@@ -12,7 +12,8 @@ import java.util.Objects;
  * Only when the head's powers are not metered (the contract allows it) does the voltage decide: a
  * head whose mean voltage is more than {@link #VOLTAGE_RISE_MARGIN} below that of more than half of
  * the other meters is contradicted. The likely head is the meter with the largest mean active power
- * when that power could be the head's, else the one with the highest mean voltage.
+ * when that power could be the head's and its voltage is within the margin of the highest, else the
+ * meter with the highest mean voltage.
  * O(meters &times; intervals).
  */
 public final class FeederHead {
@@ -24,6 +25,8 @@ public final class FeederHead {
      * 0.93 %), while a leaf lies several per cent below its head.
      */
     public static final double VOLTAGE_RISE_MARGIN = 0.015;
+    private static final String MARGIN_PERCENT =
+            java.math.BigDecimal.valueOf(100 * VOLTAGE_RISE_MARGIN).stripTrailingZeros().toPlainString();
 
     private FeederHead() {
     }
@@ -70,10 +73,12 @@ public final class FeederHead {
                 higher++;
             }
         }
-        // the meter with the largest power could be the head if it carries the others' loads
+        // the meter with the largest power could be the head if it carries the others' loads and no
+        // meter lies further above it than a rise along the feeder explains
         double rootP = Double.isNaN(meanP[root]) ? 0 : meanP[root];
-        boolean flowHead = bestP >= 0 && bestP != root
-                && meanP[bestP] >= MIN_SHARE_OF_LOADS * (others + rootP - meanP[bestP]) && meanP[bestP] > 0;
+        boolean flowHead = bestP >= 0 && bestP != root && bestV >= 0
+                && meanP[bestP] >= MIN_SHARE_OF_LOADS * (others + rootP - meanP[bestP]) && meanP[bestP] > 0
+                && meanV[bestP] * (1 + VOLTAGE_RISE_MARGIN) >= meanV[bestV];
         int likely = flowHead ? bestP : bestV >= 0 && bestV != root ? bestV : bestP >= 0 && bestP != root ? bestP : -1;
         String instead = likely < 0 ? "" : String.format(Locale.ROOT, "; the likely head is '%s' (mean voltage %.5g kV)",
                 data.meterIds().get(likely), meanV[likely]);
@@ -83,9 +88,9 @@ public final class FeederHead {
                     1000 * others) + instead;
         }
         if (Double.isNaN(meanP[root]) && !Double.isNaN(meanV[root]) && higher * 2 > n - 1) {
-            return String.format(Locale.ROOT, "the data contradict root '%s': its mean voltage (%.5g kV) is below that"
-                    + " of %d of the %d other meters, yet a feeder head's is the highest", rootId, meanV[root], higher,
-                    n - 1) + instead;
+            return String.format(Locale.ROOT, "the data contradict root '%s': its mean voltage (%.5g kV) is more than"
+                    + " %s %% below that of %d of the %d other meters, more than a rise along a feeder explains",
+                    rootId, meanV[root], MARGIN_PERCENT, higher, n - 1) + instead;
         }
         return null;
     }
