@@ -70,10 +70,7 @@ class HostileInputCorpusTest {
     }
 
     static List<CSVRecord> table() throws IOException {
-        try (Reader r = Files.newBufferedReader(CORPUS.resolve("cases.csv"), StandardCharsets.UTF_8);
-             CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            return p.getRecords();
-        }
+        return CorpusTable.read(CORPUS);
     }
 
     static Stream<Arguments> cases() throws IOException {
