@@ -5,6 +5,7 @@ import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.reports.TopologyComparison;
+import io.gridid.reports.TopologyFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,8 +50,8 @@ final class CompareCommand implements Callable<Integer> {
             err.println("gridid: warning: " + w);
         }
         MeterData data = file.data();
-        RadialTree a = ImpedanceCommand.readTopology(first, input.root);
-        RadialTree b = ImpedanceCommand.readTopology(second, input.root);
+        RadialTree a = TopologyFile.read(first, input.root);
+        RadialTree b = TopologyFile.read(second, input.root);
         String mismatch = TopologyComparison.mismatch(a, b);
         if (mismatch != null) {
             throw new IllegalInputException(first + " and " + second + ": " + mismatch);

@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -49,18 +51,23 @@ final class IdentifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws GrididException, IOException {
-        if (meterInput.baseKv == null) {
-            throw new IllegalInputException("--base-kv is required: the nominal line-to-line kV of the feeder");
-        }
         OutputFolder.check(out, force, null);
-        MeterInput.Read file = meterInput.read();
-        double baseKv = meterInput.baseKv;
+        MeterInput.Read file = meterInput.read(); // a v_pu file without --base-kv is refused here
         String root = meterInput.root;
+        List<String> inputWarnings = new ArrayList<>(file.warnings());
+        double baseKv;
+        if (meterInput.baseKv != null) {
+            baseKv = meterInput.baseKv;
+        } else {
+            baseKv = RootVoltage.meanKv(file.data(), root);
+            if (!(baseKv > 0)) {
+                throw new IllegalInputException("--base-kv is needed: the root meter " + root + " has no voltage reading");
+            }
+            inputWarnings.add(String.format(Locale.ROOT, "no --base-kv: per-unit voltages in the report are relative "
+                    + "to the root's mean voltage, %.4g kV", baseKv));
+        }
         OutputFolder.prepare(out, force, null);
         PrintWriter err = spec.commandLine().getErr();
-        for (String w : file.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
         if (stability < 0) {
             throw new IllegalInputException("--stability must be >= 0");
         }
@@ -70,13 +77,13 @@ final class IdentifyCommand implements Callable<Integer> {
         IdentificationResult r;
         if (System.console() != null) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("identify").setInitialMax(-1).build()) {
-                r = pipeline.identify(file.data(), root, baseKv, file.warnings(), new BarProgress(bar));
+                r = pipeline.identify(file.data(), root, baseKv, inputWarnings, new BarProgress(bar));
             }
         } else {
-            r = pipeline.identify(file.data(), root, baseKv, file.warnings());
+            r = pipeline.identify(file.data(), root, baseKv, inputWarnings);
         }
         ResultFolder.write(out, r);
-        for (String w : r.warnings().subList(file.warnings().size(), r.warnings().size())) {
+        for (String w : r.warnings()) {
             err.println("gridid: warning: " + w);
         }
         PrintWriter o = spec.commandLine().getOut();

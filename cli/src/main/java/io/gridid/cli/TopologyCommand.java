@@ -4,16 +4,14 @@ import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
-import io.gridid.model.io.AtomicFile;
 import io.gridid.reports.GrididStages;
+import io.gridid.reports.TopologyFile;
 import io.gridid.reports.TopologyOutcome;
 import io.gridid.topology.TopologyIdentifier;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,16 +77,7 @@ final class TopologyCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Path target = out.resolve("topology.csv");
-        AtomicFile.write(target, w -> {
-            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-                csv.printRecord("from_bus", "to_bus", "confidence");
-                for (String bus : t.tree().topDown()) {
-                    if (!bus.equals(t.tree().root())) {
-                        csv.printRecord(t.tree().parentOf(bus), bus, Double.toString(t.confidence().get(bus)));
-                    }
-                }
-            }
-        });
+        TopologyFile.write(target, t.tree(), t.confidence());
         long doubtful = t.confidence().values().stream().filter(c -> c < DOUBTFUL).count();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "topology: %d buses, %d branches, root %s%n", t.tree().size(), t.tree().size() - 1, root);

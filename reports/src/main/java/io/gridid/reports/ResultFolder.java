@@ -21,8 +21,7 @@ import java.util.Set;
 
 /**
  * A result folder as {@code gridid identify} writes it: {@code branches.csv} (data contract,
- * then the {@link BranchColumns} extras), {@code topology.csv} ({@code bus,parent,confidence}
- * per non-root bus), {@code report.json} ({@link ReportJson}) and {@code report.html}
+ * then the {@link BranchColumns} extras), {@code topology.csv} ({@link TopologyFile}), {@code report.json} ({@link ReportJson}) and {@code report.html}
  * ({@link HtmlReport}). Every file is written atomically.
  */
 public final class ResultFolder {
@@ -42,13 +41,7 @@ public final class ResultFolder {
         }
         columns.removeAll(BranchCsvWriter.CONTRACT_COLUMNS);
         BranchCsvWriter.write(dir.resolve(BRANCHES), new ArrayList<>(columns), result.branches());
-        AtomicFile.write(dir.resolve(TOPOLOGY), out -> {
-            out.write("bus,parent,confidence\n");
-            for (BranchRow b : result.branches()) {
-                out.write(csvField(b.toBus()) + "," + csvField(b.fromBus()) + ","
-                        + BranchColumns.number(result.confidenceOf(b.toBus())) + "\n");
-            }
-        });
+        TopologyFile.write(dir.resolve(TOPOLOGY), result.tree(), result.confidence());
         writeReports(dir, result);
     }
 
@@ -86,7 +79,7 @@ public final class ResultFolder {
             Map<String, String> extra = new LinkedHashMap<>();
             b.extra().forEach((k, v) -> {
                 if (!v.isEmpty()) {
-                    extra.put(k, v);
+                    extra.put(BranchColumns.canonical(k), v);
                 }
             });
             rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), extra));
@@ -98,13 +91,6 @@ public final class ResultFolder {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(csv.toString(), 0, e.getMessage());
         }
-    }
-
-    private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     /** The files a complete result folder has. */

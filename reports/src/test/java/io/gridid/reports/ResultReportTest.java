@@ -99,9 +99,10 @@ class ResultReportTest {
         assertTrue(csv.get(0).startsWith("from_bus,to_bus,r_ohm,x_ohm,conductor,length_km"), csv.get(0));
         assertEquals(7, csv.size());
         List<String> topo = Files.readAllLines(dir.resolve(ResultFolder.TOPOLOGY), StandardCharsets.UTF_8);
-        assertEquals("bus,parent,confidence", topo.get(0));
-        assertEquals("632,650,1", topo.get(1));
-        assertEquals("\"" + QUOTES_ID.replace("\"", "\"\"") + "\"," + EVIL_ID + ",0.7", topo.get(6));
+        assertEquals("from_bus,to_bus,confidence", topo.get(0)); // the data contract's topology.csv
+        assertEquals("650,632,1", topo.get(1));
+        assertEquals(EVIL_ID + ",\"" + QUOTES_ID.replace("\"", "\"\"") + "\",0.7", topo.get(6));
+        assertEquals(r.tree(), TopologyFile.read(dir.resolve(ResultFolder.TOPOLOGY), r.rootBus()));
         assertEquals(r, ResultFolder.read(dir));
         List<BranchRow> none = ResultFolder.read(dir).truth();
         assertTrue(none.isEmpty());
