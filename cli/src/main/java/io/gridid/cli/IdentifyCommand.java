@@ -6,8 +6,6 @@ import io.gridid.reports.IdentifyOptions;
 import io.gridid.reports.IdentifyPipeline;
 import io.gridid.reports.OutputFolder;
 import io.gridid.reports.ResultFolder;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +35,9 @@ final class IdentifyCommand implements Callable<Integer> {
 
     @Mixin
     PipelineOptions pipelineOptions;
+
+    @Mixin
+    WarningOutput warningOutput;
 
     @Option(names = "--stability", paramLabel = "N", defaultValue = "8",
             description = "Edge confidence = share of N random halves of the data whose tree has the edge "
@@ -76,16 +77,14 @@ final class IdentifyCommand implements Callable<Integer> {
         IdentifyPipeline pipeline = new IdentifyPipeline(options);
         IdentificationResult r;
         if (System.console() != null) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("identify").setInitialMax(-1).build()) {
-                r = pipeline.identify(file.data(), root, baseKv, inputWarnings, new BarProgress(bar));
+            try (BarProgress progress = new BarProgress(err, "identify", "stage 1, topology")) {
+                r = pipeline.identify(file.data(), root, baseKv, inputWarnings, progress);
             }
         } else {
             r = pipeline.identify(file.data(), root, baseKv, inputWarnings);
         }
         ResultFolder.write(out, r);
-        for (String w : r.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
+        warningOutput.print(err, r.warnings());
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "identified %d branches from %d meters x %d intervals (topology %.2f s, impedance %.2f s)%n",
                 r.branches().size(), file.data().meterCount(), file.data().intervalCount(),

@@ -57,6 +57,9 @@ final class ImpedanceCommand implements Callable<Integer> {
     @Mixin
     FitOptions fitOptions;
 
+    @Mixin
+    WarningOutput warningOutput;
+
     @Option(names = "--sequential", description = "Fit one branch at a time (same results, slower).")
     boolean sequential;
 
@@ -68,9 +71,6 @@ final class ImpedanceCommand implements Callable<Integer> {
         ImpedanceOptions options = fitOptions.applyTo(ImpedanceOptions.defaults()).withParallel(!sequential);
         PrintWriter err = spec.commandLine().getErr();
         MeterInput.Read meterFile = meterInput.read();
-        for (String w : meterFile.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
         MeterData data = meterFile.data();
         String root = meterInput.root;
         RadialTree tree = TopologyFile.read(topology, root);
@@ -88,9 +88,9 @@ final class ImpedanceCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path file = out.resolve("branches.csv");
         BranchCsvWriter.write(file, EXTRA_COLUMNS, rows(result));
-        for (String w : result.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
+        List<String> warnings = new ArrayList<>(meterFile.warnings());
+        warnings.addAll(result.warnings());
+        warningOutput.print(err, warnings);
         spec.commandLine().getOut().println("wrote " + result.branches().size() + " branches to " + file);
         return ExitCode.OK;
     }

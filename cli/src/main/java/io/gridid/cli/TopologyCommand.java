@@ -10,8 +10,6 @@ import io.gridid.reports.TopologyOutcome;
 import io.gridid.topology.TopologyIdentifier;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +18,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -40,6 +40,9 @@ final class TopologyCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     MeterInput input;
+
+    @CommandLine.Mixin
+    WarningOutput warningOutput;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search",
             description = PipelineOptions.METHOD_DESCRIPTION)
@@ -64,17 +67,25 @@ final class TopologyCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         MeterInput.Read file = input.read();
-        for (String w : file.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
         MeterData data = file.data();
         String root = input.root;
-        TopologyOutcome stage1 = GrididStages.outcome(new TopologyIdentifier(TopologyOptions.defaults().withMethod(m)
-                .withStabilityRuns(stability)).identify(data, root));
-        TopologyOutcome t = likelihoodSearch ? likelihoodSearch(stage1, data) : stage1;
-        for (String w : t.warnings()) {
-            err.println("gridid: warning: " + w);
+        TopologyIdentifier identifier = new TopologyIdentifier(TopologyOptions.defaults().withMethod(m)
+                .withStabilityRuns(stability));
+        TopologyOutcome t;
+        if (System.console() == null) {
+            TopologyOutcome stage1 = GrididStages.outcome(identifier.identify(data, root));
+            t = likelihoodSearch ? GrididStages.finish(stage1, data, ImpedanceOptions.defaults(),
+                    LikelihoodSearchOptions.defaults()) : stage1;
+        } else {
+            try (BarProgress progress = new BarProgress(err, "topology", "stage 1, topology")) {
+                TopologyOutcome stage1 = GrididStages.outcome(identifier.identify(data, root));
+                t = likelihoodSearch ? GrididStages.finish(stage1, data, ImpedanceOptions.defaults(),
+                        LikelihoodSearchOptions.defaults(), progress) : stage1;
+            }
         }
+        List<String> warnings = new ArrayList<>(file.warnings());
+        warnings.addAll(t.warnings());
+        warningOutput.print(err, warnings);
         Files.createDirectories(out);
         Path target = out.resolve("topology.csv");
         TopologyFile.write(target, t.tree(), t.confidence());
@@ -89,17 +100,6 @@ final class TopologyCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%d branch(es) with confidence below %.2f%n", doubtful, DOUBTFUL);
         o.println("wrote " + target);
         return ExitCode.OK;
-    }
-
-    /** Stage 1's tree finished by the likelihood search, with a progress bar on a terminal. */
-    private static TopologyOutcome likelihoodSearch(TopologyOutcome stage1, MeterData data) throws GrididException {
-        if (System.console() == null) {
-            return GrididStages.finish(stage1, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults());
-        }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("topology").setInitialMax(-1).build()) {
-            return GrididStages.finish(stage1, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults(),
-                    new BarProgress(bar));
-        }
     }
 
     static TopologyMethod parseMethod(String s) {
