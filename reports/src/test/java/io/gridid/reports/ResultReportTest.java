@@ -39,7 +39,8 @@ class ResultReportTest {
     @Test
     void userStringsComeOutInertAndIntact() throws GrididException {
         Document doc = Jsoup.parse(new HtmlReport().render(SampleResults.fiveBranches().withTruth(SampleResults.truth())));
-        assertTrue(doc.select("script").isEmpty(), "no script element may come from user data");
+        assertEquals(1, doc.select("script").size(), "one script, the report's own");
+        assertEquals(ReportScript.JS, doc.selectFirst("script").data(), "no user data inside the script");
         assertTrue(doc.getAllElements().stream().noneMatch(e -> e.tagName().equals("alert")));
         List<String> ids = doc.select("table#branches td.id").eachText();
         assertTrue(ids.contains(EVIL_ID), "the id is shown as text: " + ids);
@@ -49,7 +50,7 @@ class ResultReportTest {
     }
 
     @Test
-    void selfContainedNoNetworkNoScripts() throws GrididException {
+    void selfContainedNoNetworkOneConstantScript() throws GrididException {
         Document doc = Jsoup.parse(new HtmlReport().render(SampleResults.fiveBranches().withTruth(SampleResults.truth())));
         for (Element e : doc.getAllElements()) {
             assertFalse(e.hasAttr("src"), "no external resource: " + e.tagName());
@@ -57,6 +58,10 @@ class ResultReportTest {
             assertFalse(e.attributes().asList().stream().anyMatch(a -> a.getKey().startsWith("on")), "no handlers");
         }
         assertEquals(1, doc.select("style").size());
+        assertEquals(1, doc.select("script").size());
+        assertFalse(doc.html().contains("http://") && doc.html().replace("http://www.w3.org/2000/svg", "").contains("http://"),
+                "no address other than the SVG namespace");
+        assertFalse(doc.html().contains("https://"), "no https address");
     }
 
     @Test
