@@ -13,6 +13,7 @@ import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
 import io.gridid.reports.BranchColumns;
 import io.gridid.reports.GrididStages;
+import io.gridid.reports.IdentifyPipeline;
 import io.gridid.reports.TopologyFile;
 import io.gridid.solvers.fit.FitNorm;
 import picocli.CommandLine;
@@ -75,16 +76,15 @@ final class ImpedanceCommand implements Callable<Integer> {
         String root = meterInput.root;
         RadialTree tree = TopologyFile.read(topology, root);
         // progress only on an interactive terminal: scripts and logs get the result lines only
-        boolean interactive = System.console() != null;
-        ImpedanceResult result = new ImpedanceEstimator(options).estimate(data, tree, (done, total) -> {
-            if (interactive) {
-                err.print("\rgridid: impedance: " + done + "/" + total + " branches fitted");
-                err.flush();
-                if (done == total) {
-                    err.println();
-                }
+        ImpedanceResult result;
+        if (System.console() == null) {
+            result = new ImpedanceEstimator(options).estimate(data, tree);
+        } else {
+            try (BarProgress progress = new BarProgress(err, "impedance", "stage 2, impedance")) {
+                result = new ImpedanceEstimator(options).estimate(data, tree,
+                        (done, total) -> progress.stepDone(IdentifyPipeline.IMPEDANCE, done, total));
             }
-        });
+        }
         Files.createDirectories(out);
         Path file = out.resolve("branches.csv");
         BranchCsvWriter.write(file, EXTRA_COLUMNS, rows(result));

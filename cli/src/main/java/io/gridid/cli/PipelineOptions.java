@@ -20,18 +20,27 @@ final class PipelineOptions {
             + "decide them. Complete, noisy data only; one stage-2 solve per candidate tree (ieee69 x a year hourly: "
             + "under a minute). Corrects chain-end buses hung on their grandparents where the meters are precise.";
 
+    static final String SEARCH_BUDGET_DESCRIPTION = "Work budget of the physics search's local search, in "
+            + "branch-fit intervals (one branch fitted on one interval). Raise it when a warning says the search "
+            + "stopped at its budget: time grows about in proportion. Default: ${DEFAULT-VALUE}.";
+
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search", description = METHOD_DESCRIPTION)
     String method;
 
     @Option(names = "--likelihood-search", description = LIKELIHOOD_SEARCH_DESCRIPTION)
     boolean likelihoodSearch;
 
+    @Option(names = "--search-budget", paramLabel = "N", defaultValue = "300000000",
+            description = SEARCH_BUDGET_DESCRIPTION)
+    long searchBudget;
+
     @Mixin
     FitOptions fitOptions;
 
     IdentifyOptions toOptions() throws InvalidInputException, IOException {
         IdentifyOptions o = IdentifyOptions.defaults();
-        o = o.withTopology(o.topology().withMethod(TopologyCommand.parseMethod(method)));
+        o = o.withTopology(TopologyCommand.withSearchBudget(o.topology().withMethod(TopologyCommand.parseMethod(method)),
+                searchBudget));
         if (likelihoodSearch) {
             o = o.withLikelihoodSearch(LikelihoodSearchOptions.defaults());
         }

@@ -53,6 +53,10 @@ final class TopologyCommand implements Callable<Integer> {
                     + "(N more runs on half the data; 0 = the estimator's own figure, fastest). Default: ${DEFAULT-VALUE}.")
     int stability;
 
+    @Option(names = "--search-budget", paramLabel = "N", defaultValue = "300000000",
+            description = PipelineOptions.SEARCH_BUDGET_DESCRIPTION)
+    long searchBudget;
+
     @Option(names = "--likelihood-search", description = PipelineOptions.LIKELIHOOD_SEARCH_DESCRIPTION)
     boolean likelihoodSearch;
 
@@ -69,8 +73,8 @@ final class TopologyCommand implements Callable<Integer> {
         MeterInput.Read file = input.read();
         MeterData data = file.data();
         String root = input.root;
-        TopologyIdentifier identifier = new TopologyIdentifier(TopologyOptions.defaults().withMethod(m)
-                .withStabilityRuns(stability));
+        TopologyIdentifier identifier = new TopologyIdentifier(withSearchBudget(TopologyOptions.defaults().withMethod(m)
+                .withStabilityRuns(stability), searchBudget));
         TopologyOutcome t;
         if (System.console() == null) {
             TopologyOutcome stage1 = GrididStages.outcome(identifier.identify(data, root));
@@ -100,6 +104,14 @@ final class TopologyCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%d branch(es) with confidence below %.2f%n", doubtful, DOUBTFUL);
         o.println("wrote " + target);
         return ExitCode.OK;
+    }
+
+    /** The options with the physics search's work budget, which must not be negative. */
+    static TopologyOptions withSearchBudget(TopologyOptions o, long budget) {
+        if (budget < 0) {
+            throw new IllegalInputException("--search-budget must be >= 0, not " + budget);
+        }
+        return o.withSearch(o.search().withSearchBudget(budget));
     }
 
     static TopologyMethod parseMethod(String s) {

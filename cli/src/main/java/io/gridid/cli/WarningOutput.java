@@ -13,6 +13,9 @@ import java.util.List;
  * always holds them all.
  */
 final class WarningOutput {
+    /** The physics search's warning that its budget ran out: the terminal adds the option that raises it. */
+    static final String BUDGET_WARNING = "local search stopped at its work budget";
+
     @Option(names = "--verbose", description = "Print every warning in full (default: one line per kind, "
             + "with a count and the first " + WarningGroups.NAMED_IDS + " ids; report.json has them all).")
     boolean verbose;
@@ -24,7 +27,8 @@ final class WarningOutput {
             return;
         }
         for (WarningGroups.Group g : WarningGroups.of(warnings).groups()) {
-            err.println("gridid: warning: " + g.summary(WarningGroups.NAMED_IDS));
+            err.println("gridid: warning: " + g.summary(WarningGroups.NAMED_IDS)
+                    + (g.kind().startsWith(BUDGET_WARNING) ? " (--search-budget N raises it)" : ""));
         }
         if (WarningGroups.of(warnings).groups().size() < warnings.size()) {
             err.println("gridid: (--verbose prints each warning in full)");

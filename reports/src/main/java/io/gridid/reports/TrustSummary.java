@@ -81,7 +81,8 @@ record TrustSummary(List<String> lowConfidence, List<String> notPinned, List<Str
                 + "; " + d.intervalsUsed() + " complete enough for stage 1");
         double share = d.missingShare();
         row(h, "missing readings", Double.isNaN(share) ? "n/a"
-                : String.format(Locale.ROOT, "%.1f %% (%d of the |V|, P, Q readings)", 100 * share, d.missingReadings()));
+                : String.format(Locale.ROOT, (share > 0 && share < 1e-3 ? "%.2g" : "%.1f") + " %% (%d of the |V|, P, Q readings)",
+                100 * share, d.missingReadings()));
         row(h, "edges with low confidence", listed(lowConfidence, n, "edges",
                 "confidence below " + LOW_CONFIDENCE + ": not found in every half of the data"), lowConfidence.isEmpty());
         row(h, "branches not pinned down", listed(notPinned, n, "branches",

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The HTML report as a person sees it, in Debian's headless Chromium at 1400 x 900 px: no
  * horizontal overflow, the trust summary within the first screen, no two visible bus labels
  * overlapping (browser-measured boxes) before and after zooming in, small feeders spread over
- * the width. Reports of a 200-bus identification (simulated from a seed, three weeks of
+ * the width. Reports of a 200-bus identification (simulated from a seed, two weeks of
  * half-hourly data), of a 1000-bus result built from a random feeder's truth (an identification
  * of that size takes minutes; the drawing is what is tested), and of ieee13. Screenshots go to
  * {@code target/report-screens/}. Without chromium and chromedriver the test is skipped, except
@@ -71,7 +71,7 @@ class ReportInBrowserTest {
     @Test
     void aTwoHundredBusIdentificationReads() throws Exception {
         Feeder feeder = TestFeeders.load("random:200:5");
-        SimulatedData sim = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(21)
+        SimulatedData sim = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults().withDays(14)
                 .withIntervalMinutes(30).withNoiseVoltagePu(1e-4).withSeed(5));
         IdentifyOptions o = IdentifyOptions.defaults();
         IdentificationResult r = new IdentifyPipeline(o.withTopology(o.topology().withStabilityRuns(2)))

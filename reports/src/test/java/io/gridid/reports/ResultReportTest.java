@@ -37,6 +37,35 @@ class ResultReportTest {
     }
 
     @Test
+    void theFirstSectionSaysHowFarToTrustTheResult() throws GrididException {
+        IdentificationResult r = SampleResults.fiveBranches();
+        r = new IdentificationResult(r.rootBus(), r.baseKv(), r.branches(), r.confidence(), r.diagnostics(),
+                r.meanVoltagePu(), List.of("meter " + EVIL_ID + " has gaps",
+                "branch 632-633: the data do not pin down x (standard error 40 %) [unconstrained r=0.3, x=0.3 ohm]"),
+                r.stageSeconds(), r.truth());
+        Document doc = Jsoup.parse(new HtmlReport().render(r));
+        Element first = doc.body().child(1);
+        assertEquals("trust", first.id(), "the trust summary comes right after the title");
+        String text = first.text();
+        // 1440 hourly intervals from 2026-01-01 00:00 UTC: 59 days 23 h later, 60 days in all
+        assertTrue(text.contains("2026-01-01 00:00 UTC to 2026-03-01 23:00 UTC (60 days)"), text);
+        assertTrue(text.contains("1440, every 60 min; 1400 complete enough for stage 1"), text);
+        // 12 missing of 3 x 7 x 1440 = 30240 readings
+        assertTrue(text.contains("0.040 % (12 of the |V|, P, Q readings)"), text);
+        // confidences 0.2, 0.9, 0.5, 0.7 are below 0.99; 1.0 is not, NaN is unknown
+        assertTrue(text.contains("4 of 6 edges"), text);
+        assertTrue(text.contains("632-633, 632-671, 671-680, " + EVIL_ID + "-" + QUOTES_ID), text);
+        assertTrue(text.contains("1 of 6 branches"), text);
+        assertTrue(text.contains("the data do not pin down x: 1 branch (632-633)"), text);
+        assertTrue(first.select("#warning-kinds li").eachText().contains("meter " + EVIL_ID + " has gaps"), text);
+        // the branch table names what is poorly determined, and a 1e-9 gap is solver rounding: 0
+        Element row = doc.select("table#branches tbody tr").get(1);
+        assertEquals("633", row.child(1).text());
+        assertEquals("x", row.selectFirst("td.poor").text());
+        assertEquals("0", row.child(8).text());
+    }
+
+    @Test
     void userStringsComeOutInertAndIntact() throws GrididException {
         Document doc = Jsoup.parse(new HtmlReport().render(SampleResults.fiveBranches().withTruth(SampleResults.truth())));
         assertEquals(1, doc.select("script").size(), "one script, the report's own");
