@@ -75,7 +75,7 @@ final class FeederDrawing {
         h.append("<h2 id=\"drawing\">Feeder topology</h2>\n<p>Root on top, one row per depth; ")
                 .append(tree.size()).append(" buses. Scroll to zoom, drag to pan; a bus's name shows on hover ")
                 .append("and, when labels would overlap, as you zoom in.</p>\n");
-        legend(h, wrong.isEmpty() ? false : true);
+        legend(h, !wrong.isEmpty());
         h.append("<div class=\"figure tree-frame\"><div class=\"zoom\"><button type=\"button\" data-zoom=\"1.5\">+</button>")
                 .append("<button type=\"button\" data-zoom=\"0.6667\">&minus;</button>")
                 .append("<button type=\"button\" data-zoom=\"0\">fit</button></div>\n")

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import static io.gridid.reports.Html.esc;
 
@@ -138,11 +137,6 @@ record TrustSummary(List<String> lowConfidence, List<String> notPinned, List<Str
 
     private static String step(long seconds) {
         return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
-    }
-
-    /** Ids of the branches stage 2 did not pin down, for the table column. */
-    Set<String> notPinnedSet() {
-        return Set.copyOf(notPinned);
     }
 
     /** Per branch id, what the data leave uncertain ("r", "x", "r, x"), from stage 2's warnings. */
