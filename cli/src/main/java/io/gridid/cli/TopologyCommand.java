@@ -70,11 +70,12 @@ final class TopologyCommand implements Callable<Integer> {
             throw new IllegalInputException("--stability must be >= 0");
         }
         PrintWriter err = spec.commandLine().getErr();
+        TopologyOptions options = withSearchBudget(TopologyOptions.defaults().withMethod(m)
+                .withStabilityRuns(stability), searchBudget);
         MeterInput.Read file = input.read();
         MeterData data = file.data();
         String root = input.root;
-        TopologyIdentifier identifier = new TopologyIdentifier(withSearchBudget(TopologyOptions.defaults().withMethod(m)
-                .withStabilityRuns(stability), searchBudget));
+        TopologyIdentifier identifier = new TopologyIdentifier(options);
         TopologyOutcome t;
         if (System.console() == null) {
             TopologyOutcome stage1 = GrididStages.outcome(identifier.identify(data, root));

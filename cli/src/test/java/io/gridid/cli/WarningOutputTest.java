@@ -40,6 +40,24 @@ class WarningOutputTest {
     }
 
     @Test
+    void theBudgetWarningNamesTheOptionThatRaisesIt() {
+        WarningOutput o = new WarningOutput();
+        StringWriter s = new StringWriter();
+        o.print(new PrintWriter(s, true), List.of("local search stopped at its work budget (300000000 branch-fit "
+                + "intervals); the tree may improve with a larger budget"));
+        assertTrue(s.toString().strip().endsWith("(--search-budget N raises it)"), s.toString());
+    }
+
+    @Test
+    void aNegativeSearchBudgetIsOneLineExitTwo() {
+        CommandRun r = CommandRun.of("topology", "--meters", "nofile.csv", "--root", "1", "--search-budget", "-1",
+                "--out", "x");
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--search-budget"), "checked before the meter file is read: " + r.err());
+    }
+
+    @Test
     void verbosePrintsEveryWarning() {
         List<String> lines = print(true);
         assertEquals(151, lines.size());
