@@ -143,6 +143,18 @@ class ResultReportTest {
     }
 
     @Test
+    void olderColumnNamesOfImpedanceReadAsTheCurrentOnes(@TempDir Path dir) throws IOException, GrididException {
+        ResultFolder.write(dir, SampleResults.fiveBranches());
+        Path csv = dir.resolve(ResultFolder.BRANCHES);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        lines.set(0, lines.get(0).replace("r_std_err_ohm", "r_stderr_ohm").replace("rms_residual_kv2", "rms_residual"));
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        BranchRow first = ResultFolder.read(dir).branches().get(0);
+        assertEquals("0.01", first.extra().get(BranchColumns.R_STD_ERR), "650-632's standard error of r");
+        assertFalse(first.extra().containsKey("r_stderr_ohm"));
+    }
+
+    @Test
     void anEditedBranchFileThatIsNoLongerATreeIsRefused(@TempDir Path dir) throws IOException, GrididException {
         ResultFolder.write(dir, SampleResults.fiveBranches());
         Files.writeString(dir.resolve(ResultFolder.BRANCHES), "from_bus,to_bus,r_ohm,x_ohm\n650,632,1,1\n633,634,1,1\n");
