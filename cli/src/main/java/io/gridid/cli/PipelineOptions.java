@@ -21,7 +21,7 @@ final class PipelineOptions {
             + "meters are precise. Costly: one stage-2 solve per candidate tree, hundreds per round, so expect "
             + "minutes for tens of buses and tens of minutes for hundreds. Measured, 90 days hourly, "
             + "sigma_v 5e-4 p.u., a 2-core machine shared with other builds: ieee69 3.4 min (55 s of CPU) "
-            + "against 22 s without; random:200 46 min against 44 s without. The progress line shows the round.";
+            + "against 22 s without; random:200 20 to 46 min (12 min of CPU) against 44 s without. The progress line shows the round.";
 
     static final String SEARCH_BUDGET_DESCRIPTION = "Work budget of the physics search's local search, in "
             + "branch-fit intervals (one branch fitted on one interval). Raise it when a warning says the search "
