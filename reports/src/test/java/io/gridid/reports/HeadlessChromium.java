@@ -25,8 +25,8 @@ import java.util.List;
  * fixed size; a fresh profile folder; no network but 127.0.0.1.
  */
 final class HeadlessChromium implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = onPath("chromium");
+    static final Path CHROMEDRIVER = onPath("chromedriver");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final ObjectMapper json = new ObjectMapper();
@@ -37,7 +37,17 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Whether both Debian packages are installed. */
     static boolean available() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return CHROMIUM != null && CHROMEDRIVER != null;
+    }
+
+    /** The executable of that name on the PATH, null when there is none. */
+    private static Path onPath(String name) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
+                return Path.of(d, name);
+            }
+        }
+        return null;
     }
 
     /**
