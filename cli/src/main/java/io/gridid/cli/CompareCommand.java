@@ -5,6 +5,7 @@ import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.reports.TopologyComparison;
+import io.gridid.reports.TopologyFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,9 @@ final class CompareCommand implements Callable<Integer> {
     @CommandLine.Mixin
     MeterInput input;
 
+    @CommandLine.Mixin
+    WarningOutput warningOutput;
+
     @Option(names = "--topology", required = true, paramLabel = "FILE",
             description = "First topology: CSV with columns from_bus,to_bus (e.g. a topology.csv or branches.csv); "
                     + "its noise model is used for both.")
@@ -45,16 +49,14 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws GrididException, IOException {
         PrintWriter err = spec.commandLine().getErr();
         input.checkOptions();
-        RadialTree a = ImpedanceCommand.readTopology(first, input.root);
-        RadialTree b = ImpedanceCommand.readTopology(second, input.root);
+        RadialTree a = TopologyFile.read(first, input.root);
+        RadialTree b = TopologyFile.read(second, input.root);
         String mismatch = TopologyComparison.mismatch(a, b);
         if (mismatch != null) {
             throw new IllegalInputException(first + " and " + second + ": " + mismatch);
         }
         MeterInput.Read file = input.read();
-        for (String w : file.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
+        warningOutput.print(err, file.warnings());
         MeterData data = file.data();
         // progress only on an interactive terminal: scripts and logs get the result lines only
         boolean interactive = System.console() != null;
@@ -78,16 +80,16 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  second  %-30s %s (%s)%n", second, number(r.second().deviance(), false),
                 number(r.devianceDifference(), true));
         double d = r.devianceDifference();
+        if (r.differences().isEmpty()) {
+            out.println("the trees are the same");
+            return ExitCode.OK;
+        }
         if (!r.decisive()) {
             out.printf(Locale.ROOT, "verdict: the readings do not tell them apart (|difference| <= %.0f)%n",
                     TopologyComparison.DECISIVE_DEVIANCE);
         } else {
             out.printf(Locale.ROOT, "verdict: the %s topology is likelier (likelihood ratio e^%s)%n",
                     d > 0 ? "first" : "second", number(Math.abs(d) / 2, false));
-        }
-        if (r.differences().isEmpty()) {
-            out.println("the trees are the same");
-            return ExitCode.OK;
         }
         out.printf(Locale.ROOT, "%d bus(es) hang differently; the second tree's deviance minus that with only this bus "
                 + "hung as in the first (> %.0f: data prefer the first, < -%.0f: the second):%n",

@@ -6,8 +6,6 @@ import io.gridid.reports.IdentifyOptions;
 import io.gridid.reports.IdentifyPipeline;
 import io.gridid.reports.OutputFolder;
 import io.gridid.reports.ResultFolder;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +14,8 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -40,6 +40,9 @@ final class IdentifyCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipelineOptions;
 
+    @Mixin
+    WarningOutput warningOutput;
+
     @Option(names = "--stability", paramLabel = "N", defaultValue = "8",
             description = "Edge confidence = share of N random halves of the data whose tree has the edge "
                     + "(0 = the estimator's own figure, fastest). Default: ${DEFAULT-VALUE}.")
@@ -55,9 +58,6 @@ final class IdentifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws GrididException, IOException {
-        if (meterInput.baseKv == null) {
-            throw new IllegalInputException("--base-kv is required: the nominal line-to-line kV of the feeder");
-        }
         if (stability < 0) {
             throw new IllegalInputException("--stability must be >= 0");
         }
@@ -65,26 +65,37 @@ final class IdentifyCommand implements Callable<Integer> {
         options = options.withTopology(options.topology().withStabilityRuns(stability));
         meterInput.checkOptions();
         OutputFolder.check(out, force, null);
-        MeterInput.Read file = meterInput.read();
-        double baseKv = meterInput.baseKv;
+        MeterInput.Read file = meterInput.read(); // a v_pu file without --base-kv is refused here
         String root = meterInput.root;
-        PrintWriter err = spec.commandLine().getErr();
-        for (String w : file.warnings()) {
-            err.println("gridid: warning: " + w);
+        List<String> inputWarnings = new ArrayList<>(file.warnings());
+        double baseKv;
+        if (meterInput.baseKv != null) {
+            baseKv = meterInput.baseKv;
+        } else {
+            baseKv = RootVoltage.meanKv(file.data(), root);
+            if (!(baseKv > 0)) {
+                throw new IllegalInputException("--base-kv is needed: the root meter " + root + " has no voltage reading");
+            }
+            inputWarnings.add(String.format(Locale.ROOT, "no --base-kv: per-unit voltages in the report are relative "
+                    + "to the root's mean voltage, %.4g kV", baseKv));
         }
+        PrintWriter err = spec.commandLine().getErr();
         IdentifyPipeline pipeline = new IdentifyPipeline(options);
         IdentificationResult r;
-        if (System.console() != null) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("identify").setInitialMax(-1).build()) {
-                r = pipeline.identify(file.data(), root, baseKv, file.warnings(), new BarProgress(bar));
+        try {
+            if (System.console() != null) {
+                try (BarProgress progress = new BarProgress(err, "identify", "stage 1, topology")) {
+                    r = pipeline.identify(file.data(), root, baseKv, inputWarnings, progress);
+                }
+            } else {
+                r = pipeline.identify(file.data(), root, baseKv, inputWarnings);
             }
-        } else {
-            r = pipeline.identify(file.data(), root, baseKv, file.warnings());
+        } catch (GrididException e) {
+            warningOutput.print(err, inputWarnings); // what the input said may explain why no result came
+            throw e;
         }
         ResultFolder.write(out, r);
-        for (String w : r.warnings().subList(file.warnings().size(), r.warnings().size())) {
-            err.println("gridid: warning: " + w);
-        }
+        warningOutput.print(err, r.warnings());
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "identified %d branches from %d meters x %d intervals (topology %.2f s, impedance %.2f s)%n",
                 r.branches().size(), file.data().meterCount(), file.data().intervalCount(),

@@ -7,15 +7,12 @@ import io.gridid.model.MeterData;
 import io.gridid.model.io.FileSet;
 import io.gridid.reports.OutputFolder;
 import io.gridid.reports.GrididStages;
+import io.gridid.reports.TopologyFile;
 import io.gridid.reports.TopologyOutcome;
 import io.gridid.topology.TopologyIdentifier;
 import io.gridid.topology.PhysicsSearchOptions;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +20,8 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -43,6 +42,9 @@ final class TopologyCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     MeterInput input;
+
+    @CommandLine.Mixin
+    WarningOutput warningOutput;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search",
             description = PipelineOptions.METHOD_DESCRIPTION)
@@ -77,29 +79,34 @@ final class TopologyCommand implements Callable<Integer> {
         input.checkOptions();
         OutputFolder.check(out, force, null);
         PrintWriter err = spec.commandLine().getErr();
+        TopologyOptions options = TopologyOptions.defaults().withMethod(m).withSearch(search)
+                .withStabilityRuns(stability);
         MeterInput.Read file = input.read();
-        for (String w : file.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
         MeterData data = file.data();
         String root = input.root;
-        TopologyOutcome stage1 = GrididStages.outcome(new TopologyIdentifier(TopologyOptions.defaults().withMethod(m)
-                .withSearch(search).withStabilityRuns(stability)).identify(data, root));
-        TopologyOutcome t = likelihoodSearch ? likelihoodSearch(stage1, data) : stage1;
-        for (String w : t.warnings()) {
-            err.println("gridid: warning: " + w);
-        }
-        Path target = out.resolve("topology.csv");
-        new FileSet().add("topology.csv", w -> {
-            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-                csv.printRecord("from_bus", "to_bus", "confidence");
-                for (String bus : t.tree().topDown()) {
-                    if (!bus.equals(t.tree().root())) {
-                        csv.printRecord(t.tree().parentOf(bus), bus, Double.toString(t.confidence().get(bus)));
-                    }
+        TopologyIdentifier identifier = new TopologyIdentifier(options);
+        TopologyOutcome t;
+        try {
+            if (System.console() == null) {
+                TopologyOutcome stage1 = GrididStages.outcome(identifier.identify(data, root));
+                t = likelihoodSearch ? GrididStages.finish(stage1, data, ImpedanceOptions.defaults(),
+                        LikelihoodSearchOptions.defaults()) : stage1;
+            } else {
+                try (BarProgress progress = new BarProgress(err, "topology", "stage 1, topology")) {
+                    TopologyOutcome stage1 = GrididStages.outcome(identifier.identify(data, root));
+                    t = likelihoodSearch ? GrididStages.finish(stage1, data, ImpedanceOptions.defaults(),
+                            LikelihoodSearchOptions.defaults(), progress) : stage1;
                 }
             }
-        }).write(out);
+        } catch (GrididException e) {
+            warningOutput.print(err, file.warnings()); // what the input said may explain why no result came
+            throw e;
+        }
+        List<String> warnings = new ArrayList<>(file.warnings());
+        warnings.addAll(t.warnings());
+        warningOutput.print(err, warnings);
+        Path target = out.resolve("topology.csv");
+        new FileSet().add("topology.csv", TopologyFile.content(t.tree(), t.confidence())).write(out);
         long doubtful = t.confidence().values().stream().filter(c -> c < DOUBTFUL).count();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "topology: %d buses, %d branches, root %s%n", t.tree().size(), t.tree().size() - 1, root);
@@ -111,17 +118,6 @@ final class TopologyCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%d branch(es) with confidence below %.2f%n", doubtful, DOUBTFUL);
         o.println("wrote " + target);
         return ExitCode.OK;
-    }
-
-    /** Stage 1's tree finished by the likelihood search, with a progress bar on a terminal. */
-    private static TopologyOutcome likelihoodSearch(TopologyOutcome stage1, MeterData data) throws GrididException {
-        if (System.console() == null) {
-            return GrididStages.finish(stage1, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults());
-        }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("topology").setInitialMax(-1).build()) {
-            return GrididStages.finish(stage1, data, ImpedanceOptions.defaults(), LikelihoodSearchOptions.defaults(),
-                    new BarProgress(bar));
-        }
     }
 
     /** The physics search's options with a budget of {@code fitsPerBus} branch fits per bus (checked). */

@@ -74,6 +74,28 @@ class IdentifyCommandTest {
     }
 
     @Test
+    void aKilovoltFileNeedsNoBaseKv() throws Exception {
+        // the same readings as v_kv (line-to-line kV): no --base-kv needed, same topology found
+        List<String> lines = Files.readAllLines(meters);
+        List<String> kv = new java.util.ArrayList<>();
+        kv.add(lines.get(0).replace("v_pu", "v_kv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            f[2] = f[2].isEmpty() ? "" : Double.toString(Double.parseDouble(f[2]) * feeder.baseKv());
+            kv.add(String.join(",", f));
+        }
+        Path kvFile = dir.resolve("meters-kv.csv");
+        Files.write(kvFile, kv);
+        Path out = dir.resolve("res-kv");
+        CommandRun run = CommandRun.of("identify", "--meters", kvFile.toString(), "--root", feeder.rootBus(),
+                "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Score s = new Scoring().score(BranchCsvReader.read(out.resolve("branches.csv")), SimulationFiles.truthRows(feeder));
+        assertEquals(1.0, s.f1(), "noise-free ieee13 from v_kv: exact topology");
+        assertTrue(run.err().contains("no --base-kv"), run.err());
+    }
+
+    @Test
     void aNonEmptyFolderIsRefusedWithoutForce() throws Exception {
         Path out = Files.createDirectories(dir.resolve("busy"));
         Files.writeString(out.resolve("x.txt"), "x");

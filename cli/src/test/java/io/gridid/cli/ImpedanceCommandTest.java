@@ -102,8 +102,10 @@ class ImpedanceCommandTest {
                 "--base-kv", Double.toString(BASE_KV), "--out", outDir.toString());
         assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(outDir.resolve("branches.csv"));
-        assertEquals("from_bus,to_bus,r_ohm,x_ohm,conductor,length_km,relaxation_gap,r_stderr_ohm,x_stderr_ohm,"
-                + "r_unconstrained_ohm,x_unconstrained_ohm,rms_residual,intervals_used,note", lines.get(0));
+        // the same columns as identify's branches.csv (one schema per file name)
+        assertEquals("from_bus,to_bus,r_ohm,x_ohm,conductor,length_km,r_std_err_ohm,x_std_err_ohm,relaxation_gap,"
+                + "polished,r_unconstrained_ohm,x_unconstrained_ohm,rms_residual_kv2,intervals_used,confidence,note",
+                lines.get(0));
         assertEquals(feeder.branches().size() + 1, lines.size());
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
@@ -112,9 +114,31 @@ class ImpedanceCommandTest {
             assertEquals(truth.rOhm(), Double.parseDouble(f[2]), RELATIVE_TOLERANCE * truth.rOhm(), line);
             assertEquals(truth.xOhm(), Double.parseDouble(f[3]), RELATIVE_TOLERANCE * truth.xOhm(), line);
             assertEquals("", f[4], "no conductor without a library");
-            assertEquals("200", f[12]);
+            assertEquals("200", f[13]);
         }
         assertTrue(r.out().contains("wrote 4 branches"), r.out());
+    }
+
+    @Test
+    void everyTopologyLayoutGivesTheSameTree() throws Exception {
+        // identify's and topology's topology.csv (from_bus,to_bus,confidence) and the older bus,parent layout
+        Files.writeString(dir.resolve("topo-new.csv"), "from_bus,to_bus,confidence\nS,a,1\na,b,0.5\na,c,1\nc,d,\n");
+        Files.writeString(dir.resolve("topo-old.csv"), "bus,parent,confidence\na,S,1\nb,a,0.5\nc,a,1\nd,c,1\n");
+        for (String name : List.of("topo-new.csv", "topo-old.csv")) {
+            Path outDir = dir.resolve("out-" + name);
+            Run r = run("impedance", "--meters", dir.resolve("meters.csv").toString(),
+                    "--topology", dir.resolve(name).toString(), "--root", "S",
+                    "--base-kv", Double.toString(BASE_KV), "--out", outDir.toString());
+            assertEquals(0, r.exit(), name + ": " + r.err());
+            List<String> lines = Files.readAllLines(outDir.resolve("branches.csv"));
+            assertEquals(feeder.branches().size() + 1, lines.size());
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",", -1);
+                Branch truth = feeder.branchTo(f[1]);
+                assertEquals(truth.fromBus(), f[0], name + ": orientation of " + f[1]);
+                assertEquals(truth.rOhm(), Double.parseDouble(f[2]), RELATIVE_TOLERANCE * truth.rOhm(), line);
+            }
+        }
     }
 
     @Test

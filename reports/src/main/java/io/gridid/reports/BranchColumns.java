@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Names of the further columns gridid writes in {@code branches.csv} after the data contract's
@@ -38,7 +39,19 @@ public final class BranchColumns {
     public static final List<String> ALL = List.of(CONDUCTOR, LENGTH_KM, R_STD_ERR, X_STD_ERR, RELAXATION_GAP,
             POLISHED, R_UNCONSTRAINED, X_UNCONSTRAINED, RMS_RESIDUAL, INTERVALS_USED, CONFIDENCE, NOTE);
 
+    /**
+     * Names that {@code gridid impedance} wrote for the same columns before both commands shared
+     * this list; readers map them to the current names with {@link #canonical}.
+     */
+    public static final Map<String, String> OLDER_NAMES = Map.of("r_stderr_ohm", R_STD_ERR,
+            "x_stderr_ohm", X_STD_ERR, "rms_residual", RMS_RESIDUAL);
+
     private BranchColumns() {
+    }
+
+    /** The current name of a column (an older name mapped, any other name as it is). */
+    public static String canonical(String column) {
+        return OLDER_NAMES.getOrDefault(column, column);
     }
 
     /** A number as column text: shortest round-trip form, empty for NaN. */

@@ -11,14 +11,14 @@ import org.jgrapht.nio.dot.DOTExporter;
 import org.jgrapht.nio.graphml.GraphMLExporter;
 
 import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The identified feeder as a directed graph (parent &rarr; child) in GraphML or Graphviz DOT,
- * written by JGraphT's exporters. Vertex ids are {@code n0, n1, ...} in top-down order (safe in
- * both formats); the bus id is the vertex attribute {@code label}. Edge attributes:
+ * written by JGraphT's exporters. The vertex id is the bus id (in DOT a quoted string, so any
+ * bus id is a valid DOT id), so networkx, Gephi and Graphviz users see bus ids; the bus id is
+ * also the vertex attribute {@code label}. Edge attributes:
  * {@code r_ohm}, {@code x_ohm}, {@code confidence} (doubles, omitted when unknown),
  * {@code conductor} and {@code length_km} when a type was chosen.
  */
@@ -44,13 +44,9 @@ public final class GraphExport {
         for (BranchRow b : r.branches()) {
             g.addEdge(b.fromBus(), b.toBus(), new Edge(b));
         }
-        Map<String, String> ids = new HashMap<>();
-        for (String bus : g.vertexSet()) {
-            ids.put(bus, "n" + ids.size());
-        }
         GraphExporter<String, Edge> exporter;
         if (format == Format.GRAPHML) {
-            GraphMLExporter<String, Edge> ml = new GraphMLExporter<>(ids::get);
+            GraphMLExporter<String, Edge> ml = new GraphMLExporter<>(bus -> bus);
             ml.registerAttribute("label", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
             ml.registerAttribute("r_ohm", GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
             ml.registerAttribute("x_ohm", GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
@@ -61,7 +57,7 @@ public final class GraphExport {
             ml.setEdgeAttributeProvider(e -> edgeAttributes(e.row, r, false));
             exporter = ml;
         } else {
-            DOTExporter<String, Edge> dot = new DOTExporter<>(ids::get);
+            DOTExporter<String, Edge> dot = new DOTExporter<>(GraphExport::dotId);
             // the exporter escapes double quotes; a backslash must be doubled first
             dot.setVertexAttributeProvider(bus -> Map.of("label",
                     DefaultAttribute.createAttribute(bus.replace("\\", "\\\\"))));
@@ -71,6 +67,11 @@ public final class GraphExport {
         StringWriter w = new StringWriter();
         exporter.exportGraph(g, w);
         return w.toString();
+    }
+
+    /** A bus id as a DOT quoted-string id: backslashes and double quotes escaped. */
+    static String dotId(String bus) {
+        return '"' + bus.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static Map<String, Attribute> edgeAttributes(BranchRow b, IdentificationResult r, boolean dot) {

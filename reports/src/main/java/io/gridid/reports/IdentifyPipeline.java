@@ -165,9 +165,12 @@ public final class IdentifyPipeline {
         warnings.addAll(topo.warnings());
         warnings.addAll(imp.warnings());
         warnings.addAll(passNotes);
+        long[] times = data.epochSeconds();
         IdentificationDiagnostics diag = new IdentificationDiagnostics(topo.method(), topo.regressionPath(),
                 topo.conditionNumber(), data.meterCount(), data.intervalCount(), topo.intervalsUsed(),
-                data.missingCount());
+                data.missingCount(), times.length == 0 ? IdentificationDiagnostics.UNKNOWN : times[0],
+                times.length == 0 ? IdentificationDiagnostics.UNKNOWN : times[times.length - 1],
+                IdentificationDiagnostics.commonStep(times));
         return new IdentificationResult(rootBus, baseKv, rows, topo.confidence(), diag, meanV, warnings, seconds,
                 List.of());
     }

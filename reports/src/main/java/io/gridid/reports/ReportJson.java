@@ -55,6 +55,11 @@ public final class ReportJson {
         dn.put("interval_count", d.intervalCount());
         dn.put("intervals_used", d.intervalsUsed());
         dn.put("missing_readings", d.missingReadings());
+        if (d.hasPeriod()) {
+            dn.put("first_timestamp", java.time.Instant.ofEpochSecond(d.firstEpochSecond()).toString());
+            dn.put("last_timestamp", java.time.Instant.ofEpochSecond(d.lastEpochSecond()).toString());
+        }
+        dn.put("interval_seconds", d.stepSeconds());
         ObjectNode sn = root.putObject("stage_seconds");
         r.stageSeconds().forEach((k, v) -> putNumber(sn, k, v));
         ArrayNode wn = root.putArray("warnings");
@@ -136,7 +141,8 @@ public final class ReportJson {
         IdentificationDiagnostics d = new IdentificationDiagnostics(dn.path("topology_method").asText("n/a"),
                 dn.path("regression_path").asText("n/a"), number(dn.path("condition_number")),
                 dn.path("meter_count").asInt(), dn.path("interval_count").asInt(), dn.path("intervals_used").asInt(),
-                dn.path("missing_readings").asLong());
+                dn.path("missing_readings").asLong(), epochSecond(dn.path("first_timestamp")),
+                epochSecond(dn.path("last_timestamp")), dn.path("interval_seconds").asLong(0));
         List<String> warnings = new ArrayList<>();
         root.path("warnings").forEach(w -> warnings.add(w.asText()));
         try {
@@ -196,6 +202,14 @@ public final class ReportJson {
             m.put(e.getKey(), number(e.getValue()));
         }
         return m;
+    }
+
+    private static long epochSecond(JsonNode n) {
+        try {
+            return n.isTextual() ? java.time.Instant.parse(n.asText()).getEpochSecond() : IdentificationDiagnostics.UNKNOWN;
+        } catch (java.time.format.DateTimeParseException e) {
+            return IdentificationDiagnostics.UNKNOWN;
+        }
     }
 
     private static double number(JsonNode n) {

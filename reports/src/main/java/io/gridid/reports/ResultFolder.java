@@ -23,12 +23,12 @@ import java.util.Set;
 
 /**
  * A result folder as {@code gridid identify} writes it: {@code branches.csv} (data contract,
- * then the {@link BranchColumns} extras), {@code topology.csv} ({@code bus,parent,confidence}
- * per non-root bus), {@code report.json} ({@link ReportJson}) and {@code report.html}
- * ({@link HtmlReport}). The four are written as one set ({@link FileSet}: into a temporary
- * sibling folder, then moved into place, {@code report.json} last), and {@code report.json} holds a
- * manifest, the SHA-256 of each other file, so that a folder whose files do not belong together
- * (a run stopped between renames, files of two runs, a file edited by hand) is refused when read.
+ * then the {@link BranchColumns} extras), {@code topology.csv} ({@link TopologyFile}), {@code report.json}
+ * ({@link ReportJson}) and {@code report.html} ({@link HtmlReport}). The four are written as one set
+ * ({@link FileSet}: into a temporary sibling folder, then moved into place, {@code report.json} last),
+ * and {@code report.json} holds a manifest, the SHA-256 of each other file, so that a folder whose
+ * files do not belong together (a run stopped between renames, files of two runs, a file edited by
+ * hand) is refused when read.
  */
 public final class ResultFolder {
     public static final String BRANCHES = "branches.csv";
@@ -47,13 +47,7 @@ public final class ResultFolder {
         }
         columns.removeAll(BranchCsvWriter.CONTRACT_COLUMNS);
         byte[] branches = text(BranchCsvWriter.content(new ArrayList<>(columns), result.branches()));
-        byte[] topology = text(out -> {
-            out.write("bus,parent,confidence\n");
-            for (BranchRow b : result.branches()) {
-                out.write(csvField(b.toBus()) + "," + csvField(b.fromBus()) + ","
-                        + BranchColumns.number(result.confidenceOf(b.toBus())) + "\n");
-            }
-        });
+        byte[] topology = text(TopologyFile.content(result.tree(), result.confidence()));
         byte[] html = new HtmlReport().render(result).getBytes(StandardCharsets.UTF_8);
         Map<String, String> manifest = new LinkedHashMap<>();
         manifest.put(BRANCHES, Manifest.sha256(branches));
@@ -123,7 +117,7 @@ public final class ResultFolder {
             Map<String, String> extra = new LinkedHashMap<>();
             b.extra().forEach((k, v) -> {
                 if (!v.isEmpty()) {
-                    extra.put(k, v);
+                    extra.put(BranchColumns.canonical(k), v);
                 }
             });
             if (!(b.rOhm() >= 0 && b.rOhm() < Double.POSITIVE_INFINITY && b.xOhm() >= 0
@@ -141,13 +135,6 @@ public final class ResultFolder {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(csv.toString(), 0, e.getMessage());
         }
-    }
-
-    private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     /** The files a complete result folder has. */

@@ -42,6 +42,7 @@ class GraphExportTest {
             String l = data(n, keyOf.get("label"));
             label.put(n.getAttribute("id"), l);
             labels.add(l);
+            assertEquals(l, n.getAttribute("id"), "the node id is the bus id (networkx, Gephi)");
         }
         assertTrue(labels.contains(EVIL_ID) && labels.contains(QUOTES_ID), labels.toString());
         boolean found = false;
@@ -74,5 +75,8 @@ class GraphExportTest {
         assertEquals(6, dot.lines().filter(l -> l.contains("->")).count());
         assertTrue(dot.contains("label=\"\\\"&'\""), "double quote escaped inside the quoted label:\n" + dot);
         assertTrue(dot.contains("label=\"" + EVIL_ID + "\""), dot);
+        // node ids are the bus ids, quoted: an arc reads "671" -> "680"
+        assertTrue(dot.lines().anyMatch(l -> l.strip().startsWith("\"671\" -> \"680\"")), dot);
+        assertTrue(dot.lines().anyMatch(l -> l.strip().startsWith("\"\\\"&'\" [")), "quote escaped in the id:\n" + dot);
     }
 }

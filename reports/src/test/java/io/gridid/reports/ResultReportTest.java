@@ -37,9 +37,39 @@ class ResultReportTest {
     }
 
     @Test
+    void theFirstSectionSaysHowFarToTrustTheResult() throws GrididException {
+        IdentificationResult r = SampleResults.fiveBranches();
+        r = new IdentificationResult(r.rootBus(), r.baseKv(), r.branches(), r.confidence(), r.diagnostics(),
+                r.meanVoltagePu(), List.of("meter " + EVIL_ID + " has gaps",
+                "branch 632-633: the data do not pin down x (standard error 40 %) [unconstrained r=0.3, x=0.3 ohm]"),
+                r.stageSeconds(), r.truth());
+        Document doc = Jsoup.parse(new HtmlReport().render(r));
+        Element first = doc.body().child(1);
+        assertEquals("trust", first.id(), "the trust summary comes right after the title");
+        String text = first.text();
+        // 1440 hourly intervals from 2026-01-01 00:00 UTC: 59 days 23 h later, 60 days in all
+        assertTrue(text.contains("2026-01-01 00:00 UTC to 2026-03-01 23:00 UTC (60 days)"), text);
+        assertTrue(text.contains("1440, every 60 min; 1400 complete enough for stage 1"), text);
+        // 12 missing of 3 x 7 x 1440 = 30240 readings
+        assertTrue(text.contains("0.040 % (12 of the |V|, P, Q readings)"), text);
+        // confidences 0.2, 0.9, 0.5, 0.7 are below 0.99; 1.0 is not, NaN is unknown
+        assertTrue(text.contains("4 of 6 edges"), text);
+        assertTrue(text.contains("632-633, 632-671, 671-680, " + EVIL_ID + "-" + QUOTES_ID), text);
+        assertTrue(text.contains("1 of 6 branches"), text);
+        assertTrue(text.contains("the data do not pin down x: 1 branch (632-633)"), text);
+        assertTrue(first.select("#warning-kinds li").eachText().contains("meter " + EVIL_ID + " has gaps"), text);
+        // the branch table names what is poorly determined, and a 1e-9 gap is solver rounding: 0
+        Element row = doc.select("table#branches tbody tr").get(1);
+        assertEquals("633", row.child(1).text());
+        assertEquals("x", row.selectFirst("td.poor").text());
+        assertEquals("0", row.child(8).text());
+    }
+
+    @Test
     void userStringsComeOutInertAndIntact() throws GrididException {
         Document doc = Jsoup.parse(new HtmlReport().render(SampleResults.fiveBranches().withTruth(SampleResults.truth())));
-        assertTrue(doc.select("script").isEmpty(), "no script element may come from user data");
+        assertEquals(1, doc.select("script").size(), "one script, the report's own");
+        assertEquals(ReportScript.JS, doc.selectFirst("script").data(), "no user data inside the script");
         assertTrue(doc.getAllElements().stream().noneMatch(e -> e.tagName().equals("alert")));
         List<String> ids = doc.select("table#branches td.id").eachText();
         assertTrue(ids.contains(EVIL_ID), "the id is shown as text: " + ids);
@@ -49,7 +79,7 @@ class ResultReportTest {
     }
 
     @Test
-    void selfContainedNoNetworkNoScripts() throws GrididException {
+    void selfContainedNoNetworkOneConstantScript() throws GrididException {
         Document doc = Jsoup.parse(new HtmlReport().render(SampleResults.fiveBranches().withTruth(SampleResults.truth())));
         for (Element e : doc.getAllElements()) {
             assertFalse(e.hasAttr("src"), "no external resource: " + e.tagName());
@@ -57,6 +87,10 @@ class ResultReportTest {
             assertFalse(e.attributes().asList().stream().anyMatch(a -> a.getKey().startsWith("on")), "no handlers");
         }
         assertEquals(1, doc.select("style").size());
+        assertEquals(1, doc.select("script").size());
+        assertFalse(doc.html().contains("http://") && doc.html().replace("http://www.w3.org/2000/svg", "").contains("http://"),
+                "no address other than the SVG namespace");
+        assertFalse(doc.html().contains("https://"), "no https address");
     }
 
     @Test
@@ -99,12 +133,26 @@ class ResultReportTest {
         assertTrue(csv.get(0).startsWith("from_bus,to_bus,r_ohm,x_ohm,conductor,length_km"), csv.get(0));
         assertEquals(7, csv.size());
         List<String> topo = Files.readAllLines(dir.resolve(ResultFolder.TOPOLOGY), StandardCharsets.UTF_8);
-        assertEquals("bus,parent,confidence", topo.get(0));
-        assertEquals("632,650,1", topo.get(1));
-        assertEquals("\"" + QUOTES_ID.replace("\"", "\"\"") + "\"," + EVIL_ID + ",0.7", topo.get(6));
+        assertEquals("from_bus,to_bus,confidence", topo.get(0)); // the data contract's topology.csv
+        assertEquals("650,632,1", topo.get(1));
+        assertEquals(EVIL_ID + ",\"" + QUOTES_ID.replace("\"", "\"\"") + "\",0.7", topo.get(6));
+        assertEquals(r.tree(), TopologyFile.read(dir.resolve(ResultFolder.TOPOLOGY), r.rootBus()));
         assertEquals(r, ResultFolder.read(dir));
         List<BranchRow> none = ResultFolder.read(dir).truth();
         assertTrue(none.isEmpty());
+    }
+
+    @Test
+    void olderColumnNamesOfImpedanceReadAsTheCurrentOnes(@TempDir Path dir) throws IOException, GrididException {
+        ResultFolder.write(dir, SampleResults.fiveBranches());
+        Path csv = dir.resolve(ResultFolder.BRANCHES);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        lines.set(0, lines.get(0).replace("r_std_err_ohm", "r_stderr_ohm").replace("rms_residual_kv2", "rms_residual"));
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        ResultFolder.writeReports(dir, SampleResults.fiveBranches()); // the manifest of the folder as it now is
+        BranchRow first = ResultFolder.read(dir).branches().get(0);
+        assertEquals("0.01", first.extra().get(BranchColumns.R_STD_ERR), "650-632's standard error of r");
+        assertFalse(first.extra().containsKey("r_stderr_ohm"));
     }
 
     @Test

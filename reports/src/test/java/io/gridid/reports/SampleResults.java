@@ -55,7 +55,8 @@ final class SampleResults {
         secs.put("topology", 0.5);
         secs.put("impedance", 1.25);
         return new IdentificationResult("650", 4.16, branches, conf,
-                new IdentificationDiagnostics("PHYSICS_SEARCH", "JOINT", 123.0, 7, 1440, 1400, 12),
+                new IdentificationDiagnostics("PHYSICS_SEARCH", "JOINT", 123.0, 7, 1440, 1400, 12,
+                        1_767_225_600L, 1_767_225_600L + 1439 * 3600L, 3600),
                 v, List.of("meter " + EVIL_ID + " has gaps"), secs, List.of());
     }
 

@@ -1770,8 +1770,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
             if (budgetExhausted) {
                 all.add(String.format(Locale.ROOT, "local search stopped at its work budget (%d branch fits per bus);"
-                        + " the tree may improve with a larger budget (PhysicsSearchOptions.fitsPerBus;"
-                        + " CLI --search-budget)", opt.fitsPerBus()));
+                        + " the tree may improve with a larger budget", opt.fitsPerBus()));
             }
             if (doubtful > 0) {
                 all.add(String.format(Locale.ROOT, "%d of %d edges have confidence below 0.99", doubtful, n));

@@ -10,9 +10,9 @@ import java.util.Locale;
  * characters ({@link PrintableText#isControl}) and at most {@link #MAX_CHARS} characters, so that
  * every output (terminal, CSV, HTML, GraphML, DOT, OpenDSS) can show every id as it is.
  */
-final class BusId {
+public final class BusId {
     /** The longest id, in characters. */
-    static final int MAX_CHARS = 256;
+    public static final int MAX_CHARS = 256;
 
     private BusId() {
     }
@@ -22,7 +22,7 @@ final class BusId {
      * @param column the column's name for the message
      * @return null when the id is acceptable, else the reason
      */
-    static String problem(String id, String column) {
+    public static String problem(String id, String column) {
         if (id.isEmpty() || id.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
             return "empty " + column;
         }

@@ -220,6 +220,10 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
 
     private double number(MeterRowCollector rows, int column, long line) throws InvalidInputException {
         String text = field(column);
+        if (delimiter != ',' && text.indexOf(',') >= 0 && text.indexOf('.') < 0) {
+            // a decimal comma (European exports, delimiter ';'): the one comma is the decimal point
+            text = text.replace(',', '.');
+        }
         double value = numbers.parse(text);
         DecimalParser.Status s = numbers.status();
         if (s == DecimalParser.Status.VALUE || s == DecimalParser.Status.MISSING) {

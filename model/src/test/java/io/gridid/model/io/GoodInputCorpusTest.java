@@ -74,6 +74,13 @@ class GoodInputCorpusTest {
     }
 
     @Test
+    void decimalCommasOfASemicolonExportAreDecimalPoints() throws Exception {
+        // pu-semicolon.csv with every decimal point written as a comma
+        assertCanonical(read("pu-semicolon-decimal-comma.csv", pu().withDelimiter(';'), MeterCsvReader.Parser.AUTO)
+                .data());
+    }
+
+    @Test
     void tabDelimitedReadsWithItsDelimiter() throws Exception {
         assertCanonical(read("pu-tab.csv", pu().withDelimiter('\t'), MeterCsvReader.Parser.AUTO).data());
     }
