@@ -96,8 +96,9 @@ public final class PhysicsSearch implements TopologyEstimator {
      */
     static final double EXPLAINED_RATIO = 3;
     /**
-     * Refresh-and-search rounds after the first local search at most: each rescans the candidates
-     * from the moved tree, which a start far from the truth (voltage rise) needs a few times.
+     * Refresh-and-search rounds after the first local search at most, on precise data: each rescans
+     * the candidates from the moved tree, which a start far from the truth (voltage rise) needs a few
+     * times. Noisy data get one.
      */
     static final int MAX_REFRESHES = 6;
     /**
@@ -132,7 +133,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             // the fit stops early when the first pass finds exact data, where it is not used
             AtomicBoolean exact = new AtomicBoolean();
             ForkJoinTask<Search> first = ForkJoinTask.adapt(() -> {
-                Search f = new Search(series, options);
+                Search f = new Search(series, options, null, false);
                 f.greedy();
                 if (!(f.medianRelativeResidual() > PRECISE_RESIDUAL)) {
                     exact.set(true);
@@ -142,11 +143,16 @@ public final class PhysicsSearch implements TopologyEstimator {
             early = DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), true, exact::get);
             s = first.join();
         } else {
-            s = new Search(series, options);
+            s = new Search(series, options, null, false);
             s.greedy();
         }
         double noise = s.medianRelativeResidual();
         boolean precise = !(noise > PRECISE_RESIDUAL);
+        if (!(noise > RISE_RESIDUAL)) {
+            // precise enough for the rise rule: start again in the spread order, which voltage rise does not upset
+            s = new Search(series, options, null, true);
+            s.greedy();
+        }
         String denoised = null;
         if (mayDenoise) {
             double[][] rows = !(noise > PRECISE_RESIDUAL) ? null : early != null ? early
@@ -162,15 +168,13 @@ public final class PhysicsSearch implements TopologyEstimator {
                         + " fitted on all buses' loads", replaced, rows.length, noise);
             }
         }
-        if (!precise && denoised == null) {
-            s = new Search(series, options, null, false); // noisy: start again in the mean-voltage order
-            s.greedy();
-        }
         s.anyParent = precise && !series.hasGaps(); // estimated loads leave errors the wider choice would fit
         s.riseAllowed = !(noise > RISE_RESIDUAL);
+        s.widenCandidates();
         int moves = s.localSearch();
         int more = 1;
-        for (int round = 0; round < MAX_REFRESHES && more > 0 && !s.budgetExhausted; round++) {
+        int rounds = precise ? MAX_REFRESHES : 1; // on noisy data further rounds fit the noise and cost time
+        for (int round = 0; round < rounds && more > 0 && !s.budgetExhausted; round++) {
             s.refresh();
             more = s.localSearch();
             moves += more;
@@ -226,6 +230,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         double noise = s.medianRelativeResidual();
         s.anyParent = !(noise > PRECISE_RESIDUAL) && !series.hasGaps();
         s.riseAllowed = !(noise > RISE_RESIDUAL);
+        s.widenCandidates();
         s.refresh();
         int moves = s.localSearch();
         s.refresh();
@@ -335,6 +340,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         private boolean anyParent;
         /** Buses whose subtree may feed back may hang on lower-voltage parents ({@link #RISE_RESIDUAL}). */
         private boolean riseAllowed;
+        private final boolean spreadStart;
 
         Search(FeederSeries series, PhysicsSearchOptions opt) {
             this(series, opt, null, true);
@@ -348,6 +354,7 @@ public final class PhysicsSearch implements TopologyEstimator {
          */
         Search(FeederSeries series, PhysicsSearchOptions opt, double[][] parentRows, boolean spreadStart) {
             this.series = series;
+            this.spreadStart = spreadStart;
             this.opt = opt;
             n = series.busCount();
             tCount = series.intervalCount();
@@ -533,7 +540,16 @@ public final class PhysicsSearch implements TopologyEstimator {
                 attach(j, alternatives[j][0]);
             }
             greedy = false;
-            Arrays.fill(scannedFlow, -1); // the start's scans saw only buses above; the next refresh scans the whole tree
+        }
+
+        /**
+         * The start's scans saw only the buses above in the start order; where the local search may
+         * use other parents (precise data, a possible rise, the spread order), the next refresh scans again.
+         */
+        void widenCandidates() {
+            if (anyParent || riseAllowed || spreadStart) {
+                Arrays.fill(scannedFlow, -1);
+            }
         }
 
         /**

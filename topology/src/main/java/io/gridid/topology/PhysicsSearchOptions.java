@@ -9,11 +9,11 @@ package io.gridid.topology;
  * @param screenIntervals  when a bus has many candidate parents, they are first ranked on about
  *                         this many evenly spread intervals and only the best 2&middot;candidates
  *                         (at least 8) are fitted on all intervals; 0 = never screen
- * @param fitsPerBus       work budget of the local search, in branch fits (over all T intervals)
+ * @param fitsPerBus       work budget of the local search, in branch fits of a year of hourly data
  *                         per bus, &ge; 0: it stops, with a warning, once it has spent
- *                         fitsPerBus &middot; n &middot; T branch-fit intervals. Deterministic, unlike a
- *                         time limit; grows with the feeder and the data. Default
- *                         {@value #DEFAULT_FITS_PER_BUS}.
+ *                         fitsPerBus &middot; min(n, {@link #FULL_BUDGET_BUSES}) &middot; max(T, 8760)
+ *                         branch-fit intervals (shorter data get as much work, so more fits).
+ *                         Deterministic, unlike a time limit. Default {@value #DEFAULT_FITS_PER_BUS}.
  * @param parallel         rank one bus's candidate parents on all cores (the common fork-join
  *                         pool) when there are many; the result is the same either way
  * @param denoiseParents   on noisy data (median branch-fit residual above 1e-5 of u), search again
@@ -26,11 +26,19 @@ package io.gridid.topology;
 public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, int fitsPerBus,
                                    boolean parallel, boolean denoiseParents) {
     /**
-     * Default local-search branch fits per bus: 100 lost up to 12 of 597 edges against 600 on
-     * random:200 with 90 days at 1e-4 p.u. noise, 300 keeps them; random:1000 gains only a few
-     * edges from more search (docs/decisions/001-stage1-voltage-rise.md).
+     * Default local-search branch fits per bus: with 120 buses' worth it is the work of the former
+     * fixed budget (3e8 branch-fit intervals), with which the search converges on ieee69 and random:200
+     * (docs/decisions/001-stage1-voltage-rise.md).
      */
     public static final int DEFAULT_FITS_PER_BUS = 300;
+    /**
+     * Buses up to which the budget grows with the feeder: beyond, more search bought random:1000 a
+     * year at 1e-4 p.u. 4 of 999 edges for 2.5 times the cost, and it stayed near its former time
+     * (docs/decisions/001-stage1-voltage-rise.md).
+     */
+    public static final int FULL_BUDGET_BUSES = 120;
+    /** Intervals the budget's fits are counted on (a year hourly): shorter data cost less per fit. */
+    public static final int BUDGET_INTERVALS = 8760;
 
     public PhysicsSearchOptions {
         if (candidates < 1 || maxRounds < 0 || screenIntervals < 0 || fitsPerBus < 0) {
@@ -38,9 +46,13 @@ public record PhysicsSearchOptions(int candidates, int maxRounds, int screenInte
         }
     }
 
-    /** The local search's budget for n buses and T intervals, in branch-fit intervals. */
+    /**
+     * The local search's budget for n buses and T intervals, in branch-fit intervals: fitsPerBus
+     * branch fits over {@link #BUDGET_INTERVALS} intervals for each of the first
+     * {@link #FULL_BUDGET_BUSES} buses, none more beyond.
+     */
     public double budgetFor(int buses, int intervals) {
-        return (double) fitsPerBus * buses * intervals;
+        return (double) fitsPerBus * Math.min(buses, FULL_BUDGET_BUSES) * Math.max(intervals, BUDGET_INTERVALS);
     }
 
     /** Parallel, denoising parents on noisy data (the defaults). */
