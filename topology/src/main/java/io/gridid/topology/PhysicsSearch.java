@@ -37,9 +37,9 @@ import java.util.stream.IntStream;
  *     the total residual of all branch fits it affects drops; insert a bus between a bus and its
  *     parent; swap a bus with its parent. Downstream of a capacitor bank, or of PV feeding back,
  *     the voltage rises along a branch: on precise data any bus outside the subtree may be a
- *     parent; on noisy data a bus of lower mean voltage only where the branch equation allows a
- *     rise ({@code mayRise}, below {@link #RISE_RESIDUAL}), since there the wider choice fitted the
- *     noise (docs/decisions/001-stage1-voltage-rise.md).</li>
+ *     parent (with estimated loads, a bus of lower mean voltage only where the branch equation
+ *     allows a rise, {@code mayRise}); on noisy data only buses of higher mean voltage, since there
+ *     the wider choice fitted the noise (docs/decisions/001-stage1-voltage-rise.md).</li>
  * <li>Refresh the flows and losses from the current tree bottom-up, refit, rescan every bus's
  *     candidates over the whole tree, and repeat 2 while it moves buses (at most
  *     {@link #MAX_REFRESHES} times).</li>
@@ -106,13 +106,6 @@ public final class PhysicsSearch implements TopologyEstimator {
      * 0.3-3, distribution transformers up to about 5 (ieee13's in-line transformer 1.8).
      */
     static final double MAX_X_OVER_R = 5;
-    /**
-     * Median branch-fit residual (relative to u) up to which a bus whose subtree may feed back is
-     * also tried on parents of lower mean voltage. Above it (voltage noise of about 1e-4 p.u. and
-     * more) that freedom fitted the noise more than it found rising branches and only parents of
-     * higher mean voltage are tried (docs/decisions/001-stage1-voltage-rise.md).
-     */
-    static final double RISE_RESIDUAL = 1e-4;
 
     private final PhysicsSearchOptions options;
 
@@ -148,8 +141,8 @@ public final class PhysicsSearch implements TopologyEstimator {
         }
         double noise = s.medianRelativeResidual();
         boolean precise = !(noise > PRECISE_RESIDUAL);
-        if (!(noise > RISE_RESIDUAL)) {
-            // precise enough for the rise rule: start again in the spread order, which voltage rise does not upset
+        if (precise) {
+            // start again in the spread order, which voltage rise does not upset
             s = new Search(series, options, null, true);
             s.greedy();
         }
@@ -169,7 +162,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             }
         }
         s.anyParent = precise && !series.hasGaps(); // estimated loads leave errors the wider choice would fit
-        s.riseAllowed = !(noise > RISE_RESIDUAL);
+        s.riseAllowed = precise;
         s.widenCandidates();
         int moves = s.localSearch();
         int more = 1;
@@ -229,7 +222,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         s.objectiveOf(start);
         double noise = s.medianRelativeResidual();
         s.anyParent = !(noise > PRECISE_RESIDUAL) && !series.hasGaps();
-        s.riseAllowed = !(noise > RISE_RESIDUAL);
+        s.riseAllowed = !(noise > PRECISE_RESIDUAL);
         s.widenCandidates();
         s.refresh();
         int moves = s.localSearch();
@@ -338,7 +331,7 @@ public final class PhysicsSearch implements TopologyEstimator {
          * which keeps the search from fitting the noise or the estimates' errors.
          */
         private boolean anyParent;
-        /** Buses whose subtree may feed back may hang on lower-voltage parents ({@link #RISE_RESIDUAL}). */
+        /** Buses whose subtree may feed back may hang on lower-voltage parents (precise data with estimated loads). */
         private boolean riseAllowed;
         private final boolean spreadStart;
 
