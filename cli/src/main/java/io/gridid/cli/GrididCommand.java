@@ -11,28 +11,29 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Locale;
 
 /** The {@code gridid} command: a set of subcommands, each a thin layer over the library. */
 @Command(name = "gridid",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Rebuilds a distribution feeder's topology and branch impedances from smart-meter data.",
-        subcommands = {
-                DemoCommand.class,
-                SimulateCommand.class,
-                PowerflowCommand.class,
-                TopologyCommand.class,
-                ImpedanceCommand.class,
-                IdentifyCommand.class,
-                CompareCommand.class,
-                CheckCommand.class,
-                BenchmarkCommand.class,
-                ReportCommand.class,
-                ExportCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "Rebuilds a distribution feeder's topology and branch impedances from smart-meter data.")
 public final class GrididCommand implements Runnable {
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            DemoCommand.class,
+            SimulateCommand.class,
+            PowerflowCommand.class,
+            TopologyCommand.class,
+            ImpedanceCommand.class,
+            IdentifyCommand.class,
+            CompareCommand.class,
+            CheckCommand.class,
+            BenchmarkCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of errors.")
@@ -47,10 +48,22 @@ public final class GrididCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
-    /** Builds the configured command line (used by {@link Main} and by tests). */
+    /** Builds the configured command line with every subcommand (used by tests). */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * Builds the configured command line for {@code args}: with only the subcommand that they name
+     * when they name one (picocli builds each command's model by reflection, a good part of a short
+     * run's start-up), else with all (help, errors, suggestions).
+     */
+    static CommandLine commandLine(String[] args) {
         GrididCommand root = new GrididCommand();
         CommandLine cl = new CommandLine(root);
+        for (Class<?> sub : subcommandsFor(args)) {
+            cl.addSubcommand(sub);
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean debugOn = parseResult.originalArgs().contains("--debug");
@@ -93,7 +106,7 @@ public final class GrididCommand implements Runnable {
                         parseResult.originalArgs().contains("--debug"));
             }
         });
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, rejected) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("gridid: " + PrintableText.of(ex.getMessage()));
             err.println("Try 'gridid " + qualifiedName(ex.getCommandLine()) + "--help' for more information.");
@@ -120,6 +133,25 @@ public final class GrididCommand implements Runnable {
                 + suggestGb + "g -jar gridid.jar ...");
         err.flush();
         return ExitCode.INTERNAL;
+    }
+
+    private static List<Class<?>> subcommandsFor(String[] args) {
+        if (args == null) {
+            return SUBCOMMANDS;
+        }
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                continue; // the root's own options (--debug, -h)
+            }
+            for (Class<?> sub : SUBCOMMANDS) {
+                Command c = sub.getAnnotation(Command.class);
+                if (c != null && c.name().equals(a) && !sub.equals(CommandLine.HelpCommand.class)) {
+                    return List.of(sub);
+                }
+            }
+            return SUBCOMMANDS;
+        }
+        return SUBCOMMANDS;
     }
 
     private static String qualifiedName(CommandLine cl) {

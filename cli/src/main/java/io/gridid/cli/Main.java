@@ -8,6 +8,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // answered without building the command line: picocli's classes alone take most of a
+            // short run's start-up, and a script that asks for the version should not wait for them
+            for (String line : new VersionProvider().getVersion()) {
+                System.out.println(line);
+            }
+            System.exit(ExitCode.OK);
+        }
         System.exit(run(args));
     }
 
@@ -17,7 +25,7 @@ public final class Main {
      * ends without a newline (a table printed with {@code print}) would otherwise be lost.
      */
     static int run(String[] args) {
-        CommandLine cl = GrididCommand.commandLine();
+        CommandLine cl = GrididCommand.commandLine(args);
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();

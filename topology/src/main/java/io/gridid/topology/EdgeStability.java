@@ -37,7 +37,8 @@ final class EdgeStability {
     private EdgeStability() {
     }
 
-    static Topology apply(TopologyEstimator estimator, FeederSeries series, Topology full, int runs, long seed)
+    static Topology apply(TopologyEstimator estimator, FeederSeries series, Topology full, int runs, boolean warm,
+                          long seed)
             throws GrididException {
         Objects.requireNonNull(full, "full");
         if (runs < 1) {
@@ -78,7 +79,8 @@ final class EdgeStability {
         GrididException[] failure = new GrididException[runs];
         IntStream.range(0, runs).parallel().forEach(r -> {
             try {
-                found[r] = estimator.estimate(series.subset(halves[r])).tree();
+                FeederSeries half = series.subset(halves[r]);
+                found[r] = (warm ? estimator.estimateFrom(half, full.tree()) : estimator.estimate(half)).tree();
             } catch (GrididException e) {
                 failure[r] = e;
             }

@@ -181,6 +181,13 @@ public final class PhysicsSearch implements TopologyEstimator {
         return s.result(moves);
     }
 
+    /** The local search from {@code start} ({@link #refine}), without the greedy pass and the denoising. */
+    @Override
+    public Topology estimateFrom(FeederSeries series, RadialTree start) {
+        Objects.requireNonNull(series, "series");
+        return refine(series, start, options);
+    }
+
     /**
      * Keeps a bus's fitted drop row only where the fit explains the drop about as well as the
      * physics does: its residual sum of squares at most {@link #EXPLAINED_RATIO} times that of the

@@ -1,6 +1,7 @@
 package io.gridid.topology;
 
 import io.gridid.model.GrididException;
+import io.gridid.model.RadialTree;
 
 /** One way of turning meter series into a radial topology. Implementations are immutable. */
 public interface TopologyEstimator {
@@ -11,4 +12,16 @@ public interface TopologyEstimator {
      *                         a bus without load variation, a singular estimate)
      */
     Topology estimate(FeederSeries series) throws GrididException;
+
+    /**
+     * An estimate on {@code series} that may start from {@code start} (a tree of the same buses,
+     * e.g. the one found on all the data when this runs on a part of them): an estimator with a
+     * local search begins there instead of building a tree from nothing, which costs less and
+     * finds the same tree wherever the data decide it. This default ignores the start.
+     *
+     * @throws GrididException as {@link #estimate(FeederSeries)}
+     */
+    default Topology estimateFrom(FeederSeries series, RadialTree start) throws GrididException {
+        return estimate(series);
+    }
 }

@@ -44,7 +44,8 @@ public final class TopologyIdentifier {
         if (options.stabilityRuns() == 0) {
             return full;
         }
-        return EdgeStability.apply(estimator, series, full, options.stabilityRuns(), STABILITY_SEED);
+        return EdgeStability.apply(estimator, series, full, options.stabilityRuns(), options.stabilityWarmStart(),
+                STABILITY_SEED);
     }
 
     /** Seed of the random halves for the stability confidence (fixed: same data, same figures). */

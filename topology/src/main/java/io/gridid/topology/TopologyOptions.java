@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param stabilityRuns 0: each estimator's own confidence figure; N &gt; 0: confidence = edge
  *                    stability over N random halves of the data ({@link EdgeStability}, N more
  *                    estimates on half the data each)
+ * @param stabilityWarmStart true: each half's estimate starts from the tree found on all the data
+ *                    ({@link TopologyEstimator#estimateFrom}), about half the cost; false (default):
+ *                    from nothing, as on all the data, which separates right from wrong edges better
+ *                    (docs/decisions/002-stability-halves.md)
  */
 public record TopologyOptions(TopologyMethod method, SensitivityOptions sensitivity, PhysicsSearchOptions search,
-                              int stabilityRuns) {
+                              int stabilityRuns, boolean stabilityWarmStart) {
     public TopologyOptions {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(sensitivity, "sensitivity");
@@ -28,23 +32,27 @@ public record TopologyOptions(TopologyMethod method, SensitivityOptions sensitiv
 
     public static TopologyOptions defaults() {
         return new TopologyOptions(TopologyMethod.PHYSICS_SEARCH, SensitivityOptions.defaults(),
-                PhysicsSearchOptions.defaults(), 0);
+                PhysicsSearchOptions.defaults(), 0, false);
     }
 
     public TopologyOptions withMethod(TopologyMethod value) {
-        return new TopologyOptions(value, sensitivity, search, stabilityRuns);
+        return new TopologyOptions(value, sensitivity, search, stabilityRuns, stabilityWarmStart);
     }
 
     public TopologyOptions withSensitivity(SensitivityOptions value) {
-        return new TopologyOptions(method, value, search, stabilityRuns);
+        return new TopologyOptions(method, value, search, stabilityRuns, stabilityWarmStart);
     }
 
     public TopologyOptions withSearch(PhysicsSearchOptions value) {
-        return new TopologyOptions(method, sensitivity, value, stabilityRuns);
+        return new TopologyOptions(method, sensitivity, value, stabilityRuns, stabilityWarmStart);
     }
 
     public TopologyOptions withStabilityRuns(int value) {
-        return new TopologyOptions(method, sensitivity, search, value);
+        return new TopologyOptions(method, sensitivity, search, value, stabilityWarmStart);
+    }
+
+    public TopologyOptions withStabilityWarmStart(boolean value) {
+        return new TopologyOptions(method, sensitivity, search, stabilityRuns, value);
     }
 
     /** The estimator these options select. */
