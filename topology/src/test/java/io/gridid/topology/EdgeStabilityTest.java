@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,31 @@ class EdgeStabilityTest {
         parents.put("611", "671");
         RadialTree start = new RadialTree(f.rootBus(), parents);
         assertEquals(f.tree(), search.estimateFrom(series, start).tree());
+    }
+
+    /**
+     * The halves run concurrently; the confidence must not depend on how many threads take them:
+     * the same figures in a pool of one thread and in a pool of four.
+     */
+    @Test
+    void confidenceIsTheSameWhateverTheThreads() throws Exception {
+        Feeder f = TestFeeders.load("ieee69");
+        SimulatedData sim = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(30)
+                .withSeed(2).withNoiseVoltagePu(1e-4).withNoisePowerRelative(0.005));
+        TopologyIdentifier identifier = new TopologyIdentifier(TopologyOptions.defaults().withStabilityRuns(6));
+        List<Topology> found = new ArrayList<>();
+        for (int threads : new int[] {1, 4}) {
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                found.add(pool.submit(() -> identifier.identify(sim.meters(), f.rootBus())).get());
+            } finally {
+                pool.shutdown();
+            }
+        }
+        assertTrue(found.get(0).confidence().values().stream().anyMatch(c -> c < 1),
+                "noisy data: some edge must be unstable, or the comparison says little");
+        assertEquals(found.get(0).tree(), found.get(1).tree());
+        assertEquals(found.get(0).confidence(), found.get(1).confidence());
     }
 
     /**
