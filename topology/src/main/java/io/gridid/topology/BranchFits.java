@@ -30,7 +30,7 @@ final class BranchFits {
 
     /**
      * Fills wa, wb, wc with the regressors of bus j (its receiving flow) and g with their Gram
-     * sums; rows where j's target is left out (gaps) are zero.
+     * sums; rows where j's target is left out (gaps) are zero, and add nothing to the sums.
      */
     void regressors(int j, ScanWork w) {
         double[] wa = w.wa;
@@ -39,51 +39,35 @@ final class BranchFits {
         double[] rp = tree.recvP[j];
         double[] rq = tree.recvQ[j];
         double[] dj = in.dFill[j];
-        double[] ej = tree.dEff[j];
         double[] rootU = in.rootU;
-        double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
-        if (!in.gaps) {
-            // every interval in use: the regressors in a loop of their own (vectorised by the
-            // JIT, divisions included), then their sums in interval order (the same values)
-            for (int t = 0; t < tCount; t++) {
-                wa[t] = 2 * rp[t];
-                wb[t] = 2 * rq[t];
-                wc[t] = BranchEquation.squaredCurrentTerm(rp[t], rq[t], rootU[t] - dj[t]);
-            }
-            for (int t = 0; t < tCount; t++) {
-                double a = wa[t];
-                double b = wb[t];
-                double c = wc[t];
-                g0 += a * a;
-                g1 += a * b;
-                g2 += a * c;
-                g3 += b * b;
-                g4 += b * c;
-                g5 += c * c;
-            }
-        } else {
+        // the regressors in a loop of their own (vectorised by the JIT, divisions included), then
+        // their sums in interval order (the same values as computed inline)
+        for (int t = 0; t < tCount; t++) {
+            wa[t] = 2 * rp[t];
+            wb[t] = 2 * rq[t];
+            wc[t] = BranchEquation.squaredCurrentTerm(rp[t], rq[t], rootU[t] - dj[t]);
+        }
+        if (in.gaps) {
+            double[] ej = tree.dEff[j];
             for (int t = 0; t < tCount; t++) {
                 if (ej[t] != ej[t]) {
                     wa[t] = 0;
                     wb[t] = 0;
                     wc[t] = 0;
-                    continue;
                 }
-                double pp = rp[t];
-                double qq = rq[t];
-                double a = 2 * pp;
-                double b = 2 * qq;
-                double c = BranchEquation.squaredCurrentTerm(pp, qq, rootU[t] - dj[t]);
-                wa[t] = a;
-                wb[t] = b;
-                wc[t] = c;
-                g0 += a * a;
-                g1 += a * b;
-                g2 += a * c;
-                g3 += b * b;
-                g4 += b * c;
-                g5 += c * c;
             }
+        }
+        double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
+        for (int t = 0; t < tCount; t++) {
+            double a = wa[t];
+            double b = wb[t];
+            double c = wc[t];
+            g0 += a * a;
+            g1 += a * b;
+            g2 += a * c;
+            g3 += b * b;
+            g4 += b * c;
+            g5 += c * c;
         }
         double[] g = w.g;
         g[0] = g0;

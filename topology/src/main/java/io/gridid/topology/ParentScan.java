@@ -17,7 +17,7 @@ final class ParentScan {
     private static final int CANDIDATE_BLOCK = 64;
     /** Candidate-intervals below which one bus's candidates are fitted on the calling thread (fork cost). */
     static final long PARALLEL_WORK = 1L << 16;
-    /** Candidates the screening keeps at the least: with fewer, screening saves too little to risk a miss. */
+    /** Candidates the screening passes on at the least, so that a small {@code candidates} still leaves a choice. */
     private static final int MIN_SCREENED = 8;
 
     private final SearchInputs in;
