@@ -94,6 +94,7 @@ final class ParentScan {
             tree.fits.fitOn(j, chosen, w);
             chosenRss = w.fit[3];
         }
+        // T - 3 degrees of freedom: r, x and w are fitted
         double var = Math.max(chosenRss / Math.max(1, tCount - 3), Double.MIN_NORMAL);
         double sum = 1;
         for (int k = 0; k < cand.length; k++) {
