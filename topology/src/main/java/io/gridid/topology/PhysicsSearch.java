@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     (u_parent &minus; u_child = 2 r P' + 2 x Q' + w (P'&sup2; + Q'&sup2;)/u_child on the child's
  *     accumulated subtree flows P', Q', non-negative least squares, see {@link BranchResidual})
  *     leaves the smallest residual sum of squares. Subtree flows include the losses of the
- *     branches below, from their fitted r, x through {@link BranchEquation}.</li>
+ *     branches below, from their fitted r, x through {@link io.gridid.model.BranchEquation}.</li>
  * <li>Local search: move a bus with its subtree to one of its best alternative parents whenever
  *     the total residual of all branch fits it affects drops; insert a bus between a bus and its
  *     parent; swap a bus with its parent. Downstream of a capacitor bank, or of PV feeding back,
