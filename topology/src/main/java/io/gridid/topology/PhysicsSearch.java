@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     parent; swap a bus with its parent. Downstream of a capacitor bank, or of PV feeding back,
  *     the voltage rises along a branch: on precise data any bus outside the subtree may be a
  *     parent (with estimated loads, a bus of lower mean voltage only where the branch equation
- *     allows a rise, {@code mayRise}); on noisy data only buses of higher mean voltage, since there
+ *     allows a rise, {@link VoltageRiseRule#mayRise}); on noisy data only buses of higher mean voltage, since there
  *     the wider choice fitted the noise (docs/decisions/001-stage1-voltage-rise.md).</li>
  * <li>Refresh the flows and losses from the current tree bottom-up, refit, rescan every bus's
  *     candidates over the whole tree, and repeat 2 while it moves buses (at most
