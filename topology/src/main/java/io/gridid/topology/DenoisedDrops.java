@@ -32,6 +32,12 @@ final class DenoisedDrops {
     static final int MAX_BUSES = 400;
     /** Ridge, relative to the mean diagonal of the scaled normal matrix: far below any real signal. */
     static final double RIDGE = 1e-10;
+    /**
+     * A fitted row replaces the measured one where its residual is at most this many times that of
+     * the bus's branch fit: it keeps every row under meter noise alone and puts back the rows whose
+     * linear fit misses the losses of heavy branches (docs/decisions/001-stage1-voltage-rise.md).
+     */
+    static final double EXPLAINED_RATIO = 3;
 
     private DenoisedDrops() {
     }
@@ -143,5 +149,35 @@ final class DenoisedDrops {
         double[][] out = new double[n][tCount];
         ColumnProducts.combine(cz, cols, beta.data, means, out, parallel, stop);
         return stop.getAsBoolean() ? null : out;
+    }
+
+    /**
+     * Keeps a bus's fitted drop row only where the fit explains the drop about as well as the
+     * physics does: its residual sum of squares at most {@link #EXPLAINED_RATIO} times that of the
+     * bus's own branch fit ({@code rss}, same intervals). Under meter noise alone the ratio is about
+     * 0.5-1.5 (the fit keeps the bus's own noise; the branch fit sees two meters' less what its three
+     * terms absorb); where the loads' linear fit misses the losses of heavy, lossy branches the
+     * measured row is put back. O(n T).
+     *
+     * @param rows  the fitted rows (modified: a row not kept becomes the measured one)
+     * @param drops the measured rows (not modified)
+     * @param rss   each bus's branch-fit residual sum of squares (not modified)
+     * @return the number of fitted rows kept
+     */
+    static int keepExplained(double[][] rows, double[][] drops, double[] rss) {
+        int kept = 0;
+        for (int k = 0; k < rows.length; k++) {
+            double misfit = 0;
+            for (int t = 0; t < drops[k].length; t++) {
+                double e = drops[k][t] - rows[k][t];
+                misfit += e * e;
+            }
+            if (misfit > EXPLAINED_RATIO * rss[k]) {
+                rows[k] = drops[k];
+            } else {
+                kept++;
+            }
+        }
+        return kept;
     }
 }

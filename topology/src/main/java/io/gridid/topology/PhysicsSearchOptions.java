@@ -26,15 +26,13 @@ package io.gridid.topology;
 public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, int fitsPerBus,
                                    boolean parallel, boolean denoiseParents) {
     /**
-     * Default local-search branch fits per bus: with 120 buses' worth it is the work of the former
-     * fixed budget (3e8 branch-fit intervals), with which the search converges on ieee69 and random:200
-     * (docs/decisions/001-stage1-voltage-rise.md).
+     * Default local-search branch fits per bus: enough for the search to converge on ieee69 and
+     * random:200 (docs/decisions/001-stage1-voltage-rise.md, "Work budget").
      */
     public static final int DEFAULT_FITS_PER_BUS = 300;
     /**
-     * Buses up to which the budget grows with the feeder: beyond, more search bought random:1000 a
-     * year at 1e-4 p.u. 4 of 999 edges for 2.5 times the cost, and it stayed near its former time
-     * (docs/decisions/001-stage1-voltage-rise.md).
+     * Buses up to which the budget grows with the feeder: beyond, more search bought a few edges
+     * for several times the cost (docs/decisions/001-stage1-voltage-rise.md, "Work budget").
      */
     public static final int FULL_BUDGET_BUSES = 120;
     /** Intervals the budget's fits are counted on (a year hourly): shorter data cost less per fit. */
