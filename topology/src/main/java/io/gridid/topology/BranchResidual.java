@@ -104,13 +104,16 @@ final class BranchResidual {
                 double rss = yy - fitted;
                 if (rss < bestRss) {
                     bestRss = rss;
-                    double[] b3 = new double[3];
+                    br = 0;
+                    bx = 0;
+                    bw = 0;
                     for (int i = 0; i < size; i++) {
-                        b3[idx[i]] = beta[i];
+                        switch (idx[i]) {
+                            case 0 -> br = beta[i];
+                            case 1 -> bx = beta[i];
+                            default -> bw = beta[i];
+                        }
                     }
-                    br = b3[0];
-                    bx = b3[1];
-                    bw = b3[2];
                 }
             }
             out[0] = br;
