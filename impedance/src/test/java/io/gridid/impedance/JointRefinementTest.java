@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JointRefinementTest {
     /** Chain 0 - 1 - 2 at 12.47 kV: branch 0-1 and branch 1-2, ohm. */
-    private static final double R1 = 0.40;
-    private static final double X1 = 0.30;
-    private static final double R2 = 0.60;
-    private static final double X2 = 0.45;
+    static final double R1 = 0.40;
+    static final double X1 = 0.30;
+    static final double R2 = 0.60;
+    static final double X2 = 0.45;
     private static final double KV = 12.47;
     /** Intervals per replication. */
     private static final int T = 200;
@@ -65,7 +65,7 @@ class JointRefinementTest {
     private static final double ITERATION_SHARE_OF_STDERR = 0.1;
 
     /** Loads of buses 1 and 2 (MW, Mvar) per interval: independent shapes, fixed seed. */
-    private static double[][] loads() {
+    static double[][] loads() {
         SplittableRandom rnd = new SplittableRandom(11);
         double[][] l = new double[4][T];
         for (int t = 0; t < T; t++) {
@@ -79,7 +79,7 @@ class JointRefinementTest {
     }
 
     /** Readings with voltages from the branch equation (leaf voltage given) plus noise of {@code sigmaPu}. */
-    private static MeterData chain(double[][] l, double sigmaPu, long seed) {
+    static MeterData chain(double[][] l, double sigmaPu, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         long[] epochs = new long[T];
         for (int t = 0; t < T; t++) {
@@ -115,7 +115,7 @@ class JointRefinementTest {
                 .withIntervalMinutes(60).withSeed(7).withNoiseVoltagePu(1e-4).withNoisePowerRelative(0.005)).meters();
     }
 
-    private static RadialTree chainTree() {
+    static RadialTree chainTree() {
         return new RadialTree("0", Map.of("1", "0", "2", "1"));
     }
 
