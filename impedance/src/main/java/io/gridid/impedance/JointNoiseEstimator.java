@@ -39,6 +39,8 @@ final class JointNoiseEstimator {
      * noise, and a positive &sigma;&sup2; keeps every &kappa; finite (the branches then decouple).
      */
     static final double SIGMA2_FLOOR_SHARE = 1e-9;
+    /** Smallest variance the floor starts from, kV&#8308;: positive where every residual variance is exactly 0. */
+    static final double TINY_VARIANCE = 1e-300;
 
     private JointNoiseEstimator() {
     }
@@ -142,7 +144,7 @@ final class JointNoiseEstimator {
         double meanSquaredVoltage = nu > 0 ? su / nu : Double.NaN;
         double medianBranchVariance = nv > 0 ? Median.ofFirst(vs, nv) : Double.NaN;
         double sigma2 = siblingCovariance(model, r, x, 0.5 * smallest);
-        double floor = Double.isFinite(smallest) ? SIGMA2_FLOOR_SHARE * Math.max(smallest, 1e-300) : 1e-300;
+        double floor = Double.isFinite(smallest) ? SIGMA2_FLOOR_SHARE * Math.max(smallest, TINY_VARIANCE) : TINY_VARIANCE;
         sigma2 = Math.max(sigma2, floor);
         double[] kappa = new double[n];
         for (int k = 1; k < n; k++) {
