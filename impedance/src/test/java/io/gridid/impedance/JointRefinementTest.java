@@ -492,8 +492,8 @@ class JointRefinementTest {
         for (Branch b : feeder.branches()) {
             JointRefinement.Branch a = dense.branches().get(b.toBus());
             JointRefinement.Branch c = cg.branches().get(b.toBus());
-            // CG stops at 1e-6 of the right-hand side's preconditioned norm: what is left of the
-            // iteration error must be small against the estimate's own standard error (a tenth)
+            // CG stops when the remaining error is CG_CHI2 voltage-noise variances: what is left of
+            // the iteration error must be small against the estimate's own standard error (a tenth)
             assertEquals(a.rOhm(), c.rOhm(), ITERATION_SHARE_OF_STDERR * a.rStdErr(), b.toBus());
             assertEquals(a.xOhm(), c.xOhm(), ITERATION_SHARE_OF_STDERR * a.xStdErr(), b.toBus());
         }
