@@ -3,14 +3,12 @@ package io.gridid.impedance;
 import io.gridid.model.GrididException;
 import io.gridid.solvers.fit.BranchFit;
 import io.gridid.solvers.fit.BranchFitter;
-import io.gridid.solvers.fit.Median;
-import io.gridid.solvers.fit.OutlierScreen;
 
 
 /**
  * Bad-data rejection for least-squares branch fits: after a fit, intervals whose residual
- * exceeds {@code k} robust standard deviations (1.4826 &times; the median absolute deviation of
- * the residuals, which gross errors do not inflate) are marked unusable (NaN) and the branch
+ * exceeds {@code k} robust standard deviations ({@link RobustScale}: 1.4826 &times; the median absolute
+ * deviation of the residuals, which gross errors do not inflate) are marked unusable (NaN) and the branch
  * refitted, up to {@link #MAX_ROUNDS} times. With Gaussian noise only and k = 5 about 6 in
  * 10&#8311; intervals are dropped, so clean data keep their LS efficiency; a voltage spike at a
  * meter no longer drags the fits of the branches on both sides of it.
@@ -18,8 +16,6 @@ import io.gridid.solvers.fit.OutlierScreen;
 final class BadDataRejection {
     /** Refit rounds at most: a second round catches residuals masked by the first round's outliers. */
     static final int MAX_ROUNDS = 3;
-    /** Normal-consistency factor of the median absolute deviation. */
-    private static final double MAD_TO_SIGMA = 1.4826;
 
     private BadDataRejection() {
     }
@@ -53,22 +49,15 @@ final class BadDataRejection {
             if (n < 3) {
                 break;
             }
-            // res[0..n) is scratch: quickselect reorders it (expected O(n), was two full sorts)
-            double med = Median.ofFirst(res, n);
-            if (!OutlierScreen.anyBeyond(res, n, med, k, MAD_TO_SIGMA, floor)) {
-                break; // nothing to drop, decided without the MAD's selection (the usual case)
-            }
-            for (int i = 0; i < n; i++) {
-                res[i] = Math.abs(res[i] - med);
-            }
-            double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(res, n), floor);
-            if (!(sigma > 0)) {
-                break;
+            // res[0..n) is scratch: selections reorder it (expected O(n))
+            RobustScale scale = RobustScale.ifAnyBeyond(res, n, k, floor);
+            if (scale == null) {
+                break; // nothing to drop
             }
             int dropped = 0;
             for (int t = 0; t < y.length; t++) {
                 double e = y[t] - a[t] * r - b[t] * x - c[t] * z2;
-                if (Double.isFinite(e) && Math.abs(e - med) > k * sigma) {
+                if (Double.isFinite(e) && scale.beyond(e, k)) {
                     y[t] = Double.NaN;
                     a[t] = Double.NaN;
                     b[t] = Double.NaN;

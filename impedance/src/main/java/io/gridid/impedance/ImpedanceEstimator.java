@@ -133,10 +133,10 @@ public final class ImpedanceEstimator {
             joint = false;
             warnings.add("joint refinement skipped: loads were estimated for missing readings, and their errors"
                     + " (shared by neighbouring branches) are not in its noise model; the sweep's fits stand");
-        } else if (joint && 2 * (tree.size() - 1) > JointRefinement.DENSE_MAX_UNKNOWNS) {
+        } else if (joint && tree.size() - 1 > JOINT_MAX_BRANCHES) {
             joint = false;
             warnings.add("joint refinement skipped: " + (tree.size() - 1) + " branches, above "
-                    + JointRefinement.DENSE_MAX_UNKNOWNS / 2 + " its iterative solver costs seconds to minutes"
+                    + JOINT_MAX_BRANCHES + " its iterative solver costs seconds to minutes"
                     + " (measured: +14.6 s on 999 branches); the sweep's fits stand");
         }
         Map<String, JointRefinement.Branch> free = Map.of();
@@ -243,7 +243,7 @@ public final class ImpedanceEstimator {
             z.put(e.toBus(), new double[]{e.rOhm(), e.xOhm()});
         }
         FilledReadings filled = anyGap(data, tree) ? completedReadings(data, tree, result) : null;
-        JointRefinement.Misfit m = new JointRefinement(options).misfitOf(data, tree, filled, z);
+        JointMisfit m = new JointRefinement(options).misfitOf(data, tree, filled, z);
         return new JointResidual(m.sumOfSquares(), m.readings(), m.intervals());
     }
 
@@ -254,8 +254,13 @@ public final class ImpedanceEstimator {
 
     /** Most refinement rounds with gaps (each: a state estimate of the missing loads, then a sweep). */
     static final int MAX_GAP_ROUNDS = 30;
-    /** Median absolute deviation to standard deviation for Gaussian errors. */
-    static final double MAD_TO_SIGMA = 1.4826;
+    /**
+     * Largest feeder refined jointly by default: up to it the free refinement's two unknowns per
+     * branch stay within {@link NormalEquationsSolver#DENSE_MAX_UNKNOWNS}, so it is solved densely
+     * with standard errors; beyond it only the iterative solver applies, which cost more than the
+     * rest of stage 2 where measured (docs/decisions/002).
+     */
+    static final int JOINT_MAX_BRANCHES = 200;
     /**
      * Work budget of one state-estimation round, in {@link LoadStateEstimation#work} units (about
      * floating-point operations): 1e10 is a few seconds here. ieee69 with 20 % of rows missing
@@ -295,7 +300,7 @@ public final class ImpedanceEstimator {
         for (int round = 0; round < MAX_GAP_ROUNDS; round++) {
             rounds++;
             // from the first estimates each round (no drift across rounds), two Gauss-Newton steps
-            double headSigma = MAD_TO_SIGMA * out.headFlowMismatch();
+            double headSigma = RobustScale.MAD_TO_SIGMA * out.headFlowMismatch();
             filled = LoadStateEstimation.refine(data, tree, prior, prior, out.branches(), headSigma);
             filled = LoadStateEstimation.refine(data, tree, filled, prior, out.branches(), headSigma);
             BottomUpSweep.Outcome next = sweeper.run(data, tree, filled, SweepProgress.NONE);

@@ -62,14 +62,11 @@ public record ImpedanceOptions(FitNorm norm, List<ConductorType> conductors, int
      */
     public static final double DEFAULT_BAD_DATA_SIGMAS = 5;
     /**
-     * Default of the joint refinement after the sweep (see {@link JointRefinement}): on. Measured
-     * (module README): at 1e-4 p.u. voltage noise it lowers 15 of the 16 median errors measured
-     * (ieee69 and random:200, 90 and 365 days, r and x, with and without the library; the
-     * exception: ieee69, 365 days, no library, x 13.8 -> 15.4 % while r goes 7.1 -> 5.9 %), and
-     * without voltage noise it keeps the sweep's fits. The estimator skips it, with a warning, where
-     * it was not measured to help: with loads estimated for missing readings (it pools their
-     * errors; the reports pipeline's MissingDataRecoveryTest then misplaced ieee69 bus 5) and above
-     * 200 branches (iterative solver: +14.6 s on random:1000 for r 62.8 -> 46.6 %, x unchanged).
+     * Default of the joint refinement after the sweep (see {@link JointRefinement}): on, since at
+     * voltage noise it lowered the median errors and without it keeps the sweep's fits (module
+     * README, "Joint refinement"). The estimator skips it, with a warning, with loads estimated for
+     * missing readings (it would pool their errors, which co-vary between siblings) and above
+     * {@link ImpedanceEstimator#JOINT_MAX_BRANCHES} branches (docs/decisions/002).
      */
     public static final boolean DEFAULT_JOINT_REFINEMENT = true;
 

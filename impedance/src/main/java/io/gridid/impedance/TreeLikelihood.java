@@ -21,8 +21,8 @@ import java.util.Objects;
  *
  * <p>Use: the likelihood of the true tree against the found one, or of a utility's GIS model
  * against the identified tree; and to measure what the data can tell apart at all (the topology
- * README's "information limit"). One evaluation costs a stage-2 sweep plus a joint solve (about
- * 0.1 s on ieee69 &times; 8760 here), so it is not a search engine.
+ * README's "information limit"). One evaluation costs a stage-2 sweep plus a joint solve, at least
+ * O(N&middot;T), so it is not a search engine.
  *
  * <p>Needs complete data (every voltage, and every P and Q below the root, in every interval): the
  * per-interval determinant term is formed for full intervals only.
@@ -37,25 +37,19 @@ public final class TreeLikelihood {
     }
 
     /**
-     * The noise model estimated on {@code tree} (the joint refinement's estimate: &sigma;&sup2; from
-     * sibling residual covariances, &kappa; per branch from its excess residual variance).
+     * The noise model estimated on {@code tree} at the sweep's fits ({@link JointNoiseEstimator}:
+     * &sigma;&sup2; from sibling residual covariances, &kappa; per branch from its excess residual
+     * variance; no &kappa; where the voltage noise is negligible), without a joint fit.
      *
      * @throws GrididException on data stage 2 cannot use, or incomplete data
      */
     public JointNoiseModel noiseModel(MeterData data, RadialTree tree) throws GrididException {
         Map<String, JointRefinement.Start> starts = sweepStarts(data, tree);
-        JointRefinement.Outcome o = new JointRefinement(options).refine(data, tree, null, starts);
-        Map<String, Double> kappa = new HashMap<>();
-        o.flowErrorRatio().forEach((bus, k) -> {
-            if (k > 0) {
-                kappa.put(bus, k);
-            }
-        });
-        double sigma2 = o.voltageNoiseVariance();
-        if (!(sigma2 > 0)) {
+        JointNoiseModel noise = new JointRefinement(options).noiseModel(data, tree, null, starts);
+        if (noise == null) {
             throw new GrididException("no voltage noise measurable on this tree: the trees cannot be compared by likelihood");
         }
-        return new JointNoiseModel(sigma2, kappa);
+        return noise;
     }
 
     /**

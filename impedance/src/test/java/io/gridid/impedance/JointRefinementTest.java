@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JointRefinementTest {
     /** Chain 0 - 1 - 2 at 12.47 kV: branch 0-1 and branch 1-2, ohm. */
-    private static final double R1 = 0.40;
-    private static final double X1 = 0.30;
-    private static final double R2 = 0.60;
-    private static final double X2 = 0.45;
+    static final double R1 = 0.40;
+    static final double X1 = 0.30;
+    static final double R2 = 0.60;
+    static final double X2 = 0.45;
     private static final double KV = 12.47;
     /** Intervals per replication. */
     private static final int T = 200;
@@ -65,7 +65,7 @@ class JointRefinementTest {
     private static final double ITERATION_SHARE_OF_STDERR = 0.1;
 
     /** Loads of buses 1 and 2 (MW, Mvar) per interval: independent shapes, fixed seed. */
-    private static double[][] loads() {
+    static double[][] loads() {
         SplittableRandom rnd = new SplittableRandom(11);
         double[][] l = new double[4][T];
         for (int t = 0; t < T; t++) {
@@ -79,7 +79,7 @@ class JointRefinementTest {
     }
 
     /** Readings with voltages from the branch equation (leaf voltage given) plus noise of {@code sigmaPu}. */
-    private static MeterData chain(double[][] l, double sigmaPu, long seed) {
+    static MeterData chain(double[][] l, double sigmaPu, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         long[] epochs = new long[T];
         for (int t = 0; t < T; t++) {
@@ -115,7 +115,7 @@ class JointRefinementTest {
                 .withIntervalMinutes(60).withSeed(7).withNoiseVoltagePu(1e-4).withNoisePowerRelative(0.005)).meters();
     }
 
-    private static RadialTree chainTree() {
+    static RadialTree chainTree() {
         return new RadialTree("0", Map.of("1", "0", "2", "1"));
     }
 
@@ -128,7 +128,7 @@ class JointRefinementTest {
         // the joint solve recovers the truth from a start 10-20 % off: only the
         // linearisation of the loss term (about 1 % of the drop, second order in the 20 % start error,
         // 4e-4) and rounding separate it from the truth
-        JointRefinement.Outcome o = new JointRefinement(ImpedanceOptions.defaults(), JointRefinement.DENSE_MAX_UNKNOWNS, 0)
+        JointRefinement.Outcome o = new JointRefinement(ImpedanceOptions.defaults(), NormalEquationsSolver.DENSE_MAX_UNKNOWNS, 0)
                 .refine(d, chainTree(), null, starts);
         assertEquals(R1, o.branches().get("1").rOhm(), EXACT_TOLERANCE * R1);
         assertEquals(X1, o.branches().get("1").xOhm(), EXACT_TOLERANCE * X1);
@@ -236,7 +236,7 @@ class JointRefinementTest {
     void denseMatrixEqualsMatrixFreeProduct() throws GrididException {
         Feeder feeder = TestFeeders.load("ieee13");
         MeterData d = noisy(feeder, 3);
-        JointRefinement.Layout lay = new JointRefinement.Layout(feeder.tree());
+        TreeLayout lay = new TreeLayout(feeder.tree());
         double[] r = new double[lay.n];
         double[] x = new double[lay.n];
         double[] cr = new double[lay.n];
@@ -249,13 +249,14 @@ class JointRefinementTest {
             cr[k] = k % 2 == 0 ? Double.NaN : 0.3;
             cx[k] = k % 2 == 0 ? Double.NaN : 0.4;
         }
-        JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, feeder.tree(), lay, null, r, x, false);
-        lin.estimateNoise(r, x);
-        JointRefinement.Params par = new JointRefinement.Params(lay, cr, cx);
-        JointRefinement.DenseSystem sys = JointRefinement.DenseSystem.of(lin, par, false);
+        LinearisedModel lin = LinearisedModel.of(d, feeder.tree(), lay, null, r, x, false);
+        TreeSmoother smoother = new TreeSmoother(lin, JointNoiseEstimator.estimate(lin, r, x).kappa());
+        JointParameters par = new JointParameters(lay, cr, cx);
+        JointProblem problem = new JointProblem(smoother, par, false);
+        DenseNormalEquations sys = DenseNormalEquations.of(problem);
         double[] v = new SplittableRandom(3).doubles(par.m).toArray();
         double[] dense = sys.times(v);
-        double[] free = new JointRefinement(ImpedanceOptions.defaults()).apply(lin, par, v);
+        double[] free = problem.times(v);
         double scale = 0;
         for (double e : dense) {
             scale = Math.max(scale, Math.abs(e));
@@ -268,7 +269,7 @@ class JointRefinementTest {
 
     /**
      * The rejection pass sums the misfit at the (r, x) it judges in the same chunks and order as
-     * {@link JointRefinement.Linearised#misfit}: the same bits (the refinement takes it instead of
+     * {@link TreeSmoother#misfit}: the same bits (the refinement takes it instead of
      * a pass of its own when nothing is dropped), with missing voltages and intervals of one reading.
      */
     @Test
@@ -285,7 +286,7 @@ class JointRefinementTest {
             }
         }
         MeterData d = b.build();
-        JointRefinement.Layout lay = new JointRefinement.Layout(feeder.tree());
+        TreeLayout lay = new TreeLayout(feeder.tree());
         double[] r = new double[lay.n];
         double[] x = new double[lay.n];
         for (int k = 1; k < lay.n; k++) {
@@ -294,10 +295,10 @@ class JointRefinementTest {
             x[k] = br.xOhm() * (0.9 + 0.2 * rnd.nextDouble());
         }
         for (boolean parallel : new boolean[]{false, true}) {
-            JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, feeder.tree(), lay, null, r, x, parallel);
-            lin.estimateNoise(r, x);
-            JointRefinement.Misfit alone = lin.misfit(r, x, parallel);
-            JointRefinement.Misfit fused = lin.reject(r, x, 5, 1e-4, parallel).misfitBefore();
+            LinearisedModel lin = LinearisedModel.of(d, feeder.tree(), lay, null, r, x, parallel);
+            TreeSmoother smoother = new TreeSmoother(lin, JointNoiseEstimator.estimate(lin, r, x).kappa());
+            JointMisfit alone = smoother.misfit(r, x, parallel);
+            JointMisfit fused = ReadingRejection.reject(smoother, r, x, 5, 1e-4, parallel).misfitBefore();
             assertEquals(alone, fused, "parallel " + parallel);
             assertTrue(alone.intervals() < d.intervalCount(), "some intervals have fewer than two readings");
         }
@@ -325,7 +326,7 @@ class JointRefinementTest {
         }
         MeterData d = mb.build();
         RadialTree tree = feeder.tree();
-        JointRefinement.Layout lay = new JointRefinement.Layout(tree);
+        TreeLayout lay = new TreeLayout(tree);
         double[] r = new double[lay.n];
         double[] x = new double[lay.n];
         for (int k = 1; k < lay.n; k++) {
@@ -336,7 +337,7 @@ class JointRefinementTest {
         FilledReadings filled = FilledReadings.of(d, tree);
         for (FilledReadings gaps : new FilledReadings[]{null, filled}) {
             for (boolean parallel : new boolean[]{false, true}) {
-                JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, tree, lay, gaps, r, x, parallel);
+                LinearisedModel lin = LinearisedModel.of(d, tree, lay, gaps, r, x, parallel);
                 double[][] ref = oneIntervalAtATime(d, lay, gaps, r, x);
                 String what = (gaps == null ? "raw" : "filled") + (parallel ? " parallel" : "");
                 assertTrue(java.util.Arrays.equals(ref[0], lin.a), "a " + what);
@@ -347,7 +348,7 @@ class JointRefinementTest {
     }
 
     /** The reference linearisation: {a, b, y} per interval t and bus k at t * N + k, one interval at a time. */
-    private static double[][] oneIntervalAtATime(MeterData d, JointRefinement.Layout lay, FilledReadings gaps,
+    private static double[][] oneIntervalAtATime(MeterData d, TreeLayout lay, FilledReadings gaps,
                                                  double[] r, double[] x) {
         int n = lay.n;
         int tt = d.intervalCount();
@@ -417,7 +418,7 @@ class JointRefinementTest {
             }
         }
         MeterData d = mb.build();
-        JointRefinement.Layout lay = new JointRefinement.Layout(feeder.tree());
+        TreeLayout lay = new TreeLayout(feeder.tree());
         int n = lay.n;
         double[] r = new double[n];
         double[] x = new double[n];
@@ -426,8 +427,9 @@ class JointRefinementTest {
             r[k] = br.rOhm() * 1.05;
             x[k] = br.xOhm() * 0.95;
         }
-        JointRefinement.Linearised lin = JointRefinement.Linearised.of(d, feeder.tree(), lay, null, r, x, false);
-        double sigma2 = lin.estimateNoise(r, x);
+        LinearisedModel lin = LinearisedModel.of(d, feeder.tree(), lay, null, r, x, false);
+        JointNoiseEstimator.Estimate noise = JointNoiseEstimator.estimate(lin, r, x);
+        double sigma2 = noise.voltageNoiseVariance();
         double[] y = lin.y;
         double su = 0;
         long nu = 0;
@@ -437,7 +439,7 @@ class JointRefinementTest {
                 nu++;
             }
         }
-        assertEquals(su / nu, lin.meanSquaredVoltage, 0.0);
+        assertEquals(su / nu, noise.meanSquaredVoltage(), 0.0);
         int[] last = new int[n];
         java.util.Arrays.fill(last, -1);
         List<Double> covs = new ArrayList<>();
@@ -490,8 +492,8 @@ class JointRefinementTest {
         for (Branch b : feeder.branches()) {
             JointRefinement.Branch a = dense.branches().get(b.toBus());
             JointRefinement.Branch c = cg.branches().get(b.toBus());
-            // CG stops at 1e-6 of the right-hand side's preconditioned norm: what is left of the
-            // iteration error must be small against the estimate's own standard error (a tenth)
+            // CG stops when the remaining error is CG_CHI2 voltage-noise variances: what is left of
+            // the iteration error must be small against the estimate's own standard error (a tenth)
             assertEquals(a.rOhm(), c.rOhm(), ITERATION_SHARE_OF_STDERR * a.rStdErr(), b.toBus());
             assertEquals(a.xOhm(), c.xOhm(), ITERATION_SHARE_OF_STDERR * a.xStdErr(), b.toBus());
         }
@@ -679,7 +681,7 @@ class JointRefinementTest {
             for (BranchEstimate e : new ImpedanceEstimator(o).estimate(d, feeder.tree()).branches()) {
                 starts.put(e.toBus(), JointRefinement.Start.free(e.rOhm(), e.xOhm()));
             }
-            JointRefinement.Outcome out = new JointRefinement(o, JointRefinement.DENSE_MAX_UNKNOWNS, 0)
+            JointRefinement.Outcome out = new JointRefinement(o, NormalEquationsSolver.DENSE_MAX_UNKNOWNS, 0)
                     .refine(d, feeder.tree(), null, starts);
             assertTrue(out.pooled());
             for (Branch t : feeder.branches()) {
