@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param stabilityWarmStart true: each half's estimate starts from the tree found on all the data
  *                    ({@link TopologyEstimator#estimateFrom}), about half the cost; false (default):
  *                    from nothing, as on all the data, which separates right from wrong edges better
- *                    (docs/decisions/002-stability-halves.md)
+ *                    (docs/decisions/003-stability-halves.md)
  */
 public record TopologyOptions(TopologyMethod method, SensitivityOptions sensitivity, PhysicsSearchOptions search,
                               int stabilityRuns, boolean stabilityWarmStart) {
