@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * How well the stage-1 confidence separates right edges from wrong ones, and what it costs, for
  * the two ways of running the stability halves (each half's search started from nothing, or from
- * the tree found on all the data). Simulated data with known trees; per cell: edges, wrong edges,
+ * the tree found on all the data), beside the search's own figure (no halves: the likelihood of
+ * each bus's parent against its other candidates). Simulated data with known trees; per cell: edges, wrong edges,
  * the area under the ROC curve of confidence as a score for "this edge is right" (ties count
  * half), the share of wrong edges among those of confidence 1, the mean confidence of right and
  * of wrong edges, and the seconds of stage 1 with and without the halves (in process, after one
@@ -70,8 +71,10 @@ public final class ConfidenceRun {
                 TopologyOptions base = TopologyOptions.defaults();
                 new TopologyIdentifier(base).identify(sim.meters(), root); // warm-up
                 long t0 = System.nanoTime();
-                new TopologyIdentifier(base).identify(sim.meters(), root);
+                Topology own = new TopologyIdentifier(base).identify(sim.meters(), root);
                 double plain = (System.nanoTime() - t0) / 1e9;
+                row(String.format(Locale.ROOT, "%s, %d d, seed %d", name, days, seed), "no halves: the search's own",
+                        own, feeder.tree(), plain, plain);
                 for (boolean warm : new boolean[] {false, true}) {
                     TopologyOptions opt = base.withStabilityRuns(runs).withStabilityWarmStart(warm);
                     long t1 = System.nanoTime();
