@@ -34,7 +34,7 @@ mkdir -p "$work"
 "$here/gridid" --version >/dev/null   # builds the jar and its class-data archive when stale
 jar="$here/cli/target/gridid.jar"
 raw="$work/whole-process.csv"
-echo "case,tool,round,wall_s,peak_rss_kb,user_s,sys_s" > "$raw"
+echo "case,tool,round,wall_s,peak_rss_kb,user_s,sys_s,read_s,stage1_s,stage2_s,file_mb" > "$raw"
 
 measure() { # case tool round command...
   local c="$1" tool="$2" round="$3"; shift 3
@@ -42,7 +42,14 @@ measure() { # case tool round command...
   if ! /usr/bin/time -o "$t" -f "%e,%M,%U,%S" "$@" >"$work/last.log" 2>&1; then
     echo "whole-process.sh: $tool failed on $c (see $work/last.log)" >&2; exit 1
   fi
-  echo "$c,$tool,$round,$(tail -1 "$t")" >> "$raw"
+  # the phases as each tool reports them: gridid's summary line, the twin's report.json
+  local phases=",,"
+  if [ "$tool" = twin ]; then
+    phases=$(python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['timing_s']; print(f\"{t['ingest']},{t['stage1']},{t['stage2']}\")" "$work/out-twin/report.json")
+  elif grep -q "^identified" "$work/last.log"; then
+    phases=$(sed -n 's/.*(read \([0-9.]*\) s, topology \([0-9.]*\) s, impedance \([0-9.]*\) s).*/\1,\2,\3/p' "$work/last.log")
+  fi
+  echo "$c,$tool,$round,$(tail -1 "$t"),$phases,$mb" >> "$raw"
 }
 
 for c in "${cases[@]}"; do
@@ -56,6 +63,7 @@ for c in "${cases[@]}"; do
   root=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['root'])" "$data/meta.json")
   kv=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['base_kv'])" "$data/meta.json")
   args=(--meters "$data/meters.csv" --root "$root" --base-kv "$kv")
+  mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$data/meters.csv")
   for r in $(seq 1 "$runs"); do
     echo "$c: round $r of $runs" >&2
     order=(twin launcher jar)
@@ -72,6 +80,7 @@ for c in "${cases[@]}"; do
     done
   done
 done
+mb=""
 for r in $(seq 1 20); do
   measure "--version" "./gridid" "$r" "$here/gridid" --version
   measure "--version" "java -jar" "$r" java -jar "$jar" --version
@@ -83,8 +92,8 @@ rows = list(csv.DictReader(open(sys.argv[1])))
 def fmt(v):
     return f"{statistics.median(v):.2f} [{min(v):.2f}-{max(v):.2f}]"
 cases = list(dict.fromkeys(r["case"] for r in rows))
-print("| data | tool | wall s, median [min-max] | peak RSS GB, median | CPU s (user+sys), median | twin's wall / this |")
-print("|---|---|---|---|---|---|")
+print("| data | tool | wall s, median [min-max] | peak RSS GB, median | CPU s (user+sys), median | twin's wall / this | read s (MB/s) / stage 1 s / stage 2 s, medians |")
+print("|---|---|---|---|---|---|---|")
 for c in cases:
     tools = list(dict.fromkeys(r["tool"] for r in rows if r["case"] == c))
     twin = [float(r["wall_s"]) for r in rows if r["case"] == c and r["tool"] == "twin"]
@@ -94,5 +103,11 @@ for c in cases:
         rss = statistics.median(float(r["peak_rss_kb"]) for r in sel) / 1024 / 1024
         cpu = statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in sel)
         ratio = f"{statistics.median(twin) / statistics.median(wall):.2f}x" if twin and t != "twin" else ""
-        print(f"| {c} | {t} | {fmt(wall)} | {rss:.2f} | {cpu:.2f} | {ratio} |")
+        phases = ""
+        if all(r["read_s"] for r in sel):
+            rd = statistics.median(float(r["read_s"]) for r in sel)
+            s1 = statistics.median(float(r["stage1_s"]) for r in sel)
+            s2 = statistics.median(float(r["stage2_s"]) for r in sel)
+            phases = f"{rd:.2f} ({float(sel[0]['file_mb']) / rd:.0f}) / {s1:.2f} / {s2:.2f}"
+        print(f"| {c} | {t} | {fmt(wall)} | {rss:.2f} | {cpu:.2f} | {ratio} | {phases} |")
 EOF

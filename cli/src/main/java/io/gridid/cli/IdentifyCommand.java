@@ -65,7 +65,9 @@ final class IdentifyCommand implements Callable<Integer> {
         options = options.withTopology(options.topology().withStabilityRuns(stability));
         meterInput.checkOptions();
         OutputFolder.check(out, force, null);
+        long readStart = System.nanoTime();
         MeterInput.Read file = meterInput.read(); // a v_pu file without --base-kv is refused here
+        double readSeconds = (System.nanoTime() - readStart) / 1e9;
         String root = meterInput.root;
         List<String> inputWarnings = new ArrayList<>(file.warnings());
         double baseKv;
@@ -97,8 +99,9 @@ final class IdentifyCommand implements Callable<Integer> {
         ResultFolder.write(out, r);
         warningOutput.print(err, r.warnings());
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "identified %d branches from %d meters x %d intervals (topology %.2f s, impedance %.2f s)%n",
-                r.branches().size(), file.data().meterCount(), file.data().intervalCount(),
+        o.printf(Locale.ROOT, "identified %d branches from %d meters x %d intervals (read %.2f s, topology %.2f s,"
+                        + " impedance %.2f s)%n",
+                r.branches().size(), file.data().meterCount(), file.data().intervalCount(), readSeconds,
                 r.stageSeconds().get(IdentifyPipeline.TOPOLOGY), r.stageSeconds().get(IdentifyPipeline.IMPEDANCE));
         o.println("wrote " + out.resolve(ResultFolder.BRANCHES) + ", " + ResultFolder.TOPOLOGY + ", "
                 + ResultFolder.REPORT_JSON + ", " + ResultFolder.REPORT_HTML);
