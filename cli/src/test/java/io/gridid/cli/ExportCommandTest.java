@@ -33,7 +33,15 @@ class ExportCommandTest {
             CommandRun run = CommandRun.of("export", "--result", res.toString(), "--format", f, "--out", out.toString());
             assertEquals(0, run.exitCode(), run.err());
             String text = Files.readString(out);
-            assertTrue(f.equals("dot") ? text.contains("digraph") : text.contains("<graphml"), text);
+            // every branch of the fixture's tree as an edge between its two buses, in the format's own syntax
+            var branches = io.gridid.reports.ResultFolder.read(res).branches();
+            assertEquals(3, branches.size());
+            assertTrue(f.equals("dot") ? text.startsWith("strict digraph") : text.contains("<graphml"), text);
+            for (var b : branches) {
+                String edge = f.equals("dot") ? "\"" + b.fromBus() + "\" -> \"" + b.toBus() + "\""
+                        : "source=\"" + b.fromBus() + "\" target=\"" + b.toBus() + "\"";
+                assertTrue(text.contains(edge), edge + " in\n" + text);
+            }
         }
     }
 
