@@ -68,4 +68,29 @@ class LikelihoodSearchPipelineTest {
         assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("likelihood search: ")
                 && w.matches(".*; weighed on the \\d+ of 2160 intervals with every reading")), r.warnings().toString());
     }
+
+    /**
+     * Where stage 1 hung a chain-end bus on its grandparent (611 on 671 instead of 684; the stand-in
+     * stage), the pipeline with the search moves it back: the true tree, the branch 684-611 fitted by
+     * the real stage 2, one moved bus said, and the moved edge's confidence the likelihood share its
+     * move won (above one half: the data prefer the move).
+     */
+    @Test
+    void aBusOnItsGrandparentIsMovedBackThroughThePipeline() throws Exception {
+        Feeder f = TestFeeders.load("ieee13");
+        MeterData meters = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(90).withSeed(7)
+                .withNoiseVoltagePu(1e-5).withNoisePowerRelative(0.005)).meters();
+        IdentifyOptions options = IdentifyOptions.defaults().withLikelihoodSearch(LikelihoodSearchOptions.defaults());
+        TopologyStage wrong = StandInStages.topology(f, "611");
+        TopologyStage searched = (data, root) -> GrididStages.finish(wrong.identify(data, root), data,
+                options.impedance(), options.likelihoodSearch());
+        IdentificationResult r = new IdentifyPipeline(searched, GrididStages.impedance(options))
+                .identify(meters, f.rootBus(), f.baseKv(), List.of());
+        assertEquals("684", r.tree().parentOf("611"), r.warnings().toString());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("likelihood search: 1 bus(es) moved")),
+                r.warnings().toString());
+        double share = r.confidence().get("611");
+        assertTrue(share > 0.5 && share <= 1, "confidence of the moved edge " + share);
+        assertTrue(r.branches().stream().anyMatch(b -> b.fromBus().equals("684") && b.toBus().equals("611")));
+    }
 }
