@@ -21,6 +21,7 @@ final class BarProgress implements ProgressListener, AutoCloseable {
 
     private final PrintWriter err;
     private final String command;
+    private final String otherUnit;
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService ticker;
     private String phase;
@@ -31,8 +32,14 @@ final class BarProgress implements ProgressListener, AutoCloseable {
 
     /** Starts drawing at once, then every second, on {@code err}. */
     BarProgress(PrintWriter err, String command, String firstPhase) {
+        this(err, command, firstPhase, "steps");
+    }
+
+    /** The same, counting {@code otherUnit} (e.g. "cases") for phases that are not the pipeline's own. */
+    BarProgress(PrintWriter err, String command, String firstPhase, String otherUnit) {
         this.err = err;
         this.command = command;
+        this.otherUnit = otherUnit;
         this.phase = firstPhase;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gridid-progress");
@@ -57,7 +64,7 @@ final class BarProgress implements ProgressListener, AutoCloseable {
             unit = "branches fitted";
         } else {
             phase = label;
-            unit = "steps";
+            unit = otherUnit;
         }
         done = stepsDone;
         total = steps;

@@ -8,8 +8,6 @@ import io.gridid.reports.BenchmarkOptions;
 import io.gridid.reports.BenchmarkTable;
 import io.gridid.reports.IdentifyPipeline;
 import io.gridid.reports.ProgressListener;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,12 +91,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         Benchmark benchmark = new Benchmark(o, pipeline);
         BenchmarkTable table;
         if (System.console() != null) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("benchmark").setInitialMax(o.caseCount())
-                    .build()) {
-                table = benchmark.run((label, done, total) -> {
-                    bar.stepTo(done);
-                    bar.setExtraMessage(label);
-                });
+            try (BarProgress progress = new BarProgress(spec.commandLine().getErr(), "benchmark",
+                    "case 1 of " + o.caseCount(), "cases")) {
+                table = benchmark.run(progress);
             }
         } else {
             table = benchmark.run(ProgressListener.NONE);
