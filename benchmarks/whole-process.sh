@@ -4,10 +4,12 @@
 # every time (JVM or interpreter start, reading, both stages, writing), wall time and peak RSS
 # from /usr/bin/time. Rounds rotate the order of the tools so that none always runs first.
 #
-#   benchmarks/whole-process.sh [--runs N] [--work DIR] [--stability N] FEEDER:DAYS ...
+#   benchmarks/whole-process.sh [--runs N] [--work DIR] [--stability N] [--tools LIST] FEEDER:DAYS[@MIN] ...
 #
-# FEEDER:DAYS, e.g. random:114:365 or random:1000:365: simulated hourly with `gridid simulate`
-# (seed 1, sigma_v 1e-4 p.u., 0.5 % P/Q noise) into DIR/FEEDER-DAYS/ unless already there.
+# FEEDER:DAYS[@MIN], e.g. random:114:365 or random:1000:365@15: simulated with `gridid simulate`
+# (seed 1, sigma_v 1e-4 p.u., 0.5 % P/Q noise, every MIN minutes, default 60) into
+# DIR/FEEDER-DAYS[-MIN]/ unless already there. --tools: a comma-separated subset of
+# twin,launcher,jar (default all three).
 # Tools: the numpy twin, ./gridid (the launcher: throughput collector, class-data archive) and
 # plain `java -jar cli/target/gridid.jar` (JVM defaults), all with gridid's default options.
 # Prints a Markdown table of medians [min-max]; raw figures go to DIR/whole-process.csv.
@@ -17,12 +19,14 @@ runs=5
 work="$here/benchmarks/target/whole-process"
 extra=()
 cases=()
+tools="twin,launcher,jar"
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --stability) extra=(--stability "$2"); shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --tools) tools="$2"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) cases+=("$1"); shift ;;
   esac
 done
@@ -53,12 +57,17 @@ measure() { # case tool round command...
 }
 
 for c in "${cases[@]}"; do
-  feeder="${c%:*}"; days="${c##*:}"
+  minutes=60
+  spec="$c"
+  if [[ "$c" == *@* ]]; then minutes="${c##*@}"; spec="${c%@*}"; fi
+  feeder="${spec%:*}"; days="${spec##*:}"
   data="$work/${feeder//:/-}-$days"
+  [ "$minutes" = 60 ] || data="$data-$minutes"
   if [ ! -f "$data/meters.csv" ]; then
     echo "simulating $feeder, $days days hourly -> $data" >&2
     rm -rf "$data"
-    "$here/gridid" simulate --feeder "$feeder" --days "$days" --noise-v 1e-4 --noise-pq 0.005 --seed 1 --out "$data" >/dev/null
+    "$here/gridid" simulate --feeder "$feeder" --days "$days" --interval-min "$minutes" --noise-v 1e-4 \
+      --noise-pq 0.005 --seed 1 --out "$data" >/dev/null
   fi
   root=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['root'])" "$data/meta.json")
   kv=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['base_kv'])" "$data/meta.json")
@@ -66,8 +75,8 @@ for c in "${cases[@]}"; do
   mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$data/meters.csv")
   for r in $(seq 1 "$runs"); do
     echo "$c: round $r of $runs" >&2
-    order=(twin launcher jar)
-    for k in $(seq 1 $(( (r - 1) % 3 ))); do order=("${order[@]:1}" "${order[0]}"); done
+    IFS=, read -r -a order <<< "$tools"
+    for k in $(seq 1 $(( (r - 1) % ${#order[@]} ))); do order=("${order[@]:1}" "${order[0]}"); done
     for tool in "${order[@]}"; do
       case "$tool" in
         twin) measure "$c" twin "$r" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
