@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * What {@link FeederIdentifier} returns: the identified topology, every branch with typed figures,
  * the warnings, and the full {@link IdentificationResult} that the reports and exports take.
- * Immutable.
+ * Immutable; the constructor throws IllegalArgumentException unless the tree and the number of branches
+ * are those of {@code result}.
  *
  * @param tree     the identified radial topology, rooted at the feeder head
  * @param branches one per edge of {@code tree}, top-down (parent first)
@@ -26,6 +27,9 @@ public record IdentifiedFeeder(RadialTree tree, List<IdentifiedBranch> branches,
         Objects.requireNonNull(result, "result");
         branches = List.copyOf(branches);
         warnings = List.copyOf(warnings);
+        if (!tree.equals(result.tree()) || branches.size() != result.branches().size()) {
+            throw new IllegalArgumentException("the tree and branches are not those of the result");
+        }
     }
 
     /**
