@@ -34,6 +34,7 @@ public final class FeederIdentifier {
 
     private final IdentifyOptions options;
     private final boolean rootChecked;
+    private final ProgressListener progress;
 
     /** With {@link #defaultOptions()}. */
     public FeederIdentifier() {
@@ -44,12 +45,13 @@ public final class FeederIdentifier {
      * @param options both stages' parameters
      */
     public FeederIdentifier(IdentifyOptions options) {
-        this(options, true);
+        this(options, true, ProgressListener.NONE);
     }
 
-    private FeederIdentifier(IdentifyOptions options, boolean rootChecked) {
+    private FeederIdentifier(IdentifyOptions options, boolean rootChecked, ProgressListener progress) {
         this.options = Objects.requireNonNull(options, "options");
         this.rootChecked = rootChecked;
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /**
@@ -75,7 +77,19 @@ public final class FeederIdentifier {
      * @return an identifier that does not check the root against the data
      */
     public FeederIdentifier withRootKept() {
-        return new FeederIdentifier(options, false);
+        return new FeederIdentifier(options, false, progress);
+    }
+
+    /**
+     * The same identifier telling {@code listener} how far a run is, as {@link IdentifyPipeline} does:
+     * label "topology" when stage 1 is done, "impedance" as stage 2 fits branches (done of all), and the
+     * likelihood search's rounds when it is asked for; called on the thread that calls {@code identify}.
+     *
+     * @param listener told after each step
+     * @return an identifier that reports its progress to {@code listener}
+     */
+    public FeederIdentifier withProgress(ProgressListener listener) {
+        return new FeederIdentifier(options, rootChecked, listener);
     }
 
     /**
@@ -153,7 +167,7 @@ public final class FeederIdentifier {
             warnings.add(String.format(Locale.ROOT, "no base voltage given: per-unit voltages are relative to the"
                     + " root's mean voltage, %.4g kV", kv));
         }
-        return IdentifiedFeeder.of(new IdentifyPipeline(options).identify(data, rootId, kv, warnings));
+        return IdentifiedFeeder.of(new IdentifyPipeline(options).identify(data, rootId, kv, warnings, progress));
     }
 
     /** Null when the root can head these data, else why not (one line). */

@@ -51,6 +51,19 @@ class FeederIdentifierTest {
     }
 
     @Test
+    void tellsItsProgressOnTheCallingThread() throws Exception {
+        List<String> steps = new java.util.ArrayList<>();
+        Thread caller = Thread.currentThread();
+        IdentifiedFeeder got = new FeederIdentifier().withProgress((label, done, total) -> {
+            assertEquals(caller, Thread.currentThread());
+            steps.add(label + " " + done + "/" + total);
+        }).identify(sim.meters(), feeder.rootBus(), feeder.baseKv());
+        int branches = got.branches().size();
+        assertEquals("topology 0/" + branches, steps.get(0));
+        assertEquals("impedance " + branches + "/" + branches, steps.get(steps.size() - 1));
+    }
+
+    @Test
     void withoutABaseVoltageTheRootsMeanIsTheBaseAndAWarningSaysSo() throws Exception {
         IdentifiedFeeder got = new FeederIdentifier().identify(sim.meters(), feeder.rootBus(), Double.NaN);
         double[] v = sim.meters().voltagesKv(sim.meters().indexOf(feeder.rootBus()));
