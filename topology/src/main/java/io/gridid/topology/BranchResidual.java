@@ -18,7 +18,7 @@ final class BranchResidual {
      * @param g  the six sums aa, ab, ac, bb, bc, cc (not modified)
      * @param h  the sums ay, by, cy (not modified)
      * @param yy the sum y&sup2;
-     * @param out receives r (ohm), x (ohm), w (ohm&sup2;) and the residual sum of squares (kV&sup4;)
+     * @param out receives r (ohm), x (ohm), w (ohm&sup2;) and the residual sum of squares (kV<sup>4</sup>)
      */
     static void solve(double[] g, double[] h, double yy, double[] out) {
         new Factored(g).solve(h, yy, out);

@@ -82,7 +82,7 @@ final class FittedTree {
         fits = new BranchFits(in, this);
     }
 
-    /** Sets the tree and fits it bottom-up; returns the total residual (kV&sup4;). */
+    /** Sets the tree and fits it bottom-up; returns the total residual (kV<sup>4</sup>). */
     double fitWhole(RadialTree tree) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) {

@@ -155,7 +155,7 @@ public final class PhysicsSearch implements TopologyEstimator {
     }
 
     /**
-     * Total residual sum of squares (kV&sup4;) of the branch fits of a given tree, flows and
+     * Total residual sum of squares (kV<sup>4</sup>) of the branch fits of a given tree, flows and
      * losses computed bottom-up from the fitted impedances: the objective the search minimises.
      * A diagnostic, e.g. to compare a found tree with the truth.
      */
