@@ -74,7 +74,7 @@ final class IdentifyCommand implements Callable<Integer> {
         if (meterInput.baseKv != null) {
             baseKv = meterInput.baseKv;
         } else {
-            baseKv = RootVoltage.meanKv(file.data(), root);
+            baseKv = file.data().meanVoltageKv(file.data().indexOf(root));
             if (!(baseKv > 0)) {
                 throw new IllegalInputException("--base-kv is needed: the root meter " + root + " has no voltage reading");
             }

@@ -90,6 +90,19 @@ public final class MeterData {
         return vKv[m].clone();
     }
 
+    /** Mean line-to-line kV of meter m over its readings (missing ones skipped); NaN when it has none. */
+    public double meanVoltageKv(int m) {
+        double sum = 0;
+        int n = 0;
+        for (double v : vKv[m]) {
+            if (Double.isFinite(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     /** Active power column of meter m (copy), MW. */
     public double[] activeMw(int m) {
         return pMw[m].clone();

@@ -159,7 +159,7 @@ public final class FeederIdentifier {
         List<String> warnings = new ArrayList<>(readWarnings);
         double kv = baseKv;
         if (Double.isNaN(kv)) {
-            kv = meanVoltageKv(data, rootId);
+            kv = data.meanVoltageKv(data.indexOf(rootId));
             if (!(kv > 0)) {
                 throw new GrididException("a base voltage is needed: the root meter " + rootId
                         + " has no voltage reading");
@@ -181,18 +181,5 @@ public final class FeederIdentifier {
             return "only one meter, the root '" + rootId + "'; a feeder needs the root and at least one more meter";
         }
         return rootChecked ? FeederHead.contradiction(data, rootId) : null;
-    }
-
-    /** Mean line-to-line kV of a meter over its readings (missing ones skipped); NaN when it has none. */
-    private static double meanVoltageKv(MeterData data, String meterId) {
-        double sum = 0;
-        int n = 0;
-        for (double v : data.voltagesKv(data.indexOf(meterId))) {
-            if (Double.isFinite(v)) {
-                sum += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
     }
 }
