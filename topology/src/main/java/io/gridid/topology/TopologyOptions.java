@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param stabilityRuns 0: each estimator's own confidence figure; N &gt; 0: confidence = edge
  *                    stability over N random halves of the data ({@link EdgeStability}, N more
  *                    estimates on half the data each)
+ * @param hidden      the hidden-junction search after the metered tree ({@link HiddenJunctionSearch}); off by default
  */
 public record TopologyOptions(TopologyMethod method, SensitivityOptions sensitivity, PhysicsSearchOptions search,
-                              int stabilityRuns) {
+                              int stabilityRuns, HiddenJunctionOptions hidden) {
     public TopologyOptions {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(sensitivity, "sensitivity");
@@ -24,27 +25,32 @@ public record TopologyOptions(TopologyMethod method, SensitivityOptions sensitiv
         if (stabilityRuns < 0) {
             throw new IllegalArgumentException("stabilityRuns must be >= 0");
         }
+        Objects.requireNonNull(hidden, "hidden");
     }
 
     public static TopologyOptions defaults() {
         return new TopologyOptions(TopologyMethod.PHYSICS_SEARCH, SensitivityOptions.defaults(),
-                PhysicsSearchOptions.defaults(), 0);
+                PhysicsSearchOptions.defaults(), 0, HiddenJunctionOptions.defaults());
     }
 
     public TopologyOptions withMethod(TopologyMethod value) {
-        return new TopologyOptions(value, sensitivity, search, stabilityRuns);
+        return new TopologyOptions(value, sensitivity, search, stabilityRuns, hidden);
     }
 
     public TopologyOptions withSensitivity(SensitivityOptions value) {
-        return new TopologyOptions(method, value, search, stabilityRuns);
+        return new TopologyOptions(method, value, search, stabilityRuns, hidden);
     }
 
     public TopologyOptions withSearch(PhysicsSearchOptions value) {
-        return new TopologyOptions(method, sensitivity, value, stabilityRuns);
+        return new TopologyOptions(method, sensitivity, value, stabilityRuns, hidden);
     }
 
     public TopologyOptions withStabilityRuns(int value) {
-        return new TopologyOptions(method, sensitivity, search, value);
+        return new TopologyOptions(method, sensitivity, search, value, hidden);
+    }
+
+    public TopologyOptions withHidden(HiddenJunctionOptions value) {
+        return new TopologyOptions(method, sensitivity, search, stabilityRuns, value);
     }
 
     /** The estimator these options select. */
