@@ -27,7 +27,7 @@ import java.util.Set;
  * to each metered bus below the hidden bus is the sum of its segments' branch equations); the
  * placement is kept when it lowers the residual sum of squares of the equations it touches by
  * more than {@link HiddenJunctionOptions#significance()} times the per-equation noise variance
- * (the median over the metered tree's branches). A hidden bus with one child is never made:
+ * (a low quantile over the metered tree's branches). A hidden bus with one child is never made:
  * it is not identifiable (its two branches act as one). Hidden buses may nest: an edge below a
  * hidden bus is an edge like any other.
  *
@@ -55,6 +55,9 @@ final class HiddenJunctionSearch {
      * equation: a chi-square mean is 1, and over thousands of intervals 3 is far outside its spread.
      */
     static final double MISFIT = 3;
+
+    /** The quantile of the metered branches' residuals taken for the noise variance. */
+    static final double NOISE_QUANTILE = 0.2;
     static final long[] TRIALS = new long[2];
 
     private final HiddenJunctionOptions options;
@@ -115,9 +118,9 @@ final class HiddenJunctionSearch {
                     continue;
                 }
                 Trial confirm = full.trial(tree, best.p, best.group, HiddenPathFit.ITERATIONS);
-                double gain = (confirm.before - confirm.fit.rss()) / full.sigma2;
+                double gain = (confirm.before - confirm.after) / full.sigma2;
                 if (confirm.fit.singular() || !(gain > options.significance())
-                        || !(confirm.fit.rss() <= MAX_REMAINING * confirm.before)) {
+                        || !(confirm.after <= MAX_REMAINING * confirm.before)) {
                     continue;
                 }
                 int h = tree.addHidden();
@@ -136,7 +139,7 @@ final class HiddenJunctionSearch {
                 evidence.put(ids.id(h - names.size() + 1), gain);
                 warnings.add("DEBUG " + ids.id(h - names.size() + 1) + " p=" + name(best.p, names, ids) + " group="
                         + best.group.stream().map(g -> name(g, names, ids)).toList() + String.format(" before/eq=%.3g after/eq=%.3g eqs=%d",
-                        confirm.before / full.sigma2 / confirm.fit.equations(), confirm.fit.rss() / full.sigma2 / confirm.fit.equations(), confirm.fit.equations()));
+                        confirm.before / full.sigma2 / confirm.fit.equations(), confirm.after / full.sigma2 / confirm.fit.equations(), confirm.fit.equations()));
                 placed++;
             }
             if (placed == 0) {
@@ -157,19 +160,46 @@ final class HiddenJunctionSearch {
         return b < names.size() ? names.get(b) : ids.id(b - names.size() + 1);
     }
 
-    /** The best group for a hidden bus between a's parent and a, or null when none is significant. */
+    /**
+     * The best group for a hidden bus between a's parent p and a, or null when none is
+     * significant. The group starts with the best pair of buses from a, a's children and p's
+     * other children (at least one of them a or a child of a), then grows by forward selection.
+     */
     private Move bestGroup(Tree tree, int a, State st) {
         int p = tree.parent(a);
-        List<Integer> pool = new ArrayList<>();
+        List<Integer> own = new ArrayList<>();
+        own.add(a);
+        own.addAll(tree.children(a));
+        List<Integer> pool = new ArrayList<>(own);
         for (int c : tree.children(p)) {
             if (c != a) {
                 pool.add(c);
             }
         }
-        pool.addAll(tree.children(a));
-        List<Integer> group = new ArrayList<>(List.of(a));
-        double bestGain = 0;
-        double remaining = 1;
+        Trial pairTrial = null;
+        List<Integer> group = null;
+        double bestGain = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < own.size(); i++) {
+            for (int j = i + 1; j < pool.size(); j++) {
+                List<Integer> pair = List.of(own.get(i), pool.get(j));
+                Trial t = st.trial(tree, p, pair, 1);
+                if (t.fit.singular()) {
+                    continue;
+                }
+                double gain = (t.before - t.after) / st.sigma2;
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    group = new ArrayList<>(pair);
+                    pairTrial = t;
+                }
+            }
+        }
+        if (group == null || !(bestGain > options.significance())
+                || !(pairTrial.after <= MAX_REMAINING * pairTrial.before)) {
+            return null;
+        }
+        double remaining = pairTrial.after / pairTrial.before;
+        pool.removeAll(group);
         while (!pool.isEmpty()) {
             int pick = -1;
             double pickGain = Double.NEGATIVE_INFINITY;
@@ -178,26 +208,25 @@ final class HiddenJunctionSearch {
                 group.add(c);
                 Trial t = st.trial(tree, p, group, 1);
                 group.remove(group.size() - 1);
-                if (t.fit.singular()) {
+                if (t == null || t.fit.singular()) {
                     continue;
                 }
-                double gain = (t.before - t.fit.rss()) / st.sigma2;
+                double gain = (t.before - t.after) / st.sigma2;
                 if (gain > pickGain) {
                     pickGain = gain;
                     pick = c;
                     pickTrial = t;
                 }
             }
-            if (pick < 0 || !(pickGain - bestGain > options.significance())
-                    || (group.size() == 1 && !(pickTrial.fit.rss() <= MAX_REMAINING * pickTrial.before))) {
+            if (pick < 0 || !(pickGain - bestGain > options.significance())) {
                 break;
             }
             group.add(pick);
             pool.remove(Integer.valueOf(pick));
             bestGain = pickGain;
-            remaining = pickTrial.fit.rss() / pickTrial.before;
+            remaining = pickTrial.after / pickTrial.before;
         }
-        return group.size() >= 2 ? new Move(p, List.copyOf(group), remaining) : null;
+        return new Move(p, List.copyOf(group), remaining);
     }
 
     /**
@@ -221,8 +250,8 @@ final class HiddenJunctionSearch {
     }
 
     /** A candidate's fit: the new cluster and the residual of the units it replaces. */
-    private record Trial(Cluster cluster, HiddenPathFit.Result fit, double before, double[] recvP, double[] recvQ,
-                         int changedBottom) {
+    private record Trial(Cluster cluster, HiddenPathFit.Result fit, double before, double after, double[] recvP,
+                         double[] recvQ, int changedBottom, HiddenPathFit.Result changedFit) {
     }
 
     /** A hidden cluster: its top metered bus, hidden buses parents first, metered bottoms. */
@@ -370,7 +399,8 @@ final class HiddenJunctionSearch {
                 sendQ.put(b, f.singular() ? rq : f.topQ());
             }
             double[] sorted = perEquation.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+            // a low quantile: the branches around hidden junctions misfit, the rest show the noise
+            double median = sorted.length == 0 ? 0 : sorted[(int) (NOISE_QUANTILE * (sorted.length - 1))];
             double scale = 0;
             for (double[] ub : u) {
                 scale = Math.max(scale, Math.abs(ub[0]));
@@ -472,6 +502,12 @@ final class HiddenJunctionSearch {
                 }
             }
             HiddenPathFit.Result fit = HiddenPathFit.fit(segParent, nh, u[top], ub, pb, qb, iterations);
+            HiddenPathFit.Result changedFit = null;
+            if (changed >= 0 && !bottoms.contains(changed)) {
+                // children left a bus that stays on its metered parent: its own branch is refitted
+                changedFit = HiddenPathFit.fit(new int[]{-1}, 0, u[tree.parent(changed)], new double[][]{u[changed]},
+                        new double[][]{cp}, new double[][]{cq}, 1);
+            }
             TRIALS[0]++; TRIALS[1] += segParent.length;
             double before = 0;
             Set<Integer> units = new LinkedHashSet<>();
@@ -481,8 +517,13 @@ final class HiddenJunctionSearch {
             for (int k : units) {
                 before += unitRss.get(k);
             }
-            return new Trial(new Cluster(top, toArray(hidden), toArray(bottoms), segParent), fit, before, cp, cq,
-                    changed);
+            double after = fit.singular() ? Double.NaN : fit.rss();
+            if (changedFit != null) {
+                before += unitRss.get(unitOf.get(changed));
+                after += changedFit.singular() ? 0 : changedFit.rss();
+            }
+            return new Trial(new Cluster(top, toArray(hidden), toArray(bottoms), segParent), fit, before, after, cp, cq,
+                    changed, changedFit);
         }
 
         /** Records an accepted placement (new hidden bus h) in this state; call before the tree moves. */
@@ -506,6 +547,11 @@ final class HiddenJunctionSearch {
             if (trial.changedBottom >= 0) {
                 recvP[trial.changedBottom] = trial.recvP;
                 recvQ[trial.changedBottom] = trial.recvQ;
+                if (trial.changedFit != null && !trial.changedFit.singular()) {
+                    unitRss.put(trial.changedBottom, trial.changedFit.rss());
+                    sendP.put(trial.changedBottom, trial.changedFit.topP());
+                    sendQ.put(trial.changedBottom, trial.changedFit.topQ());
+                }
             }
             sendP.put(clusterRoot, trial.fit.topP());
             sendQ.put(clusterRoot, trial.fit.topQ());
