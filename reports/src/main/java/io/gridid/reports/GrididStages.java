@@ -2,6 +2,7 @@ package io.gridid.reports;
 
 import io.gridid.impedance.BranchEstimate;
 import io.gridid.impedance.CompleteIntervals;
+import io.gridid.impedance.HiddenJunctionImpedance;
 import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.ImpedanceResult;
@@ -114,7 +115,7 @@ public final class GrididStages {
     }
 
     private static ImpedanceStage impedance(ImpedanceOptions options) {
-        ImpedanceEstimator estimator = new ImpedanceEstimator(options);
+        HiddenJunctionImpedance hidden = new HiddenJunctionImpedance(options);
         return new ImpedanceStage() {
             @Override
             public ImpedanceStage forTreeComparison() {
@@ -129,7 +130,7 @@ public final class GrididStages {
             @Override
             public ImpedanceOutcome estimate(MeterData data, RadialTree tree, ProgressListener progress)
                     throws GrididException {
-                ImpedanceResult r = estimator.estimate(data, tree,
+                ImpedanceResult r = hidden.estimate(data, tree,
                         (done, total) -> progress.stepDone(IdentifyPipeline.IMPEDANCE, done, total));
                 List<BranchRow> rows = new ArrayList<>(r.branches().size());
                 for (BranchEstimate e : r.branches()) {

@@ -58,7 +58,6 @@ final class HiddenJunctionSearch {
 
     /** The quantile of the metered branches' residuals taken for the noise variance. */
     static final double NOISE_QUANTILE = 0.2;
-    static final long[] TRIALS = new long[2];
 
     private final HiddenJunctionOptions options;
 
@@ -72,7 +71,6 @@ final class HiddenJunctionSearch {
      * @return the tree with hidden junctions, their evidence and the warnings
      */
     HiddenJunctions place(FeederSeries series, RadialTree metered) throws io.gridid.model.GrididException {
-        long T0 = System.nanoTime();
         FeederSeries s = series.complete();
         List<String> names = new ArrayList<>();
         names.add(s.root());
@@ -137,16 +135,12 @@ final class HiddenJunctionSearch {
                 }
                 tree.move(h, best.p, best.group);
                 evidence.put(ids.id(h - names.size() + 1), gain);
-                warnings.add("DEBUG " + ids.id(h - names.size() + 1) + " p=" + name(best.p, names, ids) + " group="
-                        + best.group.stream().map(g -> name(g, names, ids)).toList() + String.format(" before/eq=%.3g after/eq=%.3g eqs=%d",
-                        confirm.before / full.sigma2 / confirm.fit.equations(), confirm.after / full.sigma2 / confirm.fit.equations(), confirm.fit.equations()));
                 placed++;
             }
             if (placed == 0) {
                 break;
             }
         }
-        warnings.add("DEBUG trials " + TRIALS[0] + " segs " + TRIALS[1] + " ms " + (System.nanoTime() - T0) / 1e6);
         Map<String, String> parents = new LinkedHashMap<>();
         for (int b : tree.topDown()) {
             if (b != 0) {
@@ -508,7 +502,6 @@ final class HiddenJunctionSearch {
                 changedFit = HiddenPathFit.fit(new int[]{-1}, 0, u[tree.parent(changed)], new double[][]{u[changed]},
                         new double[][]{cp}, new double[][]{cq}, 1);
             }
-            TRIALS[0]++; TRIALS[1] += segParent.length;
             double before = 0;
             Set<Integer> units = new LinkedHashSet<>();
             for (int b : bottoms) {
