@@ -26,6 +26,7 @@ import java.util.Locale;
                 ImpedanceCommand.class,
                 IdentifyCommand.class,
                 CompareCommand.class,
+                ScoreCommand.class,
                 CheckCommand.class,
                 BenchmarkCommand.class,
                 ReportCommand.class,

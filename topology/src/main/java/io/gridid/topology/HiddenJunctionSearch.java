@@ -82,14 +82,14 @@ final class HiddenJunctionSearch {
         }
         int tCount = s.intervalCount();
         int every = Math.max(1, tCount / options.screenIntervals());
-        State full = new State(s, 1);
-        State screen = every == 1 ? null : new State(s, every);
+        HiddenSearchState full = new HiddenSearchState(s, 1);
+        HiddenSearchState screen = every == 1 ? null : new HiddenSearchState(s, every);
         List<Integer> parent = new ArrayList<>();
         parent.add(-1);
         for (String b : s.buses()) {
             parent.add(index.get(metered.parentOf(b)));
         }
-        Tree tree = new Tree(parent, names.size());
+        HiddenSearchTree tree = new HiddenSearchTree(parent, names.size());
         full.init(tree);
         if (screen != null) {
             screen.init(tree);
@@ -97,7 +97,7 @@ final class HiddenJunctionSearch {
         Map<String, Double> evidence = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         for (int pass = 0; pass < options.maxPasses(); pass++) {
-            State rank = screen != null ? screen : full;
+            HiddenSearchState rank = screen != null ? screen : full;
             List<Move> moves = new ArrayList<>();
             for (int a : tree.bottomUp()) {
                 if (a != 0 && misfit(tree, a, rank)) {
@@ -115,22 +115,22 @@ final class HiddenJunctionSearch {
                 if (touched.contains(best.p) || best.group.stream().anyMatch(touched::contains)) {
                     continue;
                 }
-                Trial confirm = full.trial(tree, best.p, best.group, HiddenPathFit.ITERATIONS);
-                double gain = (confirm.before - confirm.after) / full.sigma2;
-                if (confirm.fit.singular() || !(gain > options.significance())
-                        || !(confirm.after <= MAX_REMAINING * confirm.before)) {
+                HiddenSearchState.Trial confirm = full.trial(tree, best.p, best.group, HiddenPathFit.ITERATIONS);
+                double gain = (confirm.before() - confirm.after()) / full.sigma2;
+                if (confirm.fit().singular() || !(gain > options.significance())
+                        || !(confirm.after() <= MAX_REMAINING * confirm.before())) {
                     continue;
                 }
                 int h = tree.addHidden();
                 full.apply(tree, h, best.p, best.group, confirm);
                 if (screen != null) {
-                    Trial again = screen.trial(tree, best.p, best.group, 1);
+                    HiddenSearchState.Trial again = screen.trial(tree, best.p, best.group, 1);
                     screen.apply(tree, h, best.p, best.group, again);
                 }
                 touched.add(best.p);
                 touched.add(h);
                 touched.addAll(best.group);
-                for (int b : confirm.cluster.bottoms) {
+                for (int b : confirm.cluster().bottoms()) {
                     touched.add(b);
                 }
                 tree.move(h, best.p, best.group);
@@ -159,7 +159,7 @@ final class HiddenJunctionSearch {
      * significant. The group starts with the best pair of buses from a, a's children and p's
      * other children (at least one of them a or a child of a), then grows by forward selection.
      */
-    private Move bestGroup(Tree tree, int a, State st) {
+    private Move bestGroup(HiddenSearchTree tree, int a, HiddenSearchState st) {
         int p = tree.parent(a);
         List<Integer> own = new ArrayList<>();
         own.add(a);
@@ -170,17 +170,17 @@ final class HiddenJunctionSearch {
                 pool.add(c);
             }
         }
-        Trial pairTrial = null;
+        HiddenSearchState.Trial pairTrial = null;
         List<Integer> group = null;
         double bestGain = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < own.size(); i++) {
             for (int j = i + 1; j < pool.size(); j++) {
                 List<Integer> pair = List.of(own.get(i), pool.get(j));
-                Trial t = st.trial(tree, p, pair, 1);
-                if (t.fit.singular()) {
+                HiddenSearchState.Trial t = st.trial(tree, p, pair, 1);
+                if (t.fit().singular()) {
                     continue;
                 }
-                double gain = (t.before - t.after) / st.sigma2;
+                double gain = (t.before() - t.after()) / st.sigma2;
                 if (gain > bestGain) {
                     bestGain = gain;
                     group = new ArrayList<>(pair);
@@ -189,23 +189,23 @@ final class HiddenJunctionSearch {
             }
         }
         if (group == null || !(bestGain > options.significance())
-                || !(pairTrial.after <= MAX_REMAINING * pairTrial.before)) {
+                || !(pairTrial.after() <= MAX_REMAINING * pairTrial.before())) {
             return null;
         }
-        double remaining = pairTrial.after / pairTrial.before;
+        double remaining = pairTrial.after() / pairTrial.before();
         pool.removeAll(group);
         while (!pool.isEmpty()) {
             int pick = -1;
             double pickGain = Double.NEGATIVE_INFINITY;
-            Trial pickTrial = null;
+            HiddenSearchState.Trial pickTrial = null;
             for (int c : pool) {
                 group.add(c);
-                Trial t = st.trial(tree, p, group, 1);
+                HiddenSearchState.Trial t = st.trial(tree, p, group, 1);
                 group.remove(group.size() - 1);
-                if (t == null || t.fit.singular()) {
+                if (t == null || t.fit().singular()) {
                     continue;
                 }
-                double gain = (t.before - t.after) / st.sigma2;
+                double gain = (t.before() - t.after()) / st.sigma2;
                 if (gain > pickGain) {
                     pickGain = gain;
                     pick = c;
@@ -218,7 +218,7 @@ final class HiddenJunctionSearch {
             group.add(pick);
             pool.remove(Integer.valueOf(pick));
             bestGain = pickGain;
-            remaining = pickTrial.after / pickTrial.before;
+            remaining = pickTrial.after() / pickTrial.before();
         }
         return new Move(p, List.copyOf(group), remaining);
     }
@@ -228,7 +228,7 @@ final class HiddenJunctionSearch {
      * its children's branch equations unexplained, so an edge whose neighbourhood fits within
      * {@link #MISFIT} noise variances per equation has nothing to place.
      */
-    private static boolean misfit(Tree tree, int a, State st) {
+    private static boolean misfit(HiddenSearchTree tree, int a, HiddenSearchState st) {
         int p = tree.parent(a);
         List<Integer> near = new ArrayList<>(tree.children(p));
         near.addAll(tree.children(a));
@@ -241,329 +241,5 @@ final class HiddenJunctionSearch {
     }
 
     private record Move(int p, List<Integer> group, double remaining) {
-    }
-
-    /** A candidate's fit: the new cluster and the residual of the units it replaces. */
-    private record Trial(Cluster cluster, HiddenPathFit.Result fit, double before, double after, double[] recvP,
-                         double[] recvQ, int changedBottom, HiddenPathFit.Result changedFit) {
-    }
-
-    /** A hidden cluster: its top metered bus, hidden buses parents first, metered bottoms. */
-    private record Cluster(int top, int[] hidden, int[] bottoms, int[] segParent) {
-    }
-
-    /** The tree under search: parent pointers over metered buses (0..n) and hidden ones (n+1..). */
-    private static final class Tree {
-        final List<Integer> parent;
-        final List<List<Integer>> children = new ArrayList<>();
-        final int metered;
-
-        Tree(List<Integer> parent, int metered) {
-            this.parent = new ArrayList<>(parent);
-            this.metered = metered;
-            for (int i = 0; i < parent.size(); i++) {
-                children.add(new ArrayList<>());
-            }
-            for (int i = 1; i < parent.size(); i++) {
-                children.get(parent.get(i)).add(i);
-            }
-        }
-
-        boolean hidden(int b) {
-            return b >= metered;
-        }
-
-        boolean alive(int b) {
-            return b < parent.size();
-        }
-
-        int parent(int b) {
-            return parent.get(b);
-        }
-
-        List<Integer> children(int b) {
-            return children.get(b);
-        }
-
-        int addHidden() {
-            parent.add(-1);
-            children.add(new ArrayList<>());
-            return parent.size() - 1;
-        }
-
-        void move(int h, int p, List<Integer> group) {
-            parent.set(h, p);
-            children.get(p).add(h);
-            for (int g : group) {
-                children.get(parent.get(g)).remove(Integer.valueOf(g));
-                parent.set(g, h);
-                children.get(h).add(g);
-            }
-        }
-
-        List<Integer> topDown() {
-            List<Integer> order = new ArrayList<>();
-            order.add(0);
-            for (int i = 0; i < order.size(); i++) {
-                order.addAll(children.get(order.get(i)));
-            }
-            return order;
-        }
-
-        List<Integer> bottomUp() {
-            List<Integer> order = topDown();
-            java.util.Collections.reverse(order);
-            return order;
-        }
-
-        /** The nearest metered bus at or above b. */
-        int meteredAtOrAbove(int b) {
-            int v = b;
-            while (hidden(v)) {
-                v = parent.get(v);
-            }
-            return v;
-        }
-    }
-
-    /**
-     * Per-interval series at one sampling of the intervals, and the fitted state of the current
-     * tree on them: each metered bus's receiving flow, each bus's sending flow into its parent,
-     * and the residual of each unit (a metered bus's branch, or a hidden cluster).
-     */
-    private static final class State {
-        final double[][] u;      // per metered bus (root = 0)
-        final double[][] p;
-        final double[][] q;
-        final double[][] recvP;  // per metered bus
-        final double[][] recvQ;
-        final Map<Integer, double[]> sendP = new HashMap<>();  // per bus whose parent is metered
-        final Map<Integer, double[]> sendQ = new HashMap<>();
-        final Map<Integer, Integer> unitOf = new HashMap<>(); // metered bus -> unit key (itself, or its cluster's top hidden bus)
-        final Map<Integer, Double> unitRss = new HashMap<>();
-        double sigma2;
-
-        State(FeederSeries s, int every) {
-            int tAll = s.intervalCount();
-            int tCount = (tAll + every - 1) / every;
-            int n = s.busCount() + 1;
-            u = new double[n][tCount];
-            p = new double[n][tCount];
-            q = new double[n][tCount];
-            recvP = new double[n][];
-            recvQ = new double[n][];
-            double[] root = s.rootUView();
-            double[][] drop = s.dropView();
-            double[][] pp = s.pView();
-            double[][] qq = s.qView();
-            for (int k = 0; k < tCount; k++) {
-                int t = k * every;
-                u[0][k] = root[t];
-                for (int i = 1; i < n; i++) {
-                    u[i][k] = root[t] - drop[i - 1][t];
-                    p[i][k] = pp[i - 1][t];
-                    q[i][k] = qq[i - 1][t];
-                }
-            }
-        }
-
-        /** Fits every branch of the metered tree bottom-up; the noise variance from their median residual. */
-        void init(Tree tree) {
-            int tCount = u[0].length;
-            List<Double> perEquation = new ArrayList<>();
-            for (int b : tree.bottomUp()) {
-                double[] rp = p[b].clone();
-                double[] rq = q[b].clone();
-                for (int c : tree.children(b)) {
-                    add(rp, sendP.get(c));
-                    add(rq, sendQ.get(c));
-                }
-                recvP[b] = rp;
-                recvQ[b] = rq;
-                if (b == 0) {
-                    continue;
-                }
-                HiddenPathFit.Result f = HiddenPathFit.fit(new int[]{-1}, 0, u[tree.parent(b)], new double[][]{u[b]},
-                        new double[][]{rp}, new double[][]{rq});
-                unitOf.put(b, b);
-                double rss = f.singular() ? 0 : f.rss();
-                unitRss.put(b, rss);
-                perEquation.add(rss / tCount);
-                sendP.put(b, f.singular() ? rp : f.topP());
-                sendQ.put(b, f.singular() ? rq : f.topQ());
-            }
-            double[] sorted = perEquation.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            // a low quantile: the branches around hidden junctions misfit, the rest show the noise
-            double median = sorted.length == 0 ? 0 : sorted[(int) (NOISE_QUANTILE * (sorted.length - 1))];
-            double scale = 0;
-            for (double[] ub : u) {
-                scale = Math.max(scale, Math.abs(ub[0]));
-            }
-            sigma2 = Math.max(median, Math.pow(NOISE_FLOOR * 2 * scale, 2));
-        }
-
-        private static void add(double[] into, double[] v) {
-            for (int t = 0; t < into.length; t++) {
-                into[t] += v[t];
-            }
-        }
-
-        /**
-         * Fits the cluster that a new hidden bus between p and the group would make, and the
-         * residual of the units it replaces; the tree is not changed.
-         */
-        Trial trial(Tree tree, int p, List<Integer> group, int iterations) {
-            int top = tree.meteredAtOrAbove(p);
-            // the hidden buses of the new cluster, parents first: index 0 is the new bus
-            List<Integer> hidden = new ArrayList<>();
-            List<Integer> hParent = new ArrayList<>();
-            List<Integer> bottoms = new ArrayList<>();
-            List<Integer> bParent = new ArrayList<>();
-            Set<Integer> inGroup = new LinkedHashSet<>(group);
-            int newBus = -2;
-            // the cluster's root segment: p itself when hidden (its cluster grows), else the new bus
-            int clusterRoot = tree.hidden(p) ? topHidden(tree, p) : newBus;
-            List<Integer> queue = new ArrayList<>();
-            queue.add(clusterRoot);
-            hidden.add(clusterRoot);
-            hParent.add(-1);
-            for (int i = 0; i < queue.size(); i++) {
-                int h = queue.get(i);
-                List<Integer> kids = new ArrayList<>();
-                if (h == newBus) {
-                    kids.addAll(group);
-                } else {
-                    for (int c : tree.children(h)) {
-                        if (!inGroup.contains(c)) {
-                            kids.add(c);
-                        }
-                    }
-                    if (h == p) {
-                        kids.add(newBus);
-                    }
-                }
-                for (int c : kids) {
-                    if (c == newBus || tree.hidden(c)) {
-                        queue.add(c);
-                        hidden.add(c);
-                        hParent.add(i);
-                    } else {
-                        bottoms.add(c);
-                        bParent.add(i);
-                    }
-                }
-            }
-            int nh = hidden.size();
-            int nb = bottoms.size();
-            int[] segParent = new int[nh + nb];
-            for (int i = 0; i < nh; i++) {
-                segParent[i] = hParent.get(i);
-            }
-            for (int m = 0; m < nb; m++) {
-                segParent[nh + m] = bParent.get(m);
-            }
-            // a metered p loses the group's sending flows; a metered a-type parent likewise
-            int changed = -1;
-            double[] cp = null;
-            double[] cq = null;
-            double[][] ub = new double[nb][];
-            double[][] pb = new double[nb][];
-            double[][] qb = new double[nb][];
-            for (int m = 0; m < nb; m++) {
-                int b = bottoms.get(m);
-                ub[m] = u[b];
-                pb[m] = recvP[b];
-                qb[m] = recvQ[b];
-            }
-            for (int g : group) {
-                int from = tree.parent(g);
-                if (from != p && !tree.hidden(from)) {
-                    // g leaves a metered bus inside the group: that bus's receiving flow shrinks
-                    int m = bottoms.indexOf(from);
-                    if (cp == null) {
-                        changed = from;
-                        cp = recvP[from].clone();
-                        cq = recvQ[from].clone();
-                    }
-                    for (int t = 0; t < cp.length; t++) {
-                        cp[t] -= sendP.get(g)[t];
-                        cq[t] -= sendQ.get(g)[t];
-                    }
-                    if (m >= 0) {
-                        pb[m] = cp;
-                        qb[m] = cq;
-                    }
-                }
-            }
-            HiddenPathFit.Result fit = HiddenPathFit.fit(segParent, nh, u[top], ub, pb, qb, iterations);
-            HiddenPathFit.Result changedFit = null;
-            if (changed >= 0 && !bottoms.contains(changed)) {
-                // children left a bus that stays on its metered parent: its own branch is refitted
-                changedFit = HiddenPathFit.fit(new int[]{-1}, 0, u[tree.parent(changed)], new double[][]{u[changed]},
-                        new double[][]{cp}, new double[][]{cq}, 1);
-            }
-            double before = 0;
-            Set<Integer> units = new LinkedHashSet<>();
-            for (int b : bottoms) {
-                units.add(unitOf.get(b));
-            }
-            for (int k : units) {
-                before += unitRss.get(k);
-            }
-            double after = fit.singular() ? Double.NaN : fit.rss();
-            if (changedFit != null) {
-                before += unitRss.get(unitOf.get(changed));
-                after += changedFit.singular() ? 0 : changedFit.rss();
-            }
-            return new Trial(new Cluster(top, toArray(hidden), toArray(bottoms), segParent), fit, before, after, cp, cq,
-                    changed, changedFit);
-        }
-
-        /** Records an accepted placement (new hidden bus h) in this state; call before the tree moves. */
-        void apply(Tree tree, int h, int p, List<Integer> group, Trial trial) {
-            Set<Integer> old = new LinkedHashSet<>();
-            for (int b : trial.cluster.bottoms) {
-                old.add(unitOf.get(b));
-            }
-            for (int k : old) {
-                unitRss.remove(k);
-            }
-            int clusterRoot = tree.hidden(p) ? topHidden(tree, p) : h;
-            for (int b : trial.cluster.bottoms) {
-                unitOf.put(b, clusterRoot);
-            }
-            unitRss.put(clusterRoot, trial.fit.rss());
-            for (int g : group) {
-                sendP.remove(g);
-                sendQ.remove(g);
-            }
-            if (trial.changedBottom >= 0) {
-                recvP[trial.changedBottom] = trial.recvP;
-                recvQ[trial.changedBottom] = trial.recvQ;
-                if (trial.changedFit != null && !trial.changedFit.singular()) {
-                    unitRss.put(trial.changedBottom, trial.changedFit.rss());
-                    sendP.put(trial.changedBottom, trial.changedFit.topP());
-                    sendQ.put(trial.changedBottom, trial.changedFit.topQ());
-                }
-            }
-            sendP.put(clusterRoot, trial.fit.topP());
-            sendQ.put(clusterRoot, trial.fit.topQ());
-        }
-
-        private static int topHidden(Tree tree, int h) {
-            int v = h;
-            while (tree.hidden(tree.parent(v))) {
-                v = tree.parent(v);
-            }
-            return v;
-        }
-
-        private static int[] toArray(List<Integer> list) {
-            int[] a = new int[list.size()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = list.get(i);
-            }
-            return a;
-        }
     }
 }
