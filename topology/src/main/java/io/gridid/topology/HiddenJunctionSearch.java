@@ -163,7 +163,10 @@ final class HiddenJunctionSearch {
         int p = tree.parent(a);
         List<Integer> own = new ArrayList<>();
         own.add(a);
-        own.addAll(tree.children(a));
+        if (!tree.hidden(a)) {
+            // a hidden a keeps its children: taking one would split its cluster or leave it one child
+            own.addAll(tree.children(a));
+        }
         List<Integer> pool = new ArrayList<>(own);
         for (int c : tree.children(p)) {
             if (c != a) {
@@ -176,6 +179,9 @@ final class HiddenJunctionSearch {
         for (int i = 0; i < own.size(); i++) {
             for (int j = i + 1; j < pool.size(); j++) {
                 List<Integer> pair = List.of(own.get(i), pool.get(j));
+                if (!leavesTwoChildren(tree, p, pair)) {
+                    continue;
+                }
                 HiddenSearchState.Trial t = st.trial(tree, p, pair, 1);
                 if (t.fit().singular()) {
                     continue;
@@ -194,13 +200,16 @@ final class HiddenJunctionSearch {
         }
         double remaining = pairTrial.after() / pairTrial.before();
         pool.removeAll(group);
+        for (int g : group) {
+            growPool(tree, pool, group, g);
+        }
         while (!pool.isEmpty()) {
             int pick = -1;
             double pickGain = Double.NEGATIVE_INFINITY;
             HiddenSearchState.Trial pickTrial = null;
             for (int c : pool) {
                 group.add(c);
-                HiddenSearchState.Trial t = st.trial(tree, p, group, 1);
+                HiddenSearchState.Trial t = leavesTwoChildren(tree, p, group) ? st.trial(tree, p, group, 1) : null;
                 group.remove(group.size() - 1);
                 if (t == null || t.fit().singular()) {
                     continue;
@@ -217,10 +226,40 @@ final class HiddenJunctionSearch {
             }
             group.add(pick);
             pool.remove(Integer.valueOf(pick));
+            growPool(tree, pool, group, pick);
             bestGain = pickGain;
             remaining = pickTrial.after() / pickTrial.before();
         }
         return new Move(p, List.copyOf(group), remaining);
+    }
+
+    /**
+     * The children of a metered member join the candidates: where the metered search chained a
+     * hidden bus's children one below the other, the group collects the chain link by link.
+     */
+    private static void growPool(HiddenSearchTree tree, List<Integer> pool, List<Integer> group, int member) {
+        if (tree.hidden(member)) {
+            return;
+        }
+        for (int c : tree.children(member)) {
+            if (!pool.contains(c) && !group.contains(c)) {
+                pool.add(c);
+            }
+        }
+    }
+
+    /** A hidden p must keep two children after the move (the new bus and at least one other). */
+    private static boolean leavesTwoChildren(HiddenSearchTree tree, int p, List<Integer> group) {
+        if (!tree.hidden(p)) {
+            return true;
+        }
+        int stay = 0;
+        for (int c : tree.children(p)) {
+            if (!group.contains(c)) {
+                stay++;
+            }
+        }
+        return stay >= 1;
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.Set;
  */
 final class HiddenSearchState {
     /** A candidate's fit: the new cluster and the residual of the units it replaces. */
-    record Trial(Cluster cluster, HiddenPathFit.Result fit, double before, double after, double[] recvP,
-                         double[] recvQ, int changedBottom, HiddenPathFit.Result changedFit) {
+    record Trial(Cluster cluster, HiddenPathFit.Result fit, double before, double after,
+                 Map<Integer, double[][]> changedFlows, Map<Integer, HiddenPathFit.Result> changedFits) {
     }
 
     /** A hidden cluster: its top metered bus, hidden buses parents first, metered bottoms. */
@@ -154,45 +154,39 @@ final class HiddenSearchState {
         for (int m = 0; m < nb; m++) {
             segParent[nh + m] = bParent.get(m);
         }
-        // a metered p loses the group's sending flows; a metered a-type parent likewise
-        int changed = -1;
-        double[] cp = null;
-        double[] cq = null;
+        // a metered bus that loses group members (other than p) draws less: its receiving flow shrinks
+        Map<Integer, double[][]> changedFlows = new java.util.LinkedHashMap<>();
+        for (int g : group) {
+            int from = tree.parent(g);
+            if (from != p && !tree.hidden(from)) {
+                double[][] f = changedFlows.computeIfAbsent(from, k -> new double[][]{recvP[k].clone(), recvQ[k].clone()});
+                double[] sp = sendP.get(g);
+                double[] sq = sendQ.get(g);
+                for (int t = 0; t < f[0].length; t++) {
+                    f[0][t] -= sp[t];
+                    f[1][t] -= sq[t];
+                }
+            }
+        }
         double[][] ub = new double[nb][];
         double[][] pb = new double[nb][];
         double[][] qb = new double[nb][];
         for (int m = 0; m < nb; m++) {
             int b = bottoms.get(m);
+            double[][] f = changedFlows.get(b);
             ub[m] = u[b];
-            pb[m] = recvP[b];
-            qb[m] = recvQ[b];
-        }
-        for (int g : group) {
-            int from = tree.parent(g);
-            if (from != p && !tree.hidden(from)) {
-                // g leaves a metered bus inside the group: that bus's receiving flow shrinks
-                int m = bottoms.indexOf(from);
-                if (cp == null) {
-                    changed = from;
-                    cp = recvP[from].clone();
-                    cq = recvQ[from].clone();
-                }
-                for (int t = 0; t < cp.length; t++) {
-                    cp[t] -= sendP.get(g)[t];
-                    cq[t] -= sendQ.get(g)[t];
-                }
-                if (m >= 0) {
-                    pb[m] = cp;
-                    qb[m] = cq;
-                }
-            }
+            pb[m] = f != null ? f[0] : recvP[b];
+            qb[m] = f != null ? f[1] : recvQ[b];
         }
         HiddenPathFit.Result fit = HiddenPathFit.fit(segParent, nh, u[top], ub, pb, qb, iterations);
-        HiddenPathFit.Result changedFit = null;
-        if (changed >= 0 && !bottoms.contains(changed)) {
-            // children left a bus that stays on its metered parent: its own branch is refitted
-            changedFit = HiddenPathFit.fit(new int[]{-1}, 0, u[tree.parent(changed)], new double[][]{u[changed]},
-                    new double[][]{cp}, new double[][]{cq}, 1);
+        Map<Integer, HiddenPathFit.Result> changedFits = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Integer, double[][]> e : changedFlows.entrySet()) {
+            int c = e.getKey();
+            if (!bottoms.contains(c)) {
+                // a bus that stays on its metered parent: its own branch is refitted
+                changedFits.put(c, HiddenPathFit.fit(new int[]{-1}, 0, u[tree.parent(c)], new double[][]{u[c]},
+                        new double[][]{e.getValue()[0]}, new double[][]{e.getValue()[1]}, 1));
+            }
         }
         double before = 0;
         Set<Integer> units = new LinkedHashSet<>();
@@ -203,12 +197,13 @@ final class HiddenSearchState {
             before += unitRss.get(k);
         }
         double after = fit.singular() ? Double.NaN : fit.rss();
-        if (changedFit != null) {
-            before += unitRss.get(unitOf.get(changed));
-            after += changedFit.singular() ? 0 : changedFit.rss();
+        for (Map.Entry<Integer, HiddenPathFit.Result> e : changedFits.entrySet()) {
+            double old = unitRss.get(unitOf.get(e.getKey()));
+            before += old;
+            after += e.getValue().singular() ? old : e.getValue().rss();
         }
-        return new Trial(new Cluster(top, toArray(hidden), toArray(bottoms), segParent), fit, before, after, cp, cq,
-                changed, changedFit);
+        return new Trial(new Cluster(top, toArray(hidden), toArray(bottoms), segParent), fit, before, after,
+                changedFlows, changedFits);
     }
 
     /** Records an accepted placement (new hidden bus h) in this state; call before the tree moves. */
@@ -229,15 +224,17 @@ final class HiddenSearchState {
             sendP.remove(g);
             sendQ.remove(g);
         }
-        if (trial.changedBottom >= 0) {
-            recvP[trial.changedBottom] = trial.recvP;
-            recvQ[trial.changedBottom] = trial.recvQ;
-            if (trial.changedFit != null && !trial.changedFit.singular()) {
-                unitRss.put(trial.changedBottom, trial.changedFit.rss());
-                sendP.put(trial.changedBottom, trial.changedFit.topP());
-                sendQ.put(trial.changedBottom, trial.changedFit.topQ());
+        trial.changedFlows().forEach((c, f) -> {
+            recvP[c] = f[0];
+            recvQ[c] = f[1];
+        });
+        trial.changedFits().forEach((c, f) -> {
+            if (!f.singular()) {
+                unitRss.put(c, f.rss());
+                sendP.put(c, f.topP());
+                sendQ.put(c, f.topQ());
             }
-        }
+        });
         sendP.put(clusterRoot, trial.fit.topP());
         sendQ.put(clusterRoot, trial.fit.topQ());
     }
