@@ -36,7 +36,8 @@ import java.util.Set;
  */
 final class HiddenJunctionSearch {
     /**
-     * A placement must leave at most this share of the residual of the equations it touches: a
+     * A placement must leave at most this share of the misfit (residual beyond the noise) of the
+     * equations it touches: a
      * true junction explains the misfit of its children's branches, while on a wrong spot an
      * extra segment only absorbs a sliver of residuals that come from elsewhere (e.g. losses of
      * misfitted branches below, in the flows of every branch above them).
@@ -118,7 +119,7 @@ final class HiddenJunctionSearch {
                 HiddenSearchState.Trial confirm = full.trial(tree, best.p, best.group, HiddenPathFit.ITERATIONS);
                 double gain = (confirm.before() - confirm.after()) / full.sigma2;
                 if (confirm.fit().singular() || !(gain > options.significance())
-                        || !(confirm.after() <= MAX_REMAINING * confirm.before())) {
+                        || !(remaining(confirm, full) <= MAX_REMAINING)) {
                     continue;
                 }
                 int h = tree.addHidden();
@@ -195,10 +196,10 @@ final class HiddenJunctionSearch {
             }
         }
         if (group == null || !(bestGain > options.significance())
-                || !(pairTrial.after() <= MAX_REMAINING * pairTrial.before())) {
+                || !(remaining(pairTrial, st) <= MAX_REMAINING)) {
             return null;
         }
-        double remaining = pairTrial.after() / pairTrial.before();
+        double remaining = remaining(pairTrial, st);
         pool.removeAll(group);
         for (int g : group) {
             growPool(tree, pool, group, g);
@@ -228,7 +229,7 @@ final class HiddenJunctionSearch {
             pool.remove(Integer.valueOf(pick));
             growPool(tree, pool, group, pick);
             bestGain = pickGain;
-            remaining = pickTrial.after() / pickTrial.before();
+            remaining = remaining(pickTrial, st);
         }
         return new Move(p, List.copyOf(group), remaining);
     }
@@ -246,6 +247,15 @@ final class HiddenJunctionSearch {
                 pool.add(c);
             }
         }
+    }
+
+    /**
+     * The share of the touched equations' misfit that a placement leaves: residual beyond the
+     * noise's expectation (one variance per equation) after, over the same before.
+     */
+    private static double remaining(HiddenSearchState.Trial t, HiddenSearchState st) {
+        double noise = st.sigma2 * t.equations();
+        return Math.max(0, t.after() - noise) / Math.max(0, t.before() - noise);
     }
 
     /** A hidden p must keep two children after the move (the new bus and at least one other). */

@@ -18,6 +18,14 @@ final class HiddenSearchState {
     /** A candidate's fit: the new cluster and the residual of the units it replaces. */
     record Trial(Cluster cluster, HiddenPathFit.Result fit, double before, double after,
                  Map<Integer, double[][]> changedFlows, Map<Integer, HiddenPathFit.Result> changedFits) {
+        /** Equations behind before and after: the cluster's, and one per interval of each refitted branch. */
+        long equations() {
+            long n = fit.equations();
+            for (HiddenPathFit.Result f : changedFits.values()) {
+                n += f.equations();
+            }
+            return n;
+        }
     }
 
     /** A hidden cluster: its top metered bus, hidden buses parents first, metered bottoms. */
