@@ -61,6 +61,8 @@ class HiddenJunctionImpedanceTest {
         }
         // 650-632, 632-670, 632-645, 632-634, 671-684, 684-611, 684-652
         assertEquals(7, atHidden);
+        // junctions draw nothing: the head flow is the metered loads plus losses
+        assertTrue(r.warnings().stream().noneMatch(w -> w.contains("unmetered load")), r.warnings().toString());
     }
 
     @Test
@@ -71,5 +73,24 @@ class HiddenJunctionImpedanceTest {
         GrididException e = assertThrows(GrididException.class, () -> new HiddenJunctionImpedance(
                 ImpedanceOptions.defaults()).estimate(data, f.tree(), SweepProgress.NONE));
         assertTrue(e.getMessage().contains("633"), e.getMessage());
+    }
+
+    /**
+     * A customer without a meter (675's load, its meter dropped) is not a junction: the head
+     * flow exceeds the metered loads plus the losses, and stage 2 says so instead of guessing.
+     */
+    @Test
+    void saysSoWhenALoadIsUnmetered() throws Exception {
+        Feeder f = TestFeeders.resolve("ieee13");
+        java.util.Set<String> junctions = UnmeteredBuses.choose(f, new UnmeteredBuses.ZeroLoad());
+        MeterData data = UnmeteredBuses.without(UnmeteredBuses.simulate(f, SynthesisOptions.defaults().withDays(30),
+                junctions).meters(), java.util.Set.of("675"));
+        Map<String, String> parents = new LinkedHashMap<>(f.tree().parents());
+        parents.remove("633");
+        parents.put("634", "632");
+        parents.remove("675");
+        ImpedanceResult r = new HiddenJunctionImpedance(ImpedanceOptions.defaults()).estimate(data,
+                new RadialTree(f.rootBus(), parents), SweepProgress.NONE);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("unmetered load")), r.warnings().toString());
     }
 }
