@@ -11,8 +11,11 @@ package io.gridid.topology;
  * @param screenIntervals candidate groups are first ranked on about this many evenly spaced
  *                        intervals, the chosen group is then checked on all
  * @param maxPasses       sweeps over all edges, &ge; 1 (a pass that places nothing ends the search)
+ * @param parallel        rank the edges' candidates on all cores (the common fork-join pool); the
+ *                        result is the same as on one thread
  */
-public record HiddenJunctionOptions(boolean enabled, double significance, int screenIntervals, int maxPasses) {
+public record HiddenJunctionOptions(boolean enabled, double significance, int screenIntervals, int maxPasses,
+                                    boolean parallel) {
     public HiddenJunctionOptions {
         if (!(significance > 0) || Double.isInfinite(significance)) {
             throw new IllegalArgumentException("significance must be positive and finite");
@@ -26,22 +29,26 @@ public record HiddenJunctionOptions(boolean enabled, double significance, int sc
     }
 
     public static HiddenJunctionOptions defaults() {
-        return new HiddenJunctionOptions(false, 30, 1000, 3);
+        return new HiddenJunctionOptions(false, 30, 1000, 3, true);
     }
 
     public HiddenJunctionOptions withEnabled(boolean value) {
-        return new HiddenJunctionOptions(value, significance, screenIntervals, maxPasses);
+        return new HiddenJunctionOptions(value, significance, screenIntervals, maxPasses, parallel);
     }
 
     public HiddenJunctionOptions withSignificance(double value) {
-        return new HiddenJunctionOptions(enabled, value, screenIntervals, maxPasses);
+        return new HiddenJunctionOptions(enabled, value, screenIntervals, maxPasses, parallel);
     }
 
     public HiddenJunctionOptions withScreenIntervals(int value) {
-        return new HiddenJunctionOptions(enabled, significance, value, maxPasses);
+        return new HiddenJunctionOptions(enabled, significance, value, maxPasses, parallel);
+    }
+
+    public HiddenJunctionOptions withParallel(boolean value) {
+        return new HiddenJunctionOptions(enabled, significance, screenIntervals, maxPasses, value);
     }
 
     public HiddenJunctionOptions withMaxPasses(int value) {
-        return new HiddenJunctionOptions(enabled, significance, screenIntervals, value);
+        return new HiddenJunctionOptions(enabled, significance, screenIntervals, value, parallel);
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Stage 1 for feeders whose junctions are not all metered: places hidden junctions in the
@@ -99,15 +101,16 @@ final class HiddenJunctionSearch {
         List<String> warnings = new ArrayList<>();
         for (int pass = 0; pass < options.maxPasses(); pass++) {
             HiddenSearchState rank = screen != null ? screen : full;
-            List<Move> moves = new ArrayList<>();
+            List<Integer> edges = new ArrayList<>();
             for (int a : tree.bottomUp()) {
                 if (a != 0 && misfit(tree, a, rank)) {
-                    Move m = bestGroup(tree, a, rank);
-                    if (m != null) {
-                        moves.add(m);
-                    }
+                    edges.add(a);
                 }
             }
+            // the candidates of each edge only read the tree and the state: on all cores, kept in edge order
+            Stream<Integer> stream = options.parallel() ? edges.parallelStream() : edges.stream();
+            List<Move> moves = stream.map(a -> bestGroup(tree, a, rank)).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(ArrayList::new));
             // surest first: the smallest share of residual left; then in visiting order
             moves.sort(java.util.Comparator.comparingDouble(Move::remaining));
             Set<Integer> touched = new java.util.HashSet<>();

@@ -55,6 +55,20 @@ class HiddenJunctionSearchTest {
         }
     }
 
+    /** IEEE 37's unloaded junctions: the same tree ranked on one thread and on all cores. */
+    @Test
+    void oneThreadAndManyGiveTheSameTree() throws Exception {
+        Feeder f = TestFeeders.resolve("ieee37");
+        MeterData data = UnmeteredBuses.simulate(f, SynthesisOptions.defaults().withDays(60),
+                UnmeteredBuses.choose(f, new UnmeteredBuses.ZeroLoad())).meters();
+        HiddenJunctionOptions on = HiddenJunctionOptions.defaults().withEnabled(true);
+        Topology many = new TopologyIdentifier(TopologyOptions.defaults().withHidden(on)).identify(data, f.rootBus());
+        Topology one = new TopologyIdentifier(TopologyOptions.defaults().withHidden(on.withParallel(false)))
+                .identify(data, f.rootBus());
+        assertEquals(one.tree(), many.tree());
+        assertTrue(many.tree().size() > data.meterCount(), "ieee37's junctions are placed");
+    }
+
     /** A meter whose id starts like a hidden bus's pushes the hidden ids to a longer prefix. */
     @Test
     void hiddenIdsNeverEqualAMeterId() {
