@@ -98,7 +98,22 @@ public final class HiddenJunctionImpedance {
         warnings.add(String.format(Locale.ROOT, "%d hidden junction(s): the %d branches around them are fitted on the "
                 + "path equations (their standard errors say how well); the joint refinement is off for this tree "
                 + "(it would take the hidden buses' stand-in voltages for measurements)", hidden.size(), replaced.size()));
-        return new ImpedanceResult(out, warnings, second.completedLoads());
+        return new ImpedanceResult(out, warnings, metersOf(data, second.completedLoads()));
+    }
+
+    /** The completed loads on the data's own meters (the stand-ins left out), or null. */
+    private static MeterData metersOf(MeterData data, MeterData completed) {
+        if (completed == null) {
+            return null;
+        }
+        MeterData.Builder b = MeterData.builder(data.meterIds(), data.epochSeconds());
+        for (int m = 0; m < data.meterCount(); m++) {
+            int c = completed.indexOf(data.meterIds().get(m));
+            for (int t = 0; t < data.intervalCount(); t++) {
+                b.set(m, t, completed.vKv(c, t), completed.pMw(c, t), completed.qMvar(c, t));
+            }
+        }
+        return b.build();
     }
 
     /**

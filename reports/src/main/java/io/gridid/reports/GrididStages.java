@@ -72,6 +72,14 @@ public final class GrididStages {
                                          LikelihoodSearchOptions search, ProgressListener progress)
             throws GrididException {
         List<String> warnings = new ArrayList<>(found.warnings());
+        for (String bus : found.tree().topDown()) {
+            if (!data.hasMeter(bus)) {
+                warnings.add("likelihood search not run: the tree has buses without a meter (" + bus
+                        + "), and the joint model needs a meter at every bus");
+                return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
+                        found.conditionNumber(), found.intervalsUsed(), warnings);
+            }
+        }
         LikelihoodTreeSearch.Result r;
         MeterData complete;
         try {
