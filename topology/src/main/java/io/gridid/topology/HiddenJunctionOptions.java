@@ -29,7 +29,7 @@ public record HiddenJunctionOptions(boolean enabled, double significance, int sc
     }
 
     public static HiddenJunctionOptions defaults() {
-        return new HiddenJunctionOptions(false, 30, 500, 3, true);
+        return new HiddenJunctionOptions(false, 30, 1000, 3, true);
     }
 
     public HiddenJunctionOptions withEnabled(boolean value) {
