@@ -5,10 +5,8 @@ import io.gridid.model.RadialTree;
 import io.gridid.solvers.fit.HiddenPathFit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
