@@ -5,6 +5,7 @@ import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.reports.TopologyComparison;
+import io.gridid.reports.UnmeteredReduction;
 import io.gridid.reports.TopologyFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -51,13 +53,25 @@ final class CompareCommand implements Callable<Integer> {
         input.checkOptions();
         RadialTree a = TopologyFile.read(first, input.root);
         RadialTree b = TopologyFile.read(second, input.root);
+        MeterInput.Read file = input.read();
+        warningOutput.print(err, file.warnings());
+        MeterData data = file.data();
+        // buses without a meter: what the data cannot see is reduced away in both trees
+        a = UnmeteredReduction.reduce(a, data::hasMeter);
+        b = UnmeteredReduction.reduce(b, data::hasMeter);
+        for (RadialTree t : new RadialTree[]{a, b}) {
+            List<String> hidden = UnmeteredReduction.unmetered(t, data::hasMeter);
+            if (!hidden.isEmpty()) {
+                throw new GrididException((t == a ? first : second) + ": " + hidden.size() + " bus(es) without a meter "
+                        + "and with two or more children (e.g. " + hidden.get(0) + "); compare's likelihood needs a "
+                        + "meter at every junction: 'gridid score --result A --truth B --root ID' compares the two "
+                        + "structures by splits");
+            }
+        }
         String mismatch = TopologyComparison.mismatch(a, b);
         if (mismatch != null) {
             throw new IllegalInputException(first + " and " + second + ": " + mismatch);
         }
-        MeterInput.Read file = input.read();
-        warningOutput.print(err, file.warnings());
-        MeterData data = file.data();
         // progress only on an interactive terminal: scripts and logs get the result lines only
         boolean interactive = System.console() != null;
         TopologyComparison.Result r = new TopologyComparison(ImpedanceOptions.defaults()).compare(data, a, b,

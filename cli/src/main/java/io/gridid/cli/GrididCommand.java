@@ -29,6 +29,7 @@ public final class GrididCommand implements Runnable {
             ImpedanceCommand.class,
             IdentifyCommand.class,
             CompareCommand.class,
+            ScoreCommand.class,
             CheckCommand.class,
             BenchmarkCommand.class,
             ReportCommand.class,

@@ -35,6 +35,15 @@ final class PipelineOptions {
     @Option(names = "--likelihood-search", description = LIKELIHOOD_SEARCH_DESCRIPTION)
     boolean likelihoodSearch;
 
+    /** The --hidden-junctions help, shared with the topology command. */
+    static final String HIDDEN_JUNCTIONS_DESCRIPTION = "Place junctions that carry no meter (poles, switches, "
+            + "lateral taps) where two or more buses branch off a point no meter sees; they get ids starting with "
+            + "~h (more tildes if a meter id starts so) and stage 2 fits their branches from the path equations. "
+            + "Off by default (docs/hidden-junctions.md).";
+
+    @Option(names = "--hidden-junctions", description = HIDDEN_JUNCTIONS_DESCRIPTION)
+    boolean hiddenJunctions;
+
     @Option(names = "--search-budget", paramLabel = "FITS_PER_BUS", description = SEARCH_BUDGET_DESCRIPTION,
             defaultValue = "" + PhysicsSearchOptions.DEFAULT_FITS_PER_BUS)
     int searchBudget;
@@ -45,7 +54,8 @@ final class PipelineOptions {
     IdentifyOptions toOptions() throws InvalidInputException, IOException {
         IdentifyOptions o = IdentifyOptions.defaults();
         o = o.withTopology(o.topology().withMethod(TopologyCommand.parseMethod(method))
-                .withSearch(TopologyCommand.searchOptions(searchBudget)));
+                .withSearch(TopologyCommand.searchOptions(searchBudget))
+                .withHidden(o.topology().hidden().withEnabled(hiddenJunctions)));
         if (likelihoodSearch) {
             o = o.withLikelihoodSearch(LikelihoodSearchOptions.defaults());
         }

@@ -5,6 +5,7 @@ import io.gridid.feeders.SimulatedData;
 import io.gridid.feeders.SimulationFiles;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
+import io.gridid.feeders.UnmeteredBuses;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
 import io.gridid.reports.OutputFolder;
@@ -81,6 +82,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "First interval, e.g. 2026-01-01T00:00:00Z (default 2026-01-01T00:00:00Z).")
     String start;
 
+    @Option(names = "--unmetered", paramLabel = "zero-load|SHARE",
+            description = "Junctions without a meter: zero-load (every junction the feeder gives no load) or a share "
+                    + "of all buses, drawn by the seed among the junctions; they draw nothing, are left out of "
+                    + "meters.csv and kept in truth_branches.csv (default: every bus metered).")
+    String unmetered;
+
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder (created; must be empty unless --force).")
     Path out;
@@ -110,6 +117,14 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new IllegalInputException("--start is not an ISO-8601 instant such as 2026-01-01T00:00:00Z: " + start);
         }
+        UnmeteredBuses.Selection selection = null;
+        if (unmetered != null) {
+            try {
+                selection = UnmeteredBuses.parse(unmetered, seed);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalInputException(e.getMessage());
+            }
+        }
         OutputFolder.check(out, force, null);
         Feeder f;
         try {
@@ -117,11 +132,16 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalInputException(e.getMessage());
         }
-        SimulatedData data = MeterDataSynthesizer.synthesize(f, options);
+        SimulatedData data = selection == null ? MeterDataSynthesizer.synthesize(f, options)
+                : UnmeteredBuses.simulate(f, options, UnmeteredBuses.choose(f, selection));
         SimulationFiles.write(out, data, feeder);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("simulated %s: %d buses x %d intervals (%d-min), root %s, base %s kV%n", f.name(),
                 data.meters().meterCount(), data.meters().intervalCount(), intervalMinutes, f.rootBus(), f.baseKv());
+        if (selection != null) {
+            w.printf("unmetered: %d junctions (in %s, not in %s)%n", f.tree().size() - data.meters().meterCount(),
+                    SimulationFiles.TRUTH, SimulationFiles.METERS);
+        }
         w.printf("wrote %s, %s, %s in %s%n", SimulationFiles.METERS, SimulationFiles.TRUTH, SimulationFiles.META, out);
         w.flush();
         return ExitCode.OK;

@@ -13,6 +13,7 @@ import io.gridid.topology.TopologyIdentifier;
 import io.gridid.topology.PhysicsSearchOptions;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
+import io.gridid.topology.HiddenJunctionOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +59,9 @@ final class TopologyCommand implements Callable<Integer> {
     @Option(names = "--likelihood-search", description = PipelineOptions.LIKELIHOOD_SEARCH_DESCRIPTION)
     boolean likelihoodSearch;
 
+    @Option(names = "--hidden-junctions", description = PipelineOptions.HIDDEN_JUNCTIONS_DESCRIPTION)
+    boolean hiddenJunctions;
+
     @Option(names = "--search-budget", paramLabel = "FITS_PER_BUS", description = PipelineOptions.SEARCH_BUDGET_DESCRIPTION,
             defaultValue = "" + PhysicsSearchOptions.DEFAULT_FITS_PER_BUS)
     int searchBudget;
@@ -80,7 +84,7 @@ final class TopologyCommand implements Callable<Integer> {
         OutputFolder.check(out, force, null);
         PrintWriter err = spec.commandLine().getErr();
         TopologyOptions options = TopologyOptions.defaults().withMethod(m).withSearch(search)
-                .withStabilityRuns(stability);
+                .withStabilityRuns(stability).withHidden(HiddenJunctionOptions.defaults().withEnabled(hiddenJunctions));
         MeterInput.Read file = input.read();
         MeterData data = file.data();
         String root = input.root;

@@ -76,7 +76,18 @@ public final class MeterDataSynthesizer {
      * @throws GrididException when an interval's power flow diverges (load too heavy)
      */
     public static SimulatedData synthesize(Feeder feeder, SynthesisOptions options) throws GrididException {
+        return synthesize(feeder, options, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #synthesize(Feeder, SynthesisOptions)}, with the buses of {@code unloaded} drawing
+     * nothing at all (no load, no minimum load, no PV): junctions. The random draws are those of
+     * the plain call, so every other bus sees the same load process.
+     */
+    public static SimulatedData synthesize(Feeder feeder, SynthesisOptions options, java.util.Set<String> unloaded)
+            throws GrididException {
         Objects.requireNonNull(feeder, "feeder");
+        Objects.requireNonNull(unloaded, "unloaded");
         Objects.requireNonNull(options, "options");
         PowerFlow pf = new PowerFlow(feeder);
         List<String> buses = pf.buses();
@@ -116,6 +127,10 @@ public final class MeterDataSynthesizer {
             amplitude[k] = 0.8 + 0.3 * setup.nextDouble();
             pfPhase[k] = 24 * setup.nextDouble();
             pvPeak[k] = (0.3 + 0.9 * setup.nextDouble()) * pNom[k];
+            if (unloaded.contains(buses.get(k))) {
+                pNom[k] = 0;
+                pvPeak[k] = 0;
+            }
         }
         // exactly round(pvFraction * (n - 1)) buses keep their PV: a seeded partial shuffle picks them
         int[] order = new int[n - 1];

@@ -25,7 +25,8 @@ import java.util.Map;
  *   <li>{@value #TRUTH}: {@code from_bus,to_bus,r_ohm,x_ohm,conductor,length_km,kind}, top-down,
  *       the true branches ({@link BranchCsvWriter});</li>
  *   <li>{@value #META}: {@code root}, {@code base_kv} and every parameter of the run, plus
- *       the buses that were given {@code minLoadMw} because the feeder has no load there.</li>
+ *       the buses that were given {@code minLoadMw} because the feeder has no load there, and the
+ *       {@code unmetered_buses} (in {@value #TRUTH}, absent from {@value #METERS}).</li>
  * </ul>
  */
 public final class SimulationFiles {
@@ -103,12 +104,16 @@ public final class SimulationFiles {
         m.put("load_variation", o.loadVariation());
         m.put("start", Instant.ofEpochSecond(o.startEpochSecond()).toString());
         List<String> given = new ArrayList<>();
+        List<String> unmetered = new ArrayList<>();
         for (String bus : f.tree().topDown()) {
-            if (!bus.equals(f.rootBus()) && !(f.loadAt(bus).pMw() > 0)) {
+            if (!data.meters().hasMeter(bus)) {
+                unmetered.add(bus);
+            } else if (!bus.equals(f.rootBus()) && !(f.loadAt(bus).pMw() > 0)) {
                 given.add(bus);
             }
         }
         m.put("buses_given_min_load", given);
+        m.put("unmetered_buses", unmetered); // junctions without a meter, drawing nothing; in the truth
         Map<String, Double> banks = new LinkedHashMap<>();
         f.capacitorsMvar().forEach((bus, mvar) -> banks.put(bus, mvar * 1000.0));
         m.put("capacitor_banks_kvar", banks); // rated at 1 p.u.; their injection is in their bus's q_kvar

@@ -75,7 +75,7 @@ final class FeederDrawing {
         h.append("<h2 id=\"drawing\">Feeder topology</h2>\n<p>Root on top, one row per depth; ")
                 .append(tree.size()).append(" buses. Scroll to zoom, drag to pan; a bus's name shows on hover ")
                 .append("and, when labels would overlap, as you zoom in.</p>\n");
-        legend(h, !wrong.isEmpty());
+        legend(h, !wrong.isEmpty(), !r.hiddenBuses().isEmpty());
         h.append("<div class=\"figure tree-frame\"><div class=\"zoom\"><button type=\"button\" data-zoom=\"1.5\">+</button>")
                 .append("<button type=\"button\" data-zoom=\"0.6667\">&minus;</button>")
                 .append("<button type=\"button\" data-zoom=\"0\">fit</button></div>\n")
@@ -97,10 +97,14 @@ final class FeederDrawing {
                     .append(HtmlReport.num(b.xOhm())).append(" \u03a9</title></line>\n");
         }
         Set<String> shown = placeLabels(tree, xy, dot);
+        Set<String> hidden = Set.copyOf(r.hiddenBuses());
         for (String bus : tree.topDown()) {
             double[] p = xy.get(bus);
-            h.append("<g class=\"node\"><circle class=\"bus\" cx=\"").append(fmt(p[0])).append("\" cy=\"")
-                    .append(fmt(p[1])).append("\" r=\"").append(fmt(dot)).append("\"><title>").append(esc(bus)).append("</title></circle>")
+            boolean unmetered = hidden.contains(bus);
+            h.append("<g class=\"node\"><circle class=\"bus").append(unmetered ? " hidden" : "").append("\" cx=\"")
+                    .append(fmt(p[0])).append("\" cy=\"")
+                    .append(fmt(p[1])).append("\" r=\"").append(fmt(dot)).append("\"><title>").append(esc(bus))
+                    .append(unmetered ? " (no meter: hidden junction)" : "").append("</title></circle>")
                     .append("<text class=\"lbl").append(shown.contains(bus) ? "" : " hid").append("\" x=\"")
                     .append(fmt(p[0] + LABEL_DX)).append("\" y=\"").append(fmt(p[1] + LABEL_DY)).append("\" data-x=\"")
                     .append(fmt(p[0])).append("\" data-y=\"").append(fmt(p[1])).append("\">").append(esc(bus))
@@ -109,7 +113,7 @@ final class FeederDrawing {
         h.append("</g></svg></div>\n");
     }
 
-    private static void legend(StringBuilder h, boolean withTruth) {
+    private static void legend(StringBuilder h, boolean withTruth, boolean withHidden) {
         h.append("<div class=\"legend\" id=\"legend\"><b>Edge confidence:</b>");
         for (int i = 0; i < BANDS.length; i++) {
             h.append(" <span><svg width=\"28\" height=\"10\"><line x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\" stroke=\"")
@@ -120,6 +124,10 @@ final class FeederDrawing {
         if (withTruth) {
             h.append(" <span><svg width=\"28\" height=\"10\"><line x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\" stroke=\"#333\" ")
                     .append("stroke-width=\"3\" stroke-dasharray=\"5 3\"/></svg>not in the truth</span>");
+        }
+        if (withHidden) {
+            h.append(" <span><svg width=\"12\" height=\"12\"><circle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#333\"/>")
+                    .append("</svg>bus without a meter (hidden junction)</span>");
         }
         h.append("</div>\n");
     }

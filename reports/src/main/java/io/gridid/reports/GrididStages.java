@@ -2,6 +2,7 @@ package io.gridid.reports;
 
 import io.gridid.impedance.BranchEstimate;
 import io.gridid.impedance.CompleteIntervals;
+import io.gridid.impedance.HiddenJunctionImpedance;
 import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.ImpedanceResult;
@@ -71,6 +72,14 @@ public final class GrididStages {
                                          LikelihoodSearchOptions search, ProgressListener progress)
             throws GrididException {
         List<String> warnings = new ArrayList<>(found.warnings());
+        for (String bus : found.tree().topDown()) {
+            if (!data.hasMeter(bus)) {
+                warnings.add("likelihood search not run: the tree has buses without a meter (" + bus
+                        + "), and the joint model needs a meter at every bus");
+                return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
+                        found.conditionNumber(), found.intervalsUsed(), warnings);
+            }
+        }
         LikelihoodTreeSearch.Result r;
         MeterData complete;
         try {
@@ -114,7 +123,7 @@ public final class GrididStages {
     }
 
     private static ImpedanceStage impedance(ImpedanceOptions options) {
-        ImpedanceEstimator estimator = new ImpedanceEstimator(options);
+        HiddenJunctionImpedance hidden = new HiddenJunctionImpedance(options);
         return new ImpedanceStage() {
             @Override
             public ImpedanceStage forTreeComparison() {
@@ -129,7 +138,7 @@ public final class GrididStages {
             @Override
             public ImpedanceOutcome estimate(MeterData data, RadialTree tree, ProgressListener progress)
                     throws GrididException {
-                ImpedanceResult r = estimator.estimate(data, tree,
+                ImpedanceResult r = hidden.estimate(data, tree,
                         (done, total) -> progress.stepDone(IdentifyPipeline.IMPEDANCE, done, total));
                 List<BranchRow> rows = new ArrayList<>(r.branches().size());
                 for (BranchEstimate e : r.branches()) {

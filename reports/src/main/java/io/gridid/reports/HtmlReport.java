@@ -42,7 +42,7 @@ public final class HtmlReport {
             svg text{font-size:10px;font-family:monospace}
             #tree{display:block;width:100%;height:auto;cursor:grab;--k:1}#tree.dragging{cursor:grabbing}
             .edge{stroke-width:2.5;vector-effect:non-scaling-stroke}.edge.wrong{stroke-dasharray:5 3}
-            #tree circle.bus{fill:#fff;stroke:#333;r:calc(var(--r) * 1px / var(--k));vector-effect:non-scaling-stroke}
+            #tree circle.bus{fill:#fff;stroke:#333;r:calc(var(--r) * 1px / var(--k));vector-effect:non-scaling-stroke}#tree circle.bus.hidden{fill:#333}
             #tree .lbl{font-size:calc(10px / var(--k));fill:#111;paint-order:stroke;stroke:#fff;
               stroke-width:calc(3px / var(--k));stroke-linejoin:round}#tree .lbl.hid{visibility:hidden}
             #tree .node:hover .lbl{visibility:visible;font-weight:bold}

@@ -66,6 +66,24 @@ public record IdentificationResult(String rootBus, double baseKv, List<BranchRow
                 stageSeconds, truthBranches);
     }
 
+    /**
+     * The buses of the tree without a meter (hidden junctions placed by stage 1, or unmetered
+     * buses of a given topology): those without a mean voltage, in top-down order; empty when no
+     * mean voltages are known.
+     */
+    public List<String> hiddenBuses() {
+        List<String> out = new java.util.ArrayList<>();
+        if (meanVoltagePu.isEmpty()) {
+            return out;
+        }
+        for (String b : tree().topDown()) {
+            if (!meanVoltagePu.containsKey(b)) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
     public boolean hasTruth() {
         return !truth.isEmpty();
     }

@@ -125,7 +125,8 @@ public final class IdentifyPipeline {
             topo = topos.get(best);
             imp = imps.get(best);
         }
-        if (imp.completedLoads() != null) {
+        if (imp.completedLoads() != null && data.meterCount() == topo.tree().size()) {
+            // (moves of buses by stage 2's misfit are tried on fully metered trees only)
             long s0 = System.nanoTime();
             GapTreeRefinement.Outcome refined = new GapTreeRefinement(impedance.forTreeComparison())
                     .refine(imp.completedLoads(), topo.tree());

@@ -22,6 +22,7 @@ import java.util.Map;
  * {@code diagnostics}, {@code stage_seconds}, {@code warnings}, {@code branches} (objects with
  * {@code from_bus}, {@code to_bus}, {@code r_ohm}, {@code x_ohm} and the further
  * {@link BranchColumns}, numbers as JSON numbers), {@code confidence} (child bus &rarr; value),
+ * {@code hidden_buses} (ids of the buses without a meter, top-down; docs/hidden-junctions.md),
  * {@code mean_voltage_pu} (bus &rarr; p.u.), and with a truth {@code truth} (same branch form) and
  * {@code score}. Units as in the field names; NaN is written as null.
  */
@@ -67,6 +68,8 @@ public final class ReportJson {
         branches(root.putArray("branches"), r.branches());
         ObjectNode cn = root.putObject("confidence");
         r.confidence().forEach((k, v) -> putNumber(cn, k, v));
+        ArrayNode hn = root.putArray("hidden_buses"); // buses without a meter (docs/hidden-junctions.md)
+        r.hiddenBuses().forEach(hn::add);
         ObjectNode vn = root.putObject("mean_voltage_pu");
         r.meanVoltagePu().forEach((k, v) -> putNumber(vn, k, v));
         if (r.hasTruth()) {

@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * Stage 1 entry point: meter data and the root's id in, an immutable {@link Topology} out.
  * Uses the intervals where the root's voltage and every bus's V, P and Q are present.
- * Assumes (v1) a meter with load variation at every non-root bus.
+ * Assumes a meter with load variation at every non-root bus, unless the hidden-junction search
+ * is on ({@link HiddenJunctionOptions}): then junctions without a meter are placed where the data
+ * show them, with ids from {@link io.gridid.model.HiddenBusIds}.
  */
 public final class TopologyIdentifier {
     private final TopologyOptions options;
@@ -41,11 +43,47 @@ public final class TopologyIdentifier {
         FeederSeries series = FeederSeries.of(data, rootId, loadEstimates);
         TopologyEstimator estimator = options.estimator();
         Topology full = estimator.estimate(series);
-        if (options.stabilityRuns() == 0) {
-            return full;
+        Topology metered = options.stabilityRuns() == 0 ? full
+                : EdgeStability.apply(estimator, series, full, options.stabilityRuns(), options.stabilityWarmStart(),
+                        STABILITY_SEED);
+        if (!options.hidden().enabled()) {
+            return metered;
         }
-        return EdgeStability.apply(estimator, series, full, options.stabilityRuns(), options.stabilityWarmStart(),
-                STABILITY_SEED);
+        return withHidden(metered, new HiddenJunctionSearch(options.hidden()).place(series, metered.tree()));
+    }
+
+    /**
+     * The metered topology with the hidden junctions placed: a metered bus keeps its edge's
+     * confidence; a hidden bus's edge gets the smallest confidence of its children's edges.
+     */
+    static Topology withHidden(Topology metered, HiddenJunctions hidden) {
+        io.gridid.model.RadialTree tree = hidden.tree();
+        java.util.Map<String, Double> confidence = new java.util.HashMap<>();
+        for (String bus : tree.bottomUp()) {
+            if (bus.equals(tree.root())) {
+                continue;
+            }
+            Double own = metered.confidence().get(bus);
+            if (own == null) {
+                double min = 1;
+                for (String c : tree.childrenOf(bus)) {
+                    min = Math.min(min, confidence.get(c));
+                }
+                own = min;
+            }
+            confidence.put(bus, own);
+        }
+        java.util.Map<String, Double> ordered = new java.util.LinkedHashMap<>();
+        for (String bus : tree.topDown()) {
+            if (!bus.equals(tree.root())) {
+                ordered.put(bus, confidence.get(bus));
+            }
+        }
+        java.util.List<String> notes = new java.util.ArrayList<>(hidden.warnings());
+        if (!hidden.hidden().isEmpty()) {
+            notes.add(hidden.hidden().size() + " hidden junction(s) placed where no meter is: " + hidden.hidden());
+        }
+        return new Topology(tree, ordered, metered.diagnostics().withWarnings(notes));
     }
 
     /** Seed of the random halves for the stability confidence (fixed: same data, same figures). */

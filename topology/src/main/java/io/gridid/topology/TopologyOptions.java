@@ -18,9 +18,10 @@ import java.util.Objects;
  *                    ({@link TopologyEstimator#estimateFrom}), about half the cost; false (default):
  *                    from nothing, as on all the data, which separates right from wrong edges better
  *                    (docs/decisions/003-stability-halves.md)
+ * @param hidden      the hidden-junction search after the metered tree ({@link HiddenJunctionSearch}); off by default
  */
 public record TopologyOptions(TopologyMethod method, SensitivityOptions sensitivity, PhysicsSearchOptions search,
-                              int stabilityRuns, boolean stabilityWarmStart) {
+                              int stabilityRuns, boolean stabilityWarmStart, HiddenJunctionOptions hidden) {
     public TopologyOptions {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(sensitivity, "sensitivity");
@@ -28,31 +29,36 @@ public record TopologyOptions(TopologyMethod method, SensitivityOptions sensitiv
         if (stabilityRuns < 0) {
             throw new IllegalArgumentException("stabilityRuns must be >= 0");
         }
+        Objects.requireNonNull(hidden, "hidden");
     }
 
     public static TopologyOptions defaults() {
         return new TopologyOptions(TopologyMethod.PHYSICS_SEARCH, SensitivityOptions.defaults(),
-                PhysicsSearchOptions.defaults(), 0, false);
+                PhysicsSearchOptions.defaults(), 0, false, HiddenJunctionOptions.defaults());
     }
 
     public TopologyOptions withMethod(TopologyMethod value) {
-        return new TopologyOptions(value, sensitivity, search, stabilityRuns, stabilityWarmStart);
+        return new TopologyOptions(value, sensitivity, search, stabilityRuns, stabilityWarmStart, hidden);
     }
 
     public TopologyOptions withSensitivity(SensitivityOptions value) {
-        return new TopologyOptions(method, value, search, stabilityRuns, stabilityWarmStart);
+        return new TopologyOptions(method, value, search, stabilityRuns, stabilityWarmStart, hidden);
     }
 
     public TopologyOptions withSearch(PhysicsSearchOptions value) {
-        return new TopologyOptions(method, sensitivity, value, stabilityRuns, stabilityWarmStart);
+        return new TopologyOptions(method, sensitivity, value, stabilityRuns, stabilityWarmStart, hidden);
     }
 
     public TopologyOptions withStabilityRuns(int value) {
-        return new TopologyOptions(method, sensitivity, search, value, stabilityWarmStart);
+        return new TopologyOptions(method, sensitivity, search, value, stabilityWarmStart, hidden);
     }
 
     public TopologyOptions withStabilityWarmStart(boolean value) {
-        return new TopologyOptions(method, sensitivity, search, stabilityRuns, value);
+        return new TopologyOptions(method, sensitivity, search, stabilityRuns, value, hidden);
+    }
+
+    public TopologyOptions withHidden(HiddenJunctionOptions value) {
+        return new TopologyOptions(method, sensitivity, search, stabilityRuns, stabilityWarmStart, value);
     }
 
     /** The estimator these options select. */

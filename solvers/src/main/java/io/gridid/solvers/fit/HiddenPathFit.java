@@ -1,0 +1,333 @@
+package io.gridid.solvers.fit;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import java.util.Objects;
+
+/**
+ * The branches around unmetered buses from the path equations: a <em>cluster</em> of hidden
+ * buses (connected, below one metered bus, the top) and the metered buses hanging on them (the
+ * bottoms). A hidden bus's voltage is unknown and it draws nothing, so its branch carries the sum
+ * of its children's sending flows; for each bottom m the drop from the top is the sum of the
+ * exact branch equation over the segments of its path,
+ * <pre>
+ *   u_top &minus; u_m = &Sigma;_{s on the path} 2 r_s P_s + 2 x_s Q_s + w_s (P_s&sup2; + Q_s&sup2;) / u_s
+ * </pre>
+ * (w_s standing for r_s&sup2; + x_s&sup2;, left free, so that the fit is linear). With two or more
+ * children below each hidden bus, these equations pin every segment's r and x; the standard
+ * errors say where the data do not. The flows of a hidden segment carry its children's losses and
+ * u_s of a hidden bus is estimated from the bottoms below it; both are refreshed from the fit a
+ * few times ({@link #ITERATIONS}).
+ *
+ * <p>Segments are numbered: hidden buses 0..H-1 first, then bottoms H..H+M-1; each has a parent
+ * among the hidden buses (&minus;1 = the top; only hidden buses may hang on the top here).
+ * Intervals with a NaN in a used series are left out. Stateless; thread-safe.
+ */
+public final class HiddenPathFit {
+    /** Refits with the flows and hidden voltages of the previous fit: losses are second order, three settle them. */
+    public static final int ITERATIONS = 3;
+
+    private HiddenPathFit() {
+    }
+
+    /**
+     * The result.
+     *
+     * @param r             per segment its resistance (ohm), in segment order
+     * @param x             per segment its reactance (ohm)
+     * @param w             per segment the free loss coefficient (ohm&sup2;, r&sup2; + x&sup2; when the model holds)
+     * @param rStdErr       per segment, from the residual variance and the normal matrix (NaN when singular)
+     * @param xStdErr       likewise
+     * @param rss           residual sum of squares over all equations and intervals (kV&sup4;)
+     * @param equations     number of (bottom, interval) equations used
+     * @param hiddenU       per hidden bus, its estimated squared voltage per interval (kV&sup2;; NaN
+     *                      where an interval was left out)
+     * @param topP          sending-end active flow into the cluster per interval (MW), losses included
+     * @param topQ          sending-end reactive flow (Mvar)
+     * @param singular      true when the normal matrix could not be solved (too few equations, or
+     *                      a hidden bus with one child)
+     */
+    public record Result(double[] r, double[] x, double[] w, double[] rStdErr, double[] xStdErr, double rss,
+                         long equations, double[][] hiddenU, double[] topP, double[] topQ, boolean singular) {
+    }
+
+    /**
+     * @param parent  per segment its parent hidden bus (&minus;1 = the top); hidden buses first
+     * @param hidden  number of hidden buses H
+     * @param uTop    the top's squared voltage per interval (kV&sup2;)
+     * @param uBottom per bottom its squared voltage (kV&sup2;)
+     * @param pBottom per bottom its receiving-end active flow, everything its subtree draws with
+     *                its losses (MW)
+     * @param qBottom the same, reactive (Mvar)
+     */
+    public static Result fit(int[] parent, int hidden, double[] uTop, double[][] uBottom, double[][] pBottom,
+                             double[][] qBottom) {
+        return fit(parent, hidden, uTop, uBottom, pBottom, qBottom, ITERATIONS);
+    }
+
+    /**
+     * As {@link #fit(int[], int, double[], double[][], double[][], double[][])} with the given
+     * number of fits (1: the hidden segments' flows without their children's losses and the
+     * hidden voltages at the top's; enough to rank candidates).
+     */
+    public static Result fit(int[] parent, int hidden, double[] uTop, double[][] uBottom, double[][] pBottom,
+                             double[][] qBottom, int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be >= 1");
+        }
+        Objects.requireNonNull(parent, "parent");
+        int segs = parent.length;
+        int bottoms = segs - hidden;
+        if (bottoms != uBottom.length || bottoms != pBottom.length || bottoms != qBottom.length) {
+            throw new IllegalArgumentException("one series per bottom needed");
+        }
+        for (int s = 0; s < segs; s++) {
+            if (parent[s] >= hidden || parent[s] < -1) {
+                throw new IllegalArgumentException("segment " + s + " hangs on " + parent[s] + ", not a hidden bus");
+            }
+            if (s < hidden && parent[s] >= s) {
+                throw new IllegalArgumentException("hidden buses must come parents first");
+            }
+        }
+        int tCount = uTop.length;
+        boolean[] use = new boolean[tCount];
+        for (int t = 0; t < tCount; t++) {
+            boolean ok = Double.isFinite(uTop[t]);
+            for (int m = 0; m < bottoms && ok; m++) {
+                ok = Double.isFinite(uBottom[m][t]) && Double.isFinite(pBottom[m][t]) && Double.isFinite(qBottom[m][t]);
+            }
+            use[t] = ok;
+        }
+        // bottoms below each hidden bus, and each bottom's path (segments from it up to the top)
+        int[][] path = new int[bottoms][];
+        for (int m = 0; m < bottoms; m++) {
+            int len = 0;
+            for (int s = hidden + m; s != -1; s = parent[s]) {
+                len++;
+            }
+            path[m] = new int[len];
+            int k = 0;
+            for (int s = hidden + m; s != -1; s = parent[s]) {
+                path[m][k++] = s;
+            }
+        }
+        double[] r = new double[segs];
+        double[] x = new double[segs];
+        double[] w = new double[segs];
+        double[][] hu = new double[hidden][tCount];
+        for (int h = 0; h < hidden; h++) {
+            System.arraycopy(uTop, 0, hu[h], 0, tCount);
+        }
+        double[][] ps = new double[segs][tCount];
+        double[][] qs = new double[segs][tCount];
+        double[][] us = new double[segs][];
+        Result last = null;
+        int fits = hidden == 0 ? 1 : iterations; // without hidden buses nothing is estimated
+        for (int it = 0; it < fits; it++) {
+            // receiving flows of each segment: bottoms as given, hidden = sum of children's sending flows
+            for (int h = 0; h < hidden; h++) {
+                java.util.Arrays.fill(ps[h], 0);
+                java.util.Arrays.fill(qs[h], 0);
+                us[h] = hu[h];
+            }
+            for (int m = 0; m < bottoms; m++) {
+                ps[hidden + m] = pBottom[m];
+                qs[hidden + m] = qBottom[m];
+                us[hidden + m] = uBottom[m];
+            }
+            for (int s = segs - 1; s >= 0; s--) {
+                int up = parent[s];
+                if (up < 0) {
+                    continue;
+                }
+                for (int t = 0; t < tCount; t++) {
+                    if (!use[t]) {
+                        continue;
+                    }
+                    double l = (ps[s][t] * ps[s][t] + qs[s][t] * qs[s][t]) / us[s][t];
+                    ps[up][t] += ps[s][t] + r[s] * l;
+                    qs[up][t] += qs[s][t] + x[s] * l;
+                }
+            }
+            last = solve(parent, hidden, path, use, uTop, uBottom, ps, qs, us);
+            if (last.singular()) {
+                return last;
+            }
+            r = last.r();
+            x = last.x();
+            w = last.w();
+            // hidden voltages: from each bottom below, up its path; averaged over the bottoms
+            for (int h = 0; h < hidden; h++) {
+                java.util.Arrays.fill(hu[h], 0);
+            }
+            int[] count = new int[hidden];
+            for (int m = 0; m < bottoms; m++) {
+                int[] pm = path[m];
+                double[] u = uBottom[m].clone();
+                for (int k = 0; k + 1 < pm.length; k++) {
+                    int s = pm[k];
+                    for (int t = 0; t < tCount; t++) {
+                        if (use[t]) {
+                            double l = (ps[s][t] * ps[s][t] + qs[s][t] * qs[s][t]) / us[s][t];
+                            u[t] += 2 * (r[s] * ps[s][t] + x[s] * qs[s][t]) + w[s] * l;
+                        }
+                    }
+                    int h = pm[k + 1];
+                    for (int t = 0; t < tCount; t++) {
+                        hu[h][t] += u[t];
+                    }
+                    count[h]++;
+                }
+            }
+            for (int h = 0; h < hidden; h++) {
+                for (int t = 0; t < tCount; t++) {
+                    hu[h][t] = use[t] ? hu[h][t] / count[h] : Double.NaN;
+                }
+            }
+        }
+        // the flow into the cluster at the top
+        double[] topP = new double[tCount];
+        double[] topQ = new double[tCount];
+        for (int s = 0; s < segs; s++) {
+            if (parent[s] != -1) {
+                continue;
+            }
+            for (int t = 0; t < tCount; t++) {
+                if (!use[t]) {
+                    topP[t] = Double.NaN;
+                    topQ[t] = Double.NaN;
+                    continue;
+                }
+                double l = (ps[s][t] * ps[s][t] + qs[s][t] * qs[s][t]) / us[s][t];
+                topP[t] += ps[s][t] + r[s] * l;
+                topQ[t] += qs[s][t] + x[s] * l;
+            }
+        }
+        return new Result(r, x, w, last.rStdErr(), last.xStdErr(), last.rss(), last.equations(), hu, topP, topQ,
+                false);
+    }
+
+    /** One linear least-squares solve on the given flows and voltages. */
+    private static Result solve(int[] parent, int hidden, int[][] path, boolean[] use, double[] uTop,
+                                double[][] uBottom, double[][] ps, double[][] qs, double[][] us) {
+        int segs = parent.length;
+        int bottoms = segs - hidden;
+        int k = 3 * segs;
+        // shares[s][s'] = number of bottoms whose path holds both segments
+        int[][] shares = new int[segs][segs];
+        for (int[] pm : path) {
+            for (int a : pm) {
+                for (int b : pm) {
+                    shares[a][b]++;
+                }
+            }
+        }
+        int tCount = uTop.length;
+        double[] reg = new double[k];
+        DMatrixRMaj gram = new DMatrixRMaj(k, k);
+        DMatrixRMaj rhs = new DMatrixRMaj(k, 1);
+        double yy = 0;
+        long equations = 0;
+        double[] yRow = new double[bottoms];
+        for (int t = 0; t < tCount; t++) {
+            if (!use[t]) {
+                continue;
+            }
+            for (int s = 0; s < segs; s++) {
+                double l = (ps[s][t] * ps[s][t] + qs[s][t] * qs[s][t]) / us[s][t];
+                reg[3 * s] = 2 * ps[s][t];
+                reg[3 * s + 1] = 2 * qs[s][t];
+                reg[3 * s + 2] = l;
+            }
+            for (int a = 0; a < segs; a++) {
+                for (int b = a; b < segs; b++) {
+                    int n = shares[a][b];
+                    if (n == 0) {
+                        continue;
+                    }
+                    for (int i = 0; i < 3; i++) {
+                        for (int j = 0; j < 3; j++) {
+                            gram.data[(3 * a + i) * k + 3 * b + j] += n * reg[3 * a + i] * reg[3 * b + j];
+                        }
+                    }
+                }
+            }
+            for (int m = 0; m < bottoms; m++) {
+                double y = uTop[t] - uBottom[m][t];
+                yRow[m] = y;
+                yy += y * y;
+                equations++;
+                for (int s : path[m]) {
+                    for (int i = 0; i < 3; i++) {
+                        rhs.data[3 * s + i] += reg[3 * s + i] * y;
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < a; b++) {
+                gram.data[a * k + b] = gram.data[b * k + a];
+            }
+        }
+        // Jacobi scaling: the columns differ by orders of magnitude (MW against MW²/kV²)
+        double[] scale = new double[k];
+        for (int a = 0; a < k; a++) {
+            double d = gram.data[a * k + a];
+            scale[a] = d > 0 ? 1 / Math.sqrt(d) : 0;
+        }
+        DMatrixRMaj scaled = new DMatrixRMaj(k, k);
+        DMatrixRMaj srhs = new DMatrixRMaj(k, 1);
+        for (int a = 0; a < k; a++) {
+            srhs.data[a] = rhs.data[a] * scale[a];
+            for (int b = 0; b < k; b++) {
+                scaled.data[a * k + b] = gram.data[a * k + b] * scale[a] * scale[b];
+            }
+        }
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(k);
+        DMatrixRMaj beta = new DMatrixRMaj(k, 1);
+        DMatrixRMaj inverse = new DMatrixRMaj(k, k);
+        boolean singular = equations <= k || !solver.setA(scaled.copy());
+        if (!singular) {
+            solver.solve(srhs, beta);
+            solver.invert(inverse);
+            singular = !Double.isFinite(CommonOps_DDRM.elementSum(beta)) || conditionTooLarge(scaled, inverse);
+        }
+        double[] r = new double[segs];
+        double[] x = new double[segs];
+        double[] w = new double[segs];
+        double[] rSe = new double[segs];
+        double[] xSe = new double[segs];
+        if (singular) {
+            java.util.Arrays.fill(r, Double.NaN);
+            java.util.Arrays.fill(x, Double.NaN);
+            java.util.Arrays.fill(w, Double.NaN);
+            java.util.Arrays.fill(rSe, Double.NaN);
+            java.util.Arrays.fill(xSe, Double.NaN);
+            return new Result(r, x, w, rSe, xSe, Double.NaN, equations, null, null, null, true);
+        }
+        double fitted = 0;
+        for (int a = 0; a < k; a++) {
+            fitted += beta.data[a] * srhs.data[a];
+        }
+        double rss = Math.max(0, yy - fitted);
+        double sigma2 = rss / (equations - k);
+        for (int s = 0; s < segs; s++) {
+            r[s] = beta.data[3 * s] * scale[3 * s];
+            x[s] = beta.data[3 * s + 1] * scale[3 * s + 1];
+            w[s] = beta.data[3 * s + 2] * scale[3 * s + 2];
+            rSe[s] = Math.sqrt(sigma2 * inverse.data[(3 * s) * k + 3 * s]) * scale[3 * s];
+            xSe[s] = Math.sqrt(sigma2 * inverse.data[(3 * s + 1) * k + 3 * s + 1]) * scale[3 * s + 1];
+        }
+        return new Result(r, x, w, rSe, xSe, rss, equations, null, null, null, false);
+    }
+
+    /** A scaled normal matrix whose inverse is this large has columns that the data cannot tell apart. */
+    private static final double MAX_CONDITION = 1e14;
+
+    private static boolean conditionTooLarge(DMatrixRMaj scaled, DMatrixRMaj inverse) {
+        return CommonOps_DDRM.elementMaxAbs(inverse) * CommonOps_DDRM.elementMaxAbs(scaled) > MAX_CONDITION;
+    }
+}
