@@ -171,8 +171,7 @@ public final class FleetJob {
                 tasks.add(FeederTask.rejected(f.feederId(), folderName + ": no such folder (feeder "
                         + f.feederId() + " of " + options.feeders() + ")"));
             } else if (folder.uris().isEmpty() && !table) {
-                tasks.add(FeederTask.rejected(f.feederId(), folderName + ": no meter files (*"
-                        + FleetStorage.METER_FILE_SUFFIX + ") in it"));
+                tasks.add(FeederTask.rejected(f.feederId(), folderName + ": no meter files in it"));
             } else {
                 tasks.add(new FeederTask(f.feederId(), f.root(), f.baseKv(), folder.uris(), folder.names(),
                         truth.getOrDefault(f.feederId(), List.of()), null));

@@ -162,14 +162,15 @@ class FleetJobTest {
         Files.writeString(feeders, "feeder_id,base_kv,root\nF1,4.16,650\n");
         Path metersOne = tmp.resolve("meters-one");
         Files.createDirectories(metersOne.resolve("feeder_id=F1"));
-        Files.copy(meters.resolve("feeder_id=F1/meters.csv"), metersOne.resolve("feeder_id=F1/meters.csv"));
+        // any file name in a feeder folder is a meter file (the issue), here an AMI export's own
+        Files.copy(meters.resolve("feeder_id=F1/meters.csv"), metersOne.resolve("feeder_id=F1/export-2026-q1.txt"));
         Path out = tmp.resolve("out-one");
         new FleetJob(spark, FleetOptions.of(name(feeders), name(metersOne), name(out)).withStabilityRuns(STABILITY),
                 line -> {
                 }).run();
 
         MeterFile file = new MeterCsvReader(MeterCsvReader.Options.defaults().withBaseKv(4.16))
-                .read(metersOne.resolve("feeder_id=F1/meters.csv"));
+                .read(metersOne.resolve("feeder_id=F1/export-2026-q1.txt"));
         IdentificationResult direct = new IdentifyPipeline(FeederIdentification.taskOptions(STABILITY))
                 .identify(file.data(), "650", 4.16, file.warnings());
         Map<String, Row> byChild = new HashMap<>();
