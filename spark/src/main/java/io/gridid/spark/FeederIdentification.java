@@ -119,8 +119,8 @@ final class FeederIdentification {
             buses = data.meterCount();
             intervals = data.intervalCount();
             checkRoot(data, task.root(), name);
-            IdentificationResult r = new IdentifyPipeline(task.settings().applyTo(options)).identify(data, task.root(), task.baseKv(),
-                    file.warnings());
+            IdentificationResult r = new IdentifyPipeline(task.settings().applyTo(options))
+                    .identify(data, task.root(), task.baseKv(), file.warnings());
             Double f1 = null;
             if (!task.truth().isEmpty()) {
                 List<BranchRow> truth = task.truth().stream().map(TruthBranch::toRow).toList();

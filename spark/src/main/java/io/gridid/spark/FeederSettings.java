@@ -38,8 +38,6 @@ public record FeederSettings(FitNorm fit, String conductors, List<Conductor> lib
     public static final String MAX_TYPES = "max_types";
     public static final String TAPERED = "tapered";
     public static final String STABILITY = "stability";
-    /** The optional columns, in the order the README lists them. */
-    static final List<String> COLUMNS = List.of(CONDUCTORS, FIT, MAX_TYPES, TAPERED, STABILITY);
     /** The {@code conductors} value that selects the built-in library (as the CLI's {@code --conductors}). */
     public static final String BUILT_IN_LIBRARY = "builtin";
 
@@ -100,7 +98,7 @@ public record FeederSettings(FitNorm fit, String conductors, List<Conductor> lib
                         + fitText + "'");
             }
         }
-        int maxTypes = count(csv, i, MAX_TYPES, " (0 = no limit)", 0);
+        int maxTypes = csv.optional(i, MAX_TYPES) == null ? 0 : count(csv, i, MAX_TYPES, " (0 = no limit)");
         String taperedText = csv.optional(i, TAPERED);
         boolean tapered = false;
         if (taperedText != null) {
@@ -115,17 +113,13 @@ public record FeederSettings(FitNorm fit, String conductors, List<Conductor> lib
             throw new InvalidInputException(csv.name(), csv.line(i), MAX_TYPES + " and " + TAPERED + " need "
                     + CONDUCTORS);
         }
-        Integer stability = csv.optional(i, STABILITY) == null ? null : count(csv, i, STABILITY, "", 0);
+        Integer stability = csv.optional(i, STABILITY) == null ? null : count(csv, i, STABILITY, "");
         return new FeederSettings(fit, conductors, List.of(), maxTypes, tapered, stability);
     }
 
-    /** A whole number >= 0 in an optional column ({@code absent} when empty). */
-    private static int count(FleetCsv csv, int i, String column, String meaning, int absent)
-            throws InvalidInputException {
+    /** A whole number >= 0 in a column given in row {@code i}. */
+    private static int count(FleetCsv csv, int i, String column, String meaning) throws InvalidInputException {
         String s = csv.optional(i, column);
-        if (s == null) {
-            return absent;
-        }
         try {
             int v = Integer.parseInt(s);
             if (v >= 0) {
