@@ -37,7 +37,8 @@ final class FeederIdentification {
     private final Configuration conf;
 
     /**
-     * @param options the pipeline's options (used as given: a Spark task should ask for no parallelism)
+     * @param options the pipeline's options before a feeder's own settings are applied (a Spark task
+     *                should ask for no parallelism)
      * @param conf    Hadoop configuration to fetch files from a remote file system
      */
     FeederIdentification(IdentifyOptions options, Configuration conf) {
@@ -118,8 +119,8 @@ final class FeederIdentification {
             buses = data.meterCount();
             intervals = data.intervalCount();
             checkRoot(data, task.root(), name);
-            IdentificationResult r = new IdentifyPipeline(options).identify(data, task.root(), task.baseKv(),
-                    file.warnings());
+            IdentificationResult r = new IdentifyPipeline(task.settings().applyTo(options))
+                    .identify(data, task.root(), task.baseKv(), file.warnings());
             Double f1 = null;
             if (!task.truth().isEmpty()) {
                 List<BranchRow> truth = task.truth().stream().map(TruthBranch::toRow).toList();

@@ -13,12 +13,14 @@ import java.util.Objects;
  * @param meterFiles the feeder's meter files as URIs, in name order
  * @param fileNames  the same files as the user named them (for messages), in the same order
  * @param truth      the feeder's true branches (empty: no truth given)
+ * @param settings   the feeder's identify options from the feeders table
  * @param problem    a reason found before any file was read, one line (null: none)
  */
 public record FeederTask(String feederId, String root, double baseKv, List<String> meterFiles, List<String> fileNames,
-                         List<TruthBranch> truth, String problem) implements Serializable {
+                         List<TruthBranch> truth, FeederSettings settings, String problem) implements Serializable {
     public FeederTask {
         Objects.requireNonNull(feederId, "feederId");
+        Objects.requireNonNull(settings, "settings");
         meterFiles = List.copyOf(meterFiles);
         fileNames = List.copyOf(fileNames);
         truth = List.copyOf(truth);
@@ -30,6 +32,6 @@ public record FeederTask(String feederId, String root, double baseKv, List<Strin
     /** A feeder that is known to be bad before any file is read. */
     static FeederTask rejected(String feederId, String problem) {
         return new FeederTask(feederId, null, Double.NaN, List.of(), List.of(), List.of(),
-                Objects.requireNonNull(problem, "problem"));
+                FeederSettings.defaults(), Objects.requireNonNull(problem, "problem"));
     }
 }

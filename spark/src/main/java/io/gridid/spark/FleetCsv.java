@@ -99,6 +99,13 @@ final class FleetCsv {
         return r[c];
     }
 
+    /** The value of an optional column in row {@code i}: null when the column is absent or the field empty. */
+    String optional(int i, String column) {
+        String[] r = rows.get(i);
+        Integer c = columns.get(column);
+        return c == null || c >= r.length || r[c].isEmpty() ? null : r[c];
+    }
+
     /** A number column of row {@code i}. */
     double number(int i, String column) throws InvalidInputException {
         String s = text(i, column);

@@ -62,6 +62,7 @@ public final class FleetJob {
         try (InputStream in = storage.open(options.feeders())) {
             feeders = FleetTable.read(options.feeders(), in);
         }
+        feeders = new ConductorLibraries(storage, options.feeders()).resolve(feeders);
         Map<String, List<TruthBranch>> truth = Map.of();
         if (options.truth() != null) {
             try (InputStream in = storage.open(options.truth())) {
@@ -164,18 +165,19 @@ public final class FleetJob {
             listed.put(f.feederId(), f);
             FleetStorage.FeederFolder folder = byId.get(f.feederId());
             String folderName = FleetStorage.join(options.meters(), FleetStorage.PARTITION_PREFIX + f.feederId());
-            if (folder == null && table) {
+            if (f.problem() != null) {
+                tasks.add(FeederTask.rejected(f.feederId(), f.problem()));
+            } else if (folder == null && table) {
                 tasks.add(FeederTask.rejected(f.feederId(), options.meters() + ": no readings of feeder "
                         + f.feederId() + " (listed in " + options.feeders() + ")"));
             } else if (folder == null) {
                 tasks.add(FeederTask.rejected(f.feederId(), folderName + ": no such folder (feeder "
                         + f.feederId() + " of " + options.feeders() + ")"));
             } else if (folder.uris().isEmpty() && !table) {
-                tasks.add(FeederTask.rejected(f.feederId(), folderName + ": no meter files (*"
-                        + FleetStorage.METER_FILE_SUFFIX + ") in it"));
+                tasks.add(FeederTask.rejected(f.feederId(), folderName + ": no meter files in it"));
             } else {
                 tasks.add(new FeederTask(f.feederId(), f.root(), f.baseKv(), folder.uris(), folder.names(),
-                        truth.getOrDefault(f.feederId(), List.of()), null));
+                        truth.getOrDefault(f.feederId(), List.of()), f.settings(), null));
             }
         }
         for (FleetStorage.FeederFolder folder : folders) {

@@ -37,10 +37,14 @@ public final class FleetMain implements Callable<Integer> {
     /** The master when neither --master nor spark-submit names one. */
     static final String DEFAULT_MASTER = "local[*]";
 
-    @Option(names = "--feeders", paramLabel = "FILE", description = "Feeders table: feeder_id,root,base_kv (CSV).")
+    @Option(names = "--feeders", paramLabel = "FILE",
+            description = "Feeders table (CSV): feeder_id,root,base_kv, optionally each feeder's identify options "
+                    + "conductors (FILE|builtin), fit (ls|lad), max_types, tapered (true|false), stability.")
     String feeders;
 
-    @Option(names = "--meters", paramLabel = "DIR", description = "Folder of feeder_id=<id> folders of meter CSV files.")
+    @Option(names = "--meters", paramLabel = "DIR",
+            description = "Folder of feeder_id=<id> folders of meter CSV files, or a meter table: Parquet (in "
+                    + "feeder_id=<id> folders or with a feeder_id column) or CSV with a feeder_id column.")
     String meters;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (must be absent or empty).")
@@ -63,7 +67,8 @@ public final class FleetMain implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--stability", paramLabel = "N", defaultValue = "" + FleetOptions.DEFAULT_STABILITY_RUNS,
-            description = "Edge confidence over N random halves, as gridid identify (default ${DEFAULT-VALUE}).")
+            description = "Edge confidence over N random halves, as gridid identify (default ${DEFAULT-VALUE}); "
+                    + "a feeder's stability column overrides it.")
     int stability;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")

@@ -24,8 +24,10 @@ import java.util.Objects;
 final class FleetStorage {
     /** The prefix of a Hive-style partition folder. */
     static final String PARTITION_PREFIX = FleetTables.FEEDER_ID + "=";
-    /** The ending of a meter file in a feeder folder; other files (e.g. {@code _SUCCESS}) are ignored. */
-    static final String METER_FILE_SUFFIX = ".csv";
+    /** The ending of a CSV meter table's files directly in the meters folder. */
+    static final String CSV_SUFFIX = ".csv";
+    /** The ending of a Parquet file: such a file makes the readings a Parquet meter table. */
+    static final String PARQUET_SUFFIX = ".parquet";
 
     private final Configuration conf;
 
@@ -80,7 +82,7 @@ final class FleetStorage {
             java.util.Arrays.sort(files, Comparator.comparing(s -> s.getPath().getName()));
             for (FileStatus f : files) {
                 String fn = f.getPath().getName();
-                if (f.isFile() && !fn.startsWith(".") && !fn.startsWith("_") && fn.endsWith(METER_FILE_SUFFIX)) {
+                if (f.isFile() && isMeterFile(fn)) {
                     uris.add(f.getPath().toUri().toString());
                     names.add(join(dir, name, fn));
                 }
@@ -91,6 +93,15 @@ final class FleetStorage {
             throw new InvalidInputException(dir, 0, "no " + PARTITION_PREFIX + "<id> folders in it");
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * Whether a file in a {@code feeder_id=<id>} folder is a meter file: any name (the issue's
+     * "any file names inside"), except hidden files and files starting with {@code _} (Spark's and
+     * Hadoop's {@code _SUCCESS}, {@code .crc}) and Parquet files (a Parquet table).
+     */
+    static boolean isMeterFile(String name) {
+        return !name.startsWith(".") && !name.startsWith("_") && !name.endsWith(PARQUET_SUFFIX);
     }
 
     /** The folder's name for messages: the user's folder, then the children. */
@@ -139,7 +150,7 @@ final class FleetStorage {
             throw new InvalidInputException(meters, 0, "no such folder");
         }
         if (fs.getFileStatus(p).isFile()) {
-            return p.getName().endsWith(".parquet") ? "parquet" : "csv";
+            return p.getName().endsWith(PARQUET_SUFFIX) ? "parquet" : "csv";
         }
         boolean csvFolders = false;
         boolean parquet = false;
@@ -148,12 +159,12 @@ final class FleetStorage {
             String name = child.getPath().getName();
             if (child.isDirectory() && name.startsWith(PARTITION_PREFIX)) {
                 for (FileStatus f : fs.listStatus(child.getPath())) {
-                    csvFolders |= f.getPath().getName().endsWith(METER_FILE_SUFFIX);
-                    parquet |= f.getPath().getName().endsWith(".parquet");
+                    csvFolders |= f.isFile() && isMeterFile(f.getPath().getName());
+                    parquet |= f.getPath().getName().endsWith(PARQUET_SUFFIX);
                 }
             } else if (child.isFile()) {
-                parquet |= name.endsWith(".parquet");
-                csv |= name.endsWith(METER_FILE_SUFFIX);
+                parquet |= name.endsWith(PARQUET_SUFFIX);
+                csv |= name.endsWith(CSV_SUFFIX);
             }
         }
         if (parquet) {

@@ -13,18 +13,38 @@ import java.util.Objects;
 
 /**
  * The fleet's feeders table: {@code feeder_id,root,base_kv} (header required, names matched
- * case-insensitively, in any order, extra columns ignored), one row per feeder. Every problem is
- * one line {@code FILE:LINE: reason}: an empty field, a base kV that is not a positive number,
- * a feeder listed twice.
+ * case-insensitively, in any order, extra columns ignored), one row per feeder, and optionally
+ * each feeder's identify options ({@link FeederSettings}). A problem with the table itself is one
+ * line {@code FILE:LINE: reason} that stops the job: an empty field of the three, a base kV that is
+ * not a positive number, a feeder listed twice. A bad option value is the feeder's own problem: its
+ * row is kept with the line, and only that feeder fails.
  */
 final class FleetTable {
     static final List<String> COLUMNS = List.of(FleetTables.FEEDER_ID, "root", "base_kv");
 
-    /** One row: the feeder, its root meter and its nominal line-to-line kV. */
-    record Feeder(String feederId, String root, double baseKv) implements Serializable {
+    /**
+     * One row: the feeder, its root meter, its nominal line-to-line kV, its line in the table, its
+     * options, and the one line {@code FILE:LINE: reason} of a bad option value (null: none).
+     */
+    record Feeder(String feederId, String root, double baseKv, long line, FeederSettings settings, String problem)
+            implements Serializable {
         Feeder {
             Objects.requireNonNull(feederId, "feederId");
             Objects.requireNonNull(root, "root");
+            Objects.requireNonNull(settings, "settings");
+        }
+
+        /** A feeder with the CLI's default options. */
+        Feeder(String feederId, String root, double baseKv, long line) {
+            this(feederId, root, baseKv, line, FeederSettings.defaults(), null);
+        }
+
+        Feeder withSettings(FeederSettings value) {
+            return new Feeder(feederId, root, baseKv, line, value, problem);
+        }
+
+        Feeder withProblem(String value) {
+            return new Feeder(feederId, root, baseKv, line, settings, value);
         }
     }
 
@@ -47,7 +67,13 @@ final class FleetTable {
                 throw new InvalidInputException(name, csv.line(i), "base_kv must be a positive number of kV, not "
                         + csv.text(i, "base_kv"));
             }
-            feeders.add(new Feeder(id, csv.text(i, "root"), kv));
+            Feeder f = new Feeder(id, csv.text(i, "root"), kv, csv.line(i));
+            try {
+                f = f.withSettings(FeederSettings.read(csv, i));
+            } catch (InvalidInputException e) {
+                f = f.withProblem(e.getMessage());
+            }
+            feeders.add(f);
         }
         if (feeders.isEmpty()) {
             throw new InvalidInputException(name, 0, "no feeders listed");

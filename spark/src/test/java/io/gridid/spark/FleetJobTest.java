@@ -1,6 +1,10 @@
 package io.gridid.spark;
 
+import io.gridid.feeders.ConductorLibrary;
 import io.gridid.feeders.FleetSimulation;
+import io.gridid.feeders.TestFeeders;
+import io.gridid.model.Branch;
+import io.gridid.model.ConductorType;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.io.BranchRow;
@@ -162,14 +166,15 @@ class FleetJobTest {
         Files.writeString(feeders, "feeder_id,base_kv,root\nF1,4.16,650\n");
         Path metersOne = tmp.resolve("meters-one");
         Files.createDirectories(metersOne.resolve("feeder_id=F1"));
-        Files.copy(meters.resolve("feeder_id=F1/meters.csv"), metersOne.resolve("feeder_id=F1/meters.csv"));
+        // any file name in a feeder folder is a meter file (the issue), here an AMI export's own
+        Files.copy(meters.resolve("feeder_id=F1/meters.csv"), metersOne.resolve("feeder_id=F1/export-2026-q1.txt"));
         Path out = tmp.resolve("out-one");
         new FleetJob(spark, FleetOptions.of(name(feeders), name(metersOne), name(out)).withStabilityRuns(STABILITY),
                 line -> {
                 }).run();
 
         MeterFile file = new MeterCsvReader(MeterCsvReader.Options.defaults().withBaseKv(4.16))
-                .read(metersOne.resolve("feeder_id=F1/meters.csv"));
+                .read(metersOne.resolve("feeder_id=F1/export-2026-q1.txt"));
         IdentificationResult direct = new IdentifyPipeline(FeederIdentification.taskOptions(STABILITY))
                 .identify(file.data(), "650", 4.16, file.warnings());
         Map<String, Row> byChild = new HashMap<>();
@@ -229,6 +234,96 @@ class FleetJobTest {
                 assertEquals(b.rOhm(), r.getDouble(r.fieldIndex("r_ohm")), 0.0, "the same readings, the same double");
                 assertEquals(b.xOhm(), r.getDouble(r.fieldIndex("x_ohm")), 0.0);
             }
+        }
+    }
+
+    @Test
+    void eachFeederRunsWithItsOwnOptionsFromTheFeedersTable() throws Exception {
+        // F1 with the built-in library, F3 with none (and no stability halves), F4 with a library file of two
+        // types; F5 and F6 (F1's readings) with a bad fit and a missing library, which fail only themselves
+        // F4's library: two of ieee13's conductors under names of its own, so only this file can name them
+        Map<String, String> renamed = Map.of("556,500 26/7 ACSR", "OWN-556", "1/0 ACSR 2-phase", "OWN-1/0-2PH");
+        StringBuilder lib = new StringBuilder("name,r_ohm_per_km,x_ohm_per_km,ampacity_a\n");
+        for (var e : renamed.entrySet()) {
+            ConductorType t = ConductorLibrary.builtIn().byName(e.getKey());
+            lib.append(e.getValue()).append(',').append(t.rOhmPerKm()).append(',').append(t.xOhmPerKm()).append(',')
+                    .append(t.ampacityAmps()).append('\n');
+        }
+        Path library = tmp.resolve("own-types.csv");
+        Files.writeString(library, lib);
+        Path missing = tmp.resolve("no-library.csv");
+        Path metersOpt = tmp.resolve("meters-options");
+        for (String[] copy : new String[][]{{"F1", "F1"}, {"F3", "F3"}, {"F4", "F4"}, {"F5", "F1"}, {"F6", "F1"}}) {
+            Files.createDirectories(metersOpt.resolve("feeder_id=" + copy[0]));
+            Files.copy(meters.resolve("feeder_id=" + copy[1] + "/meters.csv"),
+                    metersOpt.resolve("feeder_id=" + copy[0] + "/meters.csv"));
+        }
+        Path feeders = tmp.resolve("feeders-options.csv");
+        Files.writeString(feeders, "feeder_id,root,base_kv,conductors,fit,stability\n"
+                + "F1,650,4.16,builtin,,\n"
+                + "F3,650,4.16,,,0\n"
+                + "F4,650,4.16," + library + ",,\n"
+                + "F5,650,4.16,,fast,\n"
+                + "F6,650,4.16," + missing + ",,\n");
+        Path out = tmp.resolve("out-options");
+        FleetSummary summary = new FleetJob(spark, FleetOptions.of(name(feeders), name(metersOpt), name(out))
+                .withStabilityRuns(STABILITY), line -> {
+        }).run();
+
+        Map<String, FeederOutcome> byId = new HashMap<>();
+        summary.feeders().forEach(o -> byId.put(o.feederId(), o));
+        for (String id : List.of("F1", "F3", "F4")) {
+            assertEquals(FeederStatus.OK, byId.get(id).status(), id + ": " + byId.get(id).message());
+        }
+        assertEquals(FeederStatus.INVALID_INPUT, byId.get("F5").status());
+        assertEquals(name(feeders) + ":5: fit must be ls or lad, not 'fast'", byId.get("F5").message());
+        assertEquals(FeederStatus.INVALID_INPUT, byId.get("F6").status());
+        assertEquals(name(feeders) + ":6: conductors: " + name(missing) + ": no such file (or use 'builtin')",
+                byId.get("F6").message());
+
+        Map<String, List<Row>> branches = new HashMap<>();
+        for (Row r : spark.read().parquet(out.resolve("branches").toString()).collectAsList()) {
+            branches.computeIfAbsent(r.getString(r.fieldIndex("feeder_id")), k -> new ArrayList<>()).add(r);
+        }
+        assertEquals(java.util.Set.of("F1", "F3", "F4"), branches.keySet());
+        // F1 (built-in library): each line gets the conductor ieee13 is built of, the transformer and the switch
+        // none (the README's "How accurate is it?": noise-free ieee13 with the built-in library)
+        Map<String, String> trueType = new HashMap<>();
+        for (Branch b : TestFeeders.load("ieee13").branches()) {
+            trueType.put(b.toBus(), b.conductor());
+        }
+        assertEquals(trueType.size(), branches.get("F1").size());
+        for (Row r : branches.get("F1")) {
+            String child = r.getString(r.fieldIndex("to_bus"));
+            assertEquals(trueType.get(child), r.getString(r.fieldIndex("conductor")), "F1: the conductor of " + child);
+        }
+        assertTrue(trueType.values().stream().filter(java.util.Objects::nonNull).allMatch(ConductorLibrary.builtIn()::contains),
+                "ieee13's lines are built-in types");
+        // F4 (its own file): the lines of those two conductors get their new names, no branch a built-in name
+        assertEquals(trueType.size(), branches.get("F4").size());
+        for (Row r : branches.get("F4")) {
+            String c = r.getString(r.fieldIndex("conductor"));
+            String truthType = trueType.get(r.getString(r.fieldIndex("to_bus")));
+            String own = truthType == null ? null : renamed.get(truthType);
+            if (own != null) {
+                assertEquals(own, c, "F4: the conductor of " + r.getString(r.fieldIndex("to_bus")));
+            } else {
+                assertTrue(c == null || renamed.containsValue(c), "F4: a type of its own library or none, not " + c);
+            }
+        }
+        for (Row r : branches.get("F3")) {
+            assertNull(r.get(r.fieldIndex("conductor")), "F3 has no library: no conductor");
+        }
+        // F3's options reached the pipeline: its tables are what the library gives in-process with stability 0
+        MeterFile file = new MeterCsvReader(MeterCsvReader.Options.defaults().withBaseKv(4.16))
+                .read(metersOpt.resolve("feeder_id=F3/meters.csv"));
+        IdentificationResult direct = new IdentifyPipeline(FeederIdentification.taskOptions(0))
+                .identify(file.data(), "650", 4.16, file.warnings());
+        assertEquals(direct.branches().size(), branches.get("F3").size());
+        for (Row r : branches.get("F3")) {
+            String child = r.getString(r.fieldIndex("to_bus"));
+            assertEquals(direct.confidenceOf(child), r.getDouble(r.fieldIndex("confidence")), 0.0,
+                    "the same double, bit for bit: " + child);
         }
     }
 
