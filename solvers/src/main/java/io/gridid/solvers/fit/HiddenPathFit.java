@@ -41,7 +41,7 @@ public final class HiddenPathFit {
      * @param w             per segment the free loss coefficient (ohm&sup2;, r&sup2; + x&sup2; when the model holds)
      * @param rStdErr       per segment, from the residual variance and the normal matrix (NaN when singular)
      * @param xStdErr       likewise
-     * @param rss           residual sum of squares over all equations and intervals (kV&sup4;)
+     * @param rss           residual sum of squares over all equations and intervals (kV<sup>4</sup>)
      * @param equations     number of (bottom, interval) equations used
      * @param hiddenU       per hidden bus, its estimated squared voltage per interval (kV&sup2;; NaN
      *                      where an interval was left out)
