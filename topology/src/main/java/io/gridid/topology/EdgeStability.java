@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
  * contains it (as an unordered bus pair). An edge decided by noise comes and goes between halves;
  * one the data determine stays. Costs {@code runs} more estimates on half the data, run concurrently
  * on the common fork-join pool (the halves are drawn first, in order: the result is the same).
+ * Each half's estimate starts from nothing, or with {@code warm} from the full-data tree
+ * ({@link TopologyEstimator#estimateFrom}: cheaper, but it separates right from wrong edges worse).
  *
  * <p>Short data: with fewer than {@link #MIN_BLOCKS} days' worth of intervals the blocks shrink so
  * that there are {@link #MIN_BLOCKS} of them; a half with fewer than {@link FeederSeries#MIN_INTERVALS}
