@@ -71,7 +71,7 @@ public final class BranchCsvReader {
                     }
                     for (String f : rec) {
                         if (f.indexOf('\0') >= 0) {
-                            throw MeterRowCollector.nulByte(name, line);
+                            throw MeterCsvRefusals.nulByte(name, line);
                         }
                     }
                     if (rec.size() == 1 && rec.get(0).isEmpty()) {

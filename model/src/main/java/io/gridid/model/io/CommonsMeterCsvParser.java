@@ -149,7 +149,7 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
                 int fields = record.size();
                 for (int k = 0; k < fields; k++) {
                     if (record.get(k).indexOf('\0') >= 0) {
-                        throw MeterRowCollector.nulByte(file, line);
+                        throw MeterCsvRefusals.nulByte(file, line);
                     }
                 }
                 if (fields == 1 && record.get(0).isEmpty()) {
@@ -171,7 +171,7 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
                     } catch (UncheckedIOException | IllegalStateException e) {
                         lastUnterminated = false;
                     }
-                    throw rows.wrongFieldCount(line, fields, lastUnterminated);
+                    throw MeterCsvRefusals.wrongFieldCount(file, line, fields, layout.fieldCount, lastUnterminated);
                 }
                 row(rows, layout, line);
             }
@@ -201,7 +201,7 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
         if (!ts.equals(lastTimestamp)) {
             long epoch = timestamps.parse(ts);
             if (epoch == TimestampParser.INVALID) {
-                throw rows.badTimestamp(line, ts);
+                throw MeterCsvRefusals.badTimestamp(file, line, ts);
             }
             lastTimestamp = ts;
             lastEpoch = epoch;
@@ -209,7 +209,7 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
         }
         String id = record.get(layout.meterId);
         if (id.indexOf(MALFORMED) >= 0) {
-            throw MeterRowCollector.notUtf8(file, line);
+            throw MeterCsvRefusals.notUtf8(file, line);
         }
         int meter = rows.meter(id, line);
         double v = number(rows, layout.voltage, line);
@@ -229,6 +229,6 @@ final class CommonsMeterCsvParser implements MeterRowCollector.RowText {
         if (s == DecimalParser.Status.VALUE || s == DecimalParser.Status.MISSING) {
             return value;
         }
-        throw rows.badNumber(line, column, text, s);
+        throw MeterCsvRefusals.badNumber(file, line, rows.layout().nameOf(column), text, s);
     }
 }

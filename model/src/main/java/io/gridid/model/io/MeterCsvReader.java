@@ -267,7 +267,7 @@ public final class MeterCsvReader {
         for (int k = 0; k < n; k++) {
             byte c = head[k];
             if (c == 0) {
-                throw MeterRowCollector.nulByte(name, nulLine);
+                throw MeterCsvRefusals.nulByte(name, nulLine);
             }
             if (c == '\n' || (c == '\r' && (k + 1 >= n || head[k + 1] != '\n'))) {
                 nulLine++;

@@ -372,42 +372,6 @@ final class MeterRowCollector {
         return DenseTable.refusal(file, line, meterIds.size(), intervalCount, rows, memoryBytes);
     }
 
-    /** A field that is not a number (or is infinite). */
-    InvalidInputException badNumber(long line, int column, String text, DecimalParser.Status status) {
-        String shown = text.strip();
-        String name = layout.nameOf(column);
-        if (status == DecimalParser.Status.INFINITE) {
-            return new InvalidInputException(file, line, name + " = " + shown + " is not a finite number");
-        }
-        String hint = "";
-        if (shown.matches("[+-]?[0-9]*,[0-9]+")) {
-            hint = " (decimal comma? write a decimal point)";
-        }
-        return new InvalidInputException(file, line, "unparsable number '" + shown + "' in " + name + hint);
-    }
-
-    /** A timestamp in none of the contract's forms. */
-    InvalidInputException badTimestamp(long line, String text) {
-        return new InvalidInputException(file, line, "unparsable timestamp '" + text.strip()
-                + "'; use e.g. 2026-01-01T00:15:00Z, 2026-01-01T00:15:00+01:00 or 2026-01-01 00:15");
-    }
-
-    /** A row whose field count differs from the header's. */
-    InvalidInputException wrongFieldCount(long line, int fields, boolean unterminatedLastLine) {
-        return new InvalidInputException(file, line, fields + (fields == 1 ? " field" : " fields") + " but the header has "
-                + layout.fieldCount + (unterminatedLastLine ? "; the file ends mid-line (truncated?)" : ""));
-    }
-
-    /** A meter id whose bytes are not UTF-8. */
-    static InvalidInputException notUtf8(String file, long line) {
-        return new InvalidInputException(file, line, "meter_id is not valid UTF-8 text");
-    }
-
-    /** A NUL byte: binary data. */
-    static InvalidInputException nulByte(String file, long line) {
-        return new InvalidInputException(file, line, "NUL byte: binary data, not CSV text");
-    }
-
     /** An interval as the file wrote it: local wall clock or UTC instant. */
     private String when(long epochSecond) {
         return localForm

@@ -212,7 +212,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                     }
                     cr = i;
                 } else if (c == 0) {
-                    throw MeterRowCollector.nulByte(file, line + 1);
+                    throw MeterCsvRefusals.nulByte(file, line + 1);
                 }
                 i++;
             }
@@ -249,7 +249,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                 }
             } else {
                 if (fields != layout.fieldCount) {
-                    throw rows.wrongFieldCount(line, fields, !terminated);
+                    throw MeterCsvRefusals.wrongFieldCount(file, line, fields, layout.fieldCount, !terminated);
                 }
                 row(rows, layout, line, discarded + lineStart);
             }
@@ -269,7 +269,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
                 || !Arrays.equals(buf, from, from + tsLength, lastTimestamp, 0, tsLength)) {
             long epoch = timestamps.parse(buf, from, from + tsLength);
             if (epoch == TimestampParser.INVALID) {
-                throw rows.badTimestamp(line, field(ts));
+                throw MeterCsvRefusals.badTimestamp(file, line, field(ts));
             }
             if (lastTimestampLength >= 0 && !presized) {
                 if (intervalStart < 0) {
@@ -305,7 +305,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
         if (s == DecimalParser.Status.VALUE || s == DecimalParser.Status.MISSING) {
             return value;
         }
-        throw rows.badNumber(line, column, field(column), s);
+        throw MeterCsvRefusals.badNumber(file, line, rows.layout().nameOf(column), field(column), s);
     }
 
     private int meter(MeterRowCollector rows, int column, long line) throws InvalidInputException {
@@ -332,7 +332,7 @@ final class PlainMeterCsvParser implements MeterRowCollector.RowText {
         }
         String id = field(column);
         if (id.indexOf('\uFFFD') >= 0 && !validUtf8(from, to)) {
-            throw MeterRowCollector.notUtf8(file, line);
+            throw MeterCsvRefusals.notUtf8(file, line);
         }
         int index = rows.meter(id, line);
         if (keyCount == keys.length) {
