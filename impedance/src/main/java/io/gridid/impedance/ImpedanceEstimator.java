@@ -8,6 +8,7 @@ import io.gridid.model.RadialTree;
 import io.gridid.solvers.fit.BranchFit;
 import io.gridid.solvers.fit.FitNorm;
 import io.gridid.solvers.fit.LengthFit;
+import io.gridid.solvers.fit.Median;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -300,7 +301,7 @@ public final class ImpedanceEstimator {
         for (int round = 0; round < MAX_GAP_ROUNDS; round++) {
             rounds++;
             // from the first estimates each round (no drift across rounds), two Gauss-Newton steps
-            double headSigma = RobustScale.MAD_TO_SIGMA * out.headFlowMismatch();
+            double headSigma = Median.MAD_TO_SIGMA * out.headFlowMismatch();
             filled = LoadStateEstimation.refine(data, tree, prior, prior, out.branches(), headSigma);
             filled = LoadStateEstimation.refine(data, tree, filled, prior, out.branches(), headSigma);
             BottomUpSweep.Outcome next = sweeper.run(data, tree, filled, SweepProgress.NONE);

@@ -5,7 +5,7 @@ import io.gridid.solvers.fit.OutlierScreen;
 
 /**
  * The bad-data threshold of a residual column: residuals further than k robust standard
- * deviations from their median, the robust standard deviation being {@link #MAD_TO_SIGMA} &times;
+ * deviations from their median, the robust standard deviation being {@link Median#MAD_TO_SIGMA} &times;
  * the median absolute deviation (which gross errors do not inflate), floored. Expected O(n)
  * (selections), and linear passes only when nothing lies beyond ({@link OutlierScreen}).
  *
@@ -13,9 +13,6 @@ import io.gridid.solvers.fit.OutlierScreen;
  * @param sigma  the robust standard deviation (&gt; 0)
  */
 record RobustScale(double median, double sigma) {
-    /** Normal-consistency factor of the median absolute deviation: MAD &times; 1.4826 = &sigma; for Gaussian errors. */
-    static final double MAD_TO_SIGMA = 1.4826;
-
     /**
      * The median and robust sigma of {@code values[0..n)} when at least one value lies beyond
      * {@code k} of them, else null (also when the scale is 0).
@@ -27,13 +24,13 @@ record RobustScale(double median, double sigma) {
      */
     static RobustScale ifAnyBeyond(double[] values, int n, double k, double floor) {
         double med = Median.ofFirst(values, n);
-        if (!OutlierScreen.anyBeyond(values, n, med, k, MAD_TO_SIGMA, floor)) {
+        if (!OutlierScreen.anyBeyond(values, n, med, k, Median.MAD_TO_SIGMA, floor)) {
             return null; // nothing to drop, decided without the MAD's selection (the usual case)
         }
         for (int i = 0; i < n; i++) {
             values[i] = Math.abs(values[i] - med);
         }
-        double sigma = Math.max(MAD_TO_SIGMA * Median.ofFirst(values, n), floor);
+        double sigma = Math.max(Median.MAD_TO_SIGMA * Median.ofFirst(values, n), floor);
         return sigma > 0 ? new RobustScale(med, sigma) : null;
     }
 

@@ -7,6 +7,8 @@ package io.gridid.solvers.fit;
  * returned is the exact order statistic, so the algorithm does not change any result.
  */
 public final class Median {
+    /** Normal-consistency factor of the median absolute deviation: MAD &times; 1.4826 = &sigma; for Gaussian errors. */
+    public static final double MAD_TO_SIGMA = 1.4826;
     /** Ranges longer than this are first narrowed on a sample (Floyd and Rivest's constant). */
     private static final int SAMPLE_ABOVE = 600;
 

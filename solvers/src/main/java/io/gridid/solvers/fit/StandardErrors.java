@@ -10,8 +10,6 @@ package io.gridid.solvers.fit;
  * These are large-sample figures; they ignore the bounds r, x &ge; 0.
  */
 final class StandardErrors {
-    /** Median absolute deviation to Gaussian sigma. */
-    static final double MAD_TO_SIGMA = 1.4826;
     /** sqrt(pi/2): LAD over LS asymptotic standard deviation under Gaussian errors. */
     static final double LAD_INFLATION = Math.sqrt(Math.PI / 2);
 
@@ -56,7 +54,7 @@ final class StandardErrors {
         if (norm == FitNorm.LS) {
             return rss / Math.max(1, n - p);
         }
-        double s = MAD_TO_SIGMA * Median.ofFirst(abs, n) * LAD_INFLATION;
+        double s = Median.MAD_TO_SIGMA * Median.ofFirst(abs, n) * LAD_INFLATION;
         return s * s;
     }
 }
