@@ -1,6 +1,8 @@
 package io.gridid.cli;
 
 import io.gridid.model.GrididException;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.reports.IdentificationResult;
 import io.gridid.reports.IdentifyOptions;
 import io.gridid.reports.IdentifyPipeline;
@@ -69,7 +71,7 @@ final class IdentifyCommand implements Callable<Integer> {
         MeterInput.Read file = meterInput.read(); // a v_pu file without --base-kv is refused here
         double readSeconds = (System.nanoTime() - readStart) / 1e9;
         String root = meterInput.root;
-        List<String> inputWarnings = new ArrayList<>(file.warnings());
+        List<Warning> inputWarnings = new ArrayList<>(file.warnings());
         double baseKv;
         if (meterInput.baseKv != null) {
             baseKv = meterInput.baseKv;
@@ -78,8 +80,9 @@ final class IdentifyCommand implements Callable<Integer> {
             if (!(baseKv > 0)) {
                 throw new IllegalInputException("--base-kv is needed: the root meter " + root + " has no voltage reading");
             }
-            inputWarnings.add(String.format(Locale.ROOT, "no --base-kv: per-unit voltages in the report are relative "
-                    + "to the root's mean voltage, %.4g kV", baseKv));
+            inputWarnings.add(Warning.of(WarningCode.NO_BASE_VOLTAGE, String.format(Locale.ROOT,
+                    "no --base-kv: per-unit voltages in the report are relative to the root's mean voltage, %.4g kV",
+                    baseKv), root));
         }
         PrintWriter err = spec.commandLine().getErr();
         IdentifyPipeline pipeline = new IdentifyPipeline(options);

@@ -10,6 +10,7 @@ import io.gridid.model.GrididException;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.FileSet;
@@ -100,7 +101,7 @@ final class ImpedanceCommand implements Callable<Integer> {
         }
         Path file = out.resolve("branches.csv");
         new FileSet().add("branches.csv", BranchCsvWriter.content(EXTRA_COLUMNS, rows(result))).write(out);
-        List<String> warnings = new ArrayList<>(meterFile.warnings());
+        List<Warning> warnings = new ArrayList<>(meterFile.warnings());
         warnings.addAll(result.warnings());
         warningOutput.print(err, warnings);
         spec.commandLine().getOut().println("wrote " + result.branches().size() + " branches to " + file);

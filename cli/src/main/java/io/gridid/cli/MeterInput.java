@@ -3,6 +3,7 @@ package io.gridid.cli;
 import io.gridid.model.FeederHead;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
+import io.gridid.model.Warning;
 import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterFile;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ final class MeterInput {
     int readThreads;
 
     /** The meter file, read and checked. */
-    record Read(MeterData data, List<String> warnings) {
+    record Read(MeterData data, List<Warning> warnings) {
     }
 
     /**

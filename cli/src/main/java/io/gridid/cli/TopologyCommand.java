@@ -4,16 +4,17 @@ import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
+import io.gridid.model.Warning;
 import io.gridid.model.io.FileSet;
-import io.gridid.reports.OutputFolder;
 import io.gridid.reports.GrididStages;
+import io.gridid.reports.OutputFolder;
 import io.gridid.reports.TopologyFile;
 import io.gridid.reports.TopologyOutcome;
-import io.gridid.topology.TopologyIdentifier;
+import io.gridid.topology.HiddenJunctionOptions;
 import io.gridid.topology.PhysicsSearchOptions;
+import io.gridid.topology.TopologyIdentifier;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
-import io.gridid.topology.HiddenJunctionOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,7 +107,7 @@ final class TopologyCommand implements Callable<Integer> {
             warningOutput.print(err, file.warnings()); // what the input said may explain why no result came
             throw e;
         }
-        List<String> warnings = new ArrayList<>(file.warnings());
+        List<Warning> warnings = new ArrayList<>(file.warnings());
         warnings.addAll(t.warnings());
         warningOutput.print(err, warnings);
         Path target = out.resolve("topology.csv");

@@ -1,5 +1,7 @@
 package io.gridid.cli;
 
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.reports.WarningGroups;
 import picocli.CommandLine.Option;
 
@@ -13,24 +15,25 @@ import java.util.List;
  * always holds them all.
  */
 final class WarningOutput {
-    /** The physics search's warning that its budget ran out: the terminal adds the option that raises it. */
-    static final String BUDGET_WARNING = "local search stopped at its work budget";
+    /** What the terminal adds to the physics search's warning that its budget ran out. */
+    static final String BUDGET_HINT = " (--search-budget FITS_PER_BUS raises it)";
 
     @Option(names = "--verbose", description = "Print every warning in full (default: one line per kind, "
             + "with a count and the first " + WarningGroups.NAMED_IDS + " ids; report.json has them all).")
     boolean verbose;
 
     /** Prints the warnings, each line prefixed {@code gridid: warning: }. */
-    void print(PrintWriter err, List<String> warnings) {
+    void print(PrintWriter err, List<Warning> warnings) {
         if (verbose) {
-            warnings.forEach(w -> err.println("gridid: warning: " + w));
+            warnings.forEach(w -> err.println("gridid: warning: " + w.text()));
             return;
         }
-        for (WarningGroups.Group g : WarningGroups.of(warnings).groups()) {
+        List<WarningGroups.Group> groups = WarningGroups.of(warnings).groups();
+        for (WarningGroups.Group g : groups) {
             err.println("gridid: warning: " + g.summary(WarningGroups.NAMED_IDS)
-                    + (g.kind().startsWith(BUDGET_WARNING) ? " (--search-budget FITS_PER_BUS raises it)" : ""));
+                    + (g.code() == WarningCode.SEARCH_BUDGET ? BUDGET_HINT : ""));
         }
-        if (WarningGroups.of(warnings).groups().size() < warnings.size()) {
+        if (groups.size() < warnings.size()) {
             err.println("gridid: (--verbose prints each warning in full)");
         }
         err.flush();

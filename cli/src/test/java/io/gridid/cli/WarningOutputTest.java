@@ -1,5 +1,7 @@
 package io.gridid.cli;
 
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -11,12 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WarningOutputTest {
-    private static List<String> warnings() {
-        List<String> w = new ArrayList<>();
-        w.add("3 of 700 intervals dropped: fewer than two voltage readings");
+    private static List<Warning> warnings() {
+        List<Warning> w = new ArrayList<>();
+        w.add(Warning.of(WarningCode.INTERVALS_WITHOUT_VOLTAGES, "3 of 700 intervals dropped: fewer than two voltage"
+                + " readings"));
         for (int i = 0; i < 150; i++) {
-            w.add("branch " + i + "-" + (i + 1) + ": the data do not pin down x (standard error " + (25 + i % 50)
-                    + " %) [unconstrained r=0.1, x=0.01 ohm]");
+            String id = Warning.branch(String.valueOf(i), String.valueOf(i + 1));
+            w.add(Warning.of(WarningCode.X_NOT_PINNED, "branch " + id + ": the data do not pin down x (standard error "
+                    + (25 + i % 50) + " %) [unconstrained r=0.1, x=0.01 ohm]", id));
         }
         return w;
     }
@@ -43,8 +47,8 @@ class WarningOutputTest {
     void theBudgetWarningNamesTheOptionThatRaisesIt() {
         WarningOutput o = new WarningOutput();
         StringWriter s = new StringWriter();
-        o.print(new PrintWriter(s, true), List.of("local search stopped at its work budget (300 branch fits per bus);"
-                + " the tree may improve with a larger budget"));
+        o.print(new PrintWriter(s, true), List.of(Warning.of(WarningCode.SEARCH_BUDGET, "local search stopped at its"
+                + " work budget (300 branch fits per bus); the tree may improve with a larger budget")));
         assertTrue(s.toString().strip().endsWith("(--search-budget FITS_PER_BUS raises it)"), s.toString());
     }
 

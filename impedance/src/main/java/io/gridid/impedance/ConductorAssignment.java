@@ -3,6 +3,8 @@ package io.gridid.impedance;
 import io.gridid.model.ConductorType;
 import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.solvers.fit.FitNorm;
 import io.gridid.solvers.milp.ChoiceOption;
 import io.gridid.solvers.milp.ChoiceProblem;
@@ -57,7 +59,7 @@ final class ConductorAssignment {
      * @param warnings receives feeder-level remarks (modified)
      * @return choice per child bus
      */
-    Map<String, Choice> choose(Map<String, SweptBranch> swept, RadialTree tree, List<String> warnings)
+    Map<String, Choice> choose(Map<String, SweptBranch> swept, RadialTree tree, List<Warning> warnings)
             throws GrididException {
         List<ConductorType> lib = options.conductors();
         Map<String, Choice> out = new HashMap<>();
@@ -93,15 +95,17 @@ final class ConductorAssignment {
             sol = solve(items, swept, tree, scale, false);
             widened = true;
             if (sol == null) {
-                warnings.add("the conductor priors (max types " + options.maxTypes() + ", tapered "
-                        + options.tapered() + ") cannot be met: unconstrained fits kept for every branch");
+                warnings.add(Warning.of(WarningCode.CONDUCTOR_PRIORS_INFEASIBLE, "the conductor priors (max types "
+                        + options.maxTypes() + ", tapered " + options.tapered()
+                        + ") cannot be met: unconstrained fits kept for every branch"));
                 for (String bus : items) {
                     out.put(bus, new Choice(null, "conductor priors infeasible: unconstrained fit kept"));
                 }
                 return out;
             }
-            warnings.add("the conductor priors (max types " + options.maxTypes() + ", tapered " + options.tapered()
-                    + ") needed types that fit some branches poorly; those branches are marked 'forced'");
+            warnings.add(Warning.of(WarningCode.CONDUCTOR_PRIORS_FORCED, "the conductor priors (max types "
+                    + options.maxTypes() + ", tapered " + options.tapered() + ") needed types that fit some branches poorly; those"
+                    + " branches are marked 'forced'"));
         }
         for (int k = 0; k < items.size(); k++) {
             String bus = items.get(k);

@@ -3,6 +3,8 @@ package io.gridid.impedance;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.solvers.fit.HiddenPathFit;
 
 import java.util.ArrayList;
@@ -94,10 +96,12 @@ public final class HiddenJunctionImpedance {
         for (BranchEstimate b : second.branches()) {
             out.add(replaced.getOrDefault(b.toBus(), b));
         }
-        List<String> warnings = new ArrayList<>(second.warnings());
-        warnings.add(String.format(Locale.ROOT, "%d hidden junction(s): the %d branches around them are fitted on the "
+        List<Warning> warnings = new ArrayList<>(second.warnings());
+        warnings.add(Warning.about(WarningCode.HIDDEN_JUNCTION_BRANCHES, hidden, String.format(Locale.ROOT,
+                "%d hidden junction(s): the %d branches around them are fitted on the "
                 + "path equations (their standard errors say how well); the joint refinement is off for this tree "
-                + "(it would take the hidden buses' stand-in voltages for measurements)", hidden.size(), replaced.size()));
+                + "(it would take the hidden buses' stand-in voltages for measurements)", hidden.size(),
+                replaced.size())));
         return new ImpedanceResult(out, warnings, metersOf(data, second.completedLoads()));
     }
 

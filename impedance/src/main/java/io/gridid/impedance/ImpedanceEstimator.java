@@ -5,6 +5,8 @@ import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.MeterInformation;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.solvers.fit.BranchFit;
 import io.gridid.solvers.fit.FitNorm;
 import io.gridid.solvers.fit.LengthFit;
@@ -122,23 +124,26 @@ public final class ImpedanceEstimator {
         Swept run = sweep(data, tree, progress);
         BottomUpSweep.Outcome sweep = run.outcome();
         Map<String, SweptBranch> swept = sweep.branches();
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         double head = sweep.headFlowMismatch();
         if (head > HEAD_MISMATCH_WARNING) {
-            warnings.add(String.format(Locale.ROOT, "the feeder-head active power differs from the metered loads plus "
+            warnings.add(Warning.of(WarningCode.HEAD_POWER_MISMATCH, String.format(Locale.ROOT,
+                    "the feeder-head active power differs from the metered loads plus "
                     + "estimated losses by %.1f %% (median over intervals): unmetered load, a meter scaling error or "
-                    + "a wrong topology?", 100 * head));
+                    + "a wrong topology?", 100 * head)));
         }
         boolean joint = options.jointRefinement() && options.norm() == FitNorm.LS;
         if (joint && hasEstimatedLoads(run.filled())) {
             joint = false;
-            warnings.add("joint refinement skipped: loads were estimated for missing readings, and their errors"
-                    + " (shared by neighbouring branches) are not in its noise model; the sweep's fits stand");
+            warnings.add(Warning.of(WarningCode.JOINT_SKIPPED_ESTIMATED_LOADS, "joint refinement skipped: loads were"
+                    + " estimated for missing readings, and their errors (shared by neighbouring branches) are not in"
+                    + " its noise model; the sweep's fits stand"));
         } else if (joint && tree.size() - 1 > JOINT_MAX_BRANCHES) {
             joint = false;
-            warnings.add("joint refinement skipped: " + (tree.size() - 1) + " branches, above "
+            warnings.add(Warning.of(WarningCode.JOINT_SKIPPED_LARGE_TREE, "joint refinement skipped: "
+                    + (tree.size() - 1) + " branches, above "
                     + JOINT_MAX_BRANCHES + " its iterative solver costs seconds to minutes"
-                    + " (measured: +14.6 s on 999 branches); the sweep's fits stand");
+                    + " (measured: +14.6 s on 999 branches); the sweep's fits stand"));
         }
         Map<String, JointRefinement.Branch> free = Map.of();
         Map<String, JointRefinement.Branch> typed = Map.of();
@@ -203,19 +208,22 @@ public final class ImpedanceEstimator {
                     mismatch);
             out.add(e);
             if (!e.note().isEmpty() && e.conductor() == null && options.usesLibrary()) {
-                warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + e.note());
+                String id = Warning.branch(e.fromBus(), e.toBus());
+                warnings.add(Warning.of(WarningCode.NO_CONDUCTOR_TYPE, "branch " + id + ": " + e.note(), id));
             }
-            String weak = weakness(unconstrained(b.fit(), free.get(bus)));
+            Warning weak = weakness(unconstrained(b.fit(), free.get(bus)), Warning.branch(e.fromBus(), e.toBus()));
             if (weak != null) {
-                warnings.add("branch " + e.fromBus() + "-" + e.toBus() + ": " + weak);
+                warnings.add(weak);
             }
         }
         if (run.filled() != null && run.rounds() >= 0) {
-            warnings.add(String.format(Locale.ROOT, "missing loads estimated from the recorded voltages given the"
-                    + " fitted impedances (%d round(s) of state estimation and refit)", run.rounds()));
+            warnings.add(Warning.of(WarningCode.LOADS_ESTIMATED, String.format(Locale.ROOT,
+                    "missing loads estimated from the recorded voltages given the"
+                    + " fitted impedances (%d round(s) of state estimation and refit)", run.rounds())));
         } else if (run.filled() != null) {
-            warnings.add("too many missing loads for the state estimate's work budget: flows use the profile-based"
-                    + " estimates only, so impedances near the root may be off by several per cent");
+            warnings.add(Warning.of(WarningCode.LOAD_ESTIMATE_BUDGET, "too many missing loads for the state estimate's"
+                    + " work budget: flows use the profile-based estimates only, so impedances near the root may be"
+                    + " off by several per cent"));
         }
         boolean loadsEstimated = run.filled() != null && java.util.Arrays.stream(run.filled().estimated())
                 .anyMatch(java.util.Objects::nonNull);
@@ -451,25 +459,29 @@ public final class ImpedanceEstimator {
     }
 
     /**
-     * A warning text when the data do not pin the branch down, else null. Judged on the
+     * The warning about branch {@code id} when the data do not pin it down, else null. Judged on the
      * unconstrained fit: a library length's small error would hide how weakly the data alone
      * determine (r, x).
      */
-    private String weakness(BranchFit f) {
+    private Warning weakness(BranchFit f, String id) {
         double rRel = f.rStdErr() / Math.abs(f.rOhm());
         double xRel = f.xStdErr() / Math.abs(f.xOhm());
-        List<String> parts = new ArrayList<>(2);
-        if (!(rRel <= options.weakRelativeStdErr())) {
-            parts.add("r (standard error " + percent(rRel) + ")");
-        }
-        if (!(xRel <= options.weakRelativeStdErr())) {
-            parts.add("x (standard error " + percent(xRel) + ")");
-        }
-        if (parts.isEmpty()) {
+        boolean r = !(rRel <= options.weakRelativeStdErr());
+        boolean x = !(xRel <= options.weakRelativeStdErr());
+        if (!r && !x) {
             return null;
         }
-        return "the data do not pin down " + String.join(" and ", parts)
-                + String.format(Locale.ROOT, " [unconstrained r=%.4g, x=%.4g ohm]", f.rOhm(), f.xOhm());
+        List<String> parts = new ArrayList<>(2);
+        if (r) {
+            parts.add("r (standard error " + percent(rRel) + ")");
+        }
+        if (x) {
+            parts.add("x (standard error " + percent(xRel) + ")");
+        }
+        WarningCode code = r && x ? WarningCode.R_AND_X_NOT_PINNED
+                : r ? WarningCode.R_NOT_PINNED : WarningCode.X_NOT_PINNED;
+        return Warning.of(code, "branch " + id + ": the data do not pin down " + String.join(" and ", parts)
+                + String.format(Locale.ROOT, " [unconstrained r=%.4g, x=%.4g ohm]", f.rOhm(), f.xOhm()), id);
     }
 
     private static String percent(double rel) {

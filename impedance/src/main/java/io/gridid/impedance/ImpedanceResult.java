@@ -1,6 +1,7 @@
 package io.gridid.impedance;
 
 import io.gridid.model.MeterData;
+import io.gridid.model.Warning;
 
 import java.util.List;
 
@@ -14,14 +15,14 @@ import java.util.List;
  *                 by the stage's state estimate (missing voltages stay missing); null when no
  *                 load was missing. Stage 1 can be rerun on these (see the reports pipeline).
  */
-public record ImpedanceResult(List<BranchEstimate> branches, List<String> warnings, MeterData completedLoads) {
+public record ImpedanceResult(List<BranchEstimate> branches, List<Warning> warnings, MeterData completedLoads) {
     public ImpedanceResult {
         branches = List.copyOf(branches);
         warnings = List.copyOf(warnings);
     }
 
     /** A result for data without missing loads. */
-    public ImpedanceResult(List<BranchEstimate> branches, List<String> warnings) {
+    public ImpedanceResult(List<BranchEstimate> branches, List<Warning> warnings) {
         this(branches, warnings, null);
     }
 

@@ -6,6 +6,7 @@ import io.gridid.model.ConductorType;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
+import io.gridid.model.WarningCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -52,7 +53,8 @@ class ConductorPriorsTest {
         assertEquals(1, used.size(), used.toString());
         // the truth has three line types (2 branches each): at least 4 lines carry a type that is not theirs
         assertTrue(forced >= 4, "forced notes: " + forced);
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("priors")), r.warnings().toString());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.code() == WarningCode.CONDUCTOR_PRIORS_FORCED),
+                r.warnings().toString());
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.gridid.impedance;
 
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
-import java.util.ArrayList;
-
 import io.gridid.feeders.ConductorLibrary;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;
@@ -14,14 +10,18 @@ import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -560,10 +560,10 @@ class JointRefinementTest {
                 .estimate(holed, feeder.tree());
         ImpedanceResult off = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(false))
                 .estimate(holed, feeder.tree());
-        assertTrue(on.warnings().stream().anyMatch(w -> w.startsWith("joint refinement skipped: loads were estimated")),
+        assertTrue(on.warnings().stream().anyMatch(w -> w.code() == WarningCode.JOINT_SKIPPED_ESTIMATED_LOADS),
                 on.warnings().toString());
-        List<String> otherWarnings = new ArrayList<>(on.warnings());
-        otherWarnings.removeIf(w -> w.startsWith("joint refinement skipped"));
+        List<Warning> otherWarnings = new ArrayList<>(on.warnings());
+        otherWarnings.removeIf(w -> w.code() == WarningCode.JOINT_SKIPPED_ESTIMATED_LOADS);
         assertEquals(off.warnings(), otherWarnings);
         assertEquals(off.branches(), on.branches());
         ImpedanceResult complete = new ImpedanceEstimator(ImpedanceOptions.defaults().withJointRefinement(true))

@@ -4,6 +4,8 @@ import io.gridid.model.FeederHead;
 import io.gridid.model.GrididException;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterFile;
 
@@ -151,12 +153,12 @@ public final class FeederIdentifier {
         return run(data, rootId, baseKv, List.of());
     }
 
-    private IdentifiedFeeder run(MeterData data, String rootId, double baseKv, List<String> readWarnings)
+    private IdentifiedFeeder run(MeterData data, String rootId, double baseKv, List<Warning> readWarnings)
             throws GrididException {
         if (!Double.isNaN(baseKv) && !(baseKv > 0 && baseKv < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("baseKv must be positive and finite, or NaN: " + baseKv);
         }
-        List<String> warnings = new ArrayList<>(readWarnings);
+        List<Warning> warnings = new ArrayList<>(readWarnings);
         double kv = baseKv;
         if (Double.isNaN(kv)) {
             kv = data.meanVoltageKv(data.indexOf(rootId));
@@ -164,8 +166,8 @@ public final class FeederIdentifier {
                 throw new GrididException("a base voltage is needed: the root meter " + rootId
                         + " has no voltage reading");
             }
-            warnings.add(String.format(Locale.ROOT, "no base voltage given: per-unit voltages are relative to the"
-                    + " root's mean voltage, %.4g kV", kv));
+            warnings.add(Warning.of(WarningCode.NO_BASE_VOLTAGE, String.format(Locale.ROOT, "no base voltage given:"
+                    + " per-unit voltages are relative to the root's mean voltage, %.4g kV", kv), rootId));
         }
         return IdentifiedFeeder.of(new IdentifyPipeline(options).identify(data, rootId, kv, warnings, progress));
     }

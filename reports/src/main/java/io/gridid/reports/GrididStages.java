@@ -11,6 +11,8 @@ import io.gridid.impedance.LikelihoodTreeSearch;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 import io.gridid.topology.Topology;
 import io.gridid.topology.TopologyDiagnostics;
@@ -71,11 +73,11 @@ public final class GrididStages {
     public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
                                          LikelihoodSearchOptions search, ProgressListener progress)
             throws GrididException {
-        List<String> warnings = new ArrayList<>(found.warnings());
+        List<Warning> warnings = new ArrayList<>(found.warnings());
         for (String bus : found.tree().topDown()) {
             if (!data.hasMeter(bus)) {
-                warnings.add("likelihood search not run: the tree has buses without a meter (" + bus
-                        + "), and the joint model needs a meter at every bus");
+                warnings.add(Warning.of(WarningCode.LIKELIHOOD_SEARCH_NOT_RUN, "likelihood search not run: the tree has"
+                        + " buses without a meter (" + bus + "), and the joint model needs a meter at every bus", bus));
                 return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
                         found.conditionNumber(), found.intervalsUsed(), warnings);
             }
@@ -90,7 +92,7 @@ public final class GrididStages {
         } catch (GrididException e) {
             // incomplete data, or no voltage noise to weigh the trees by: stage 1's tree stands
             // (data stage 2 cannot use at all fail again, with their own message, in stage 2)
-            warnings.add("likelihood search not run: " + e.getMessage());
+            warnings.add(Warning.of(WarningCode.LIKELIHOOD_SEARCH_NOT_RUN, "likelihood search not run: " + e.getMessage()));
             return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
                     found.conditionNumber(), found.intervalsUsed(), warnings);
         }
@@ -99,13 +101,15 @@ public final class GrididStages {
             double share = 1 / (1 + Math.exp(-m.gain() / 2));
             m.parents().keySet().forEach(bus -> confidence.put(bus, share));
         }
-        int moved = r.movedBuses(found.tree()).size();
-        warnings.add(String.format(Locale.ROOT, "likelihood search: %d bus(es) moved by %d move(s) gaining more than"
+        List<String> movedBuses = List.copyOf(r.movedBuses(found.tree()));
+        int moved = movedBuses.size();
+        warnings.add(Warning.about(WarningCode.LIKELIHOOD_SEARCH_MOVES, movedBuses, String.format(Locale.ROOT,
+                "likelihood search: %d bus(es) moved by %d move(s) gaining more than"
                         + " %.3g in deviance each (%.4g in all), %d candidate trees scored in %d round(s); a moved bus's"
                         + " confidence is the likelihood share its move won against stage 1's parent", moved,
                 r.moves().size(), search.minGain(), r.startDeviance() - r.deviance(), r.evaluations(), r.rounds())
                 + (complete.intervalCount() < data.intervalCount() ? String.format(Locale.ROOT, "; weighed on the %d of"
-                + " %d intervals with every reading", complete.intervalCount(), data.intervalCount()) : ""));
+                + " %d intervals with every reading", complete.intervalCount(), data.intervalCount()) : "")));
         return new TopologyOutcome(r.tree(), confidence, found.method(), found.regressionPath(),
                 found.conditionNumber(), found.intervalsUsed(), warnings);
     }

@@ -2,6 +2,7 @@ package io.gridid.reports;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
 import io.gridid.model.io.BranchRow;
 
 import java.util.ArrayList;
@@ -116,8 +117,9 @@ public final class HtmlReport {
             h.append("<p>None.</p>\n");
         } else {
             h.append("<ul id=\"warnings\">");
-            for (String w : r.warnings()) {
-                h.append("<li class=\"warn\">").append(esc(w)).append("</li>");
+            for (Warning w : r.warnings()) {
+                h.append("<li class=\"warn\" data-code=\"").append(w.code().name()).append("\">").append(esc(w.text()))
+                        .append("</li>");
             }
             h.append("</ul>\n");
         }

@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
 import io.gridid.model.io.BranchRow;
 
 import java.util.Collections;
@@ -21,13 +22,13 @@ import java.util.Objects;
  * @param confidence     topology confidence per branch, keyed by the branch's child (to_bus); higher = surer
  * @param diagnostics    data-quality and stage-1 figures
  * @param meanVoltagePu  mean measured |V| per bus, per unit of baseKv (empty when unknown)
- * @param warnings       warnings of every stage, in order
+ * @param warnings       warnings of every stage, in order, typed
  * @param stageSeconds   wall time per stage, seconds, in stage order (e.g. topology, impedance)
  * @param truth          true branches to compare with (empty = no truth given)
  */
 public record IdentificationResult(String rootBus, double baseKv, List<BranchRow> branches,
                                    Map<String, Double> confidence, IdentificationDiagnostics diagnostics,
-                                   Map<String, Double> meanVoltagePu, List<String> warnings,
+                                   Map<String, Double> meanVoltagePu, List<Warning> warnings,
                                    Map<String, Double> stageSeconds, List<BranchRow> truth) {
     public IdentificationResult {
         Objects.requireNonNull(rootBus, "rootBus");

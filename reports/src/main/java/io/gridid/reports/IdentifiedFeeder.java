@@ -2,6 +2,7 @@ package io.gridid.reports;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,10 +18,10 @@ import java.util.Objects;
  *
  * @param tree     the identified radial topology, rooted at the feeder head
  * @param branches one per edge of {@code tree}, top-down (parent first)
- * @param warnings every warning of reading and of both stages, in order, one line each
+ * @param warnings every warning of reading and of both stages, in order, one line each, typed
  * @param result   the same identification as the reports, exports and result folders use it
  */
-public record IdentifiedFeeder(RadialTree tree, List<IdentifiedBranch> branches, List<String> warnings,
+public record IdentifiedFeeder(RadialTree tree, List<IdentifiedBranch> branches, List<Warning> warnings,
                                IdentificationResult result) {
     public IdentifiedFeeder {
         Objects.requireNonNull(tree, "tree");

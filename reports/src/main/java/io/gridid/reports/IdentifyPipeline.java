@@ -4,6 +4,8 @@ import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.model.Units;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ public final class IdentifyPipeline {
      * @param inputWarnings  warnings from reading the input, carried into the report
      * @throws GrididException when a stage cannot identify the feeder from these data
      */
-    public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<String> inputWarnings)
+    public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<Warning> inputWarnings)
             throws GrididException {
         return identify(data, rootBus, baseKv, inputWarnings, ProgressListener.NONE);
     }
@@ -59,7 +61,7 @@ public final class IdentifyPipeline {
      * asked for ({@link GrididStages#LIKELIHOOD_SEARCH}), when stage 1 is done (label "topology",
      * 0 of the branch count) and as stage 2 fits branches (label "impedance", branches fitted of all).
      */
-    public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<String> inputWarnings,
+    public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<Warning> inputWarnings,
                                          ProgressListener progress) throws GrididException {
         Objects.requireNonNull(data, "data");
         if (!data.hasMeter(rootBus)) {
@@ -77,7 +79,7 @@ public final class IdentifyPipeline {
         long t2 = System.nanoTime();
         double topologySeconds = (t1 - t0) / 1e9;
         double impedanceSeconds = (t2 - t1) / 1e9;
-        List<String> passNotes = new ArrayList<>();
+        List<Warning> passNotes = new ArrayList<>();
         // with missing loads: stage 1 again on stage 2's estimates of them, until the tree holds;
         // if the passes cycle or run out, the tree whose stage-2 fits leave the least residual wins
         List<TopologyOutcome> topos = new ArrayList<>(List.of(topo));
@@ -88,7 +90,8 @@ public final class IdentifyPipeline {
             TopologyOutcome again = topology.identify(data, rootBus, imp.completedLoads());
             long s1 = System.nanoTime();
             topologySeconds += (s1 - s0) / 1e9;
-            int moved = moved(topo.tree(), again.tree());
+            List<String> movedBuses = moved(topo.tree(), again.tree());
+            int moved = movedBuses.size();
             if (moved == 0) {
                 break;
             }
@@ -97,11 +100,11 @@ public final class IdentifyPipeline {
                 cycle |= earlier.tree().equals(again.tree());
             }
             if (cycle) {
-                passNotes.add("pass " + pass + ": stage 1 returned to an earlier tree");
+                passNotes.add(Warning.of(WarningCode.STAGE1_RERUN, "pass " + pass + ": stage 1 returned to an earlier tree"));
                 break;
             }
-            passNotes.add("pass " + pass + ": stage 1 rerun on stage 2's estimates of the missing loads moved " + moved
-                    + " bus(es); stage 2 refitted on the new tree");
+            passNotes.add(Warning.about(WarningCode.STAGE1_RERUN, movedBuses, "pass " + pass + ": stage 1 rerun on stage"
+                    + " 2's estimates of the missing loads moved " + moved + " bus(es); stage 2 refitted on the new tree"));
             topo = again;
             imp = impedance.estimate(data, topo.tree(), ProgressListener.NONE);
             impedanceSeconds += (System.nanoTime() - s1) / 1e9;
@@ -119,8 +122,8 @@ public final class IdentifyPipeline {
                 }
             }
             if (best != topos.size() - 1) {
-                passNotes.add("kept the tree of pass " + (best + 1) + " of " + topos.size()
-                        + ": its stage-2 fits leave the least residual");
+                passNotes.add(Warning.of(WarningCode.STAGE1_RERUN, "kept the tree of pass " + (best + 1) + " of "
+                        + topos.size() + ": its stage-2 fits leave the least residual"));
             }
             topo = topos.get(best);
             imp = imps.get(best);
@@ -131,9 +134,10 @@ public final class IdentifyPipeline {
             GapTreeRefinement.Outcome refined = new GapTreeRefinement(impedance.forTreeComparison())
                     .refine(imp.completedLoads(), topo.tree());
             if (refined.moves() > 0) {
-                int moved = moved(topo.tree(), refined.tree());
-                passNotes.add("stage 2's misfit moved " + moved + " bus(es) after stage 1 (" + refined.evaluations()
-                        + " trees tried); their confidence is not known");
+                List<String> movedBuses = moved(topo.tree(), refined.tree());
+                passNotes.add(Warning.about(WarningCode.MISFIT_MOVES, movedBuses, "stage 2's misfit moved "
+                        + movedBuses.size() + " bus(es) after stage 1 (" + refined.evaluations()
+                        + " trees tried); their confidence is not known"));
                 Map<String, Double> confidence = new LinkedHashMap<>(topo.confidence());
                 for (String bus : refined.tree().topDown()) {
                     if (!bus.equals(rootBus) && !refined.tree().parentOf(bus).equals(topo.tree().parentOf(bus))) {
@@ -162,7 +166,7 @@ public final class IdentifyPipeline {
         for (int m = 0; m < data.meterCount(); m++) {
             meanV.put(data.meterIds().get(m), Units.kvToPu(nanMean(data.voltagesKv(m)), baseKv));
         }
-        List<String> warnings = new ArrayList<>(inputWarnings);
+        List<Warning> warnings = new ArrayList<>(inputWarnings);
         warnings.addAll(topo.warnings());
         warnings.addAll(imp.warnings());
         warnings.addAll(passNotes);
@@ -191,14 +195,14 @@ public final class IdentifyPipeline {
     static final int NOISY_PASSES = 2;
 
     /** Buses whose parent differs between two trees of the same buses. */
-    private static int moved(RadialTree a, RadialTree b) {
-        int n = 0;
+    private static List<String> moved(RadialTree a, RadialTree b) {
+        List<String> out = new ArrayList<>();
         for (String bus : a.topDown()) {
             if (!bus.equals(a.root()) && !a.parentOf(bus).equals(b.parentOf(bus))) {
-                n++;
+                out.add(bus);
             }
         }
-        return n;
+        return out;
     }
 
     private static double nanMean(double[] v) {

@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
 import io.gridid.model.MeterData;
+import io.gridid.model.Warning;
 import io.gridid.model.io.BranchRow;
 
 import java.util.List;
@@ -13,14 +14,14 @@ import java.util.List;
  * @param completedLoads the readings with missing loads replaced by stage 2's estimates, or null
  *                  (no load missing, or a stage that does not estimate them)
  */
-public record ImpedanceOutcome(List<BranchRow> branches, List<String> warnings, MeterData completedLoads) {
+public record ImpedanceOutcome(List<BranchRow> branches, List<Warning> warnings, MeterData completedLoads) {
     public ImpedanceOutcome {
         branches = List.copyOf(branches);
         warnings = List.copyOf(warnings);
     }
 
     /** An outcome without load estimates. */
-    public ImpedanceOutcome(List<BranchRow> branches, List<String> warnings) {
+    public ImpedanceOutcome(List<BranchRow> branches, List<Warning> warnings) {
         this(branches, warnings, null);
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridid.model.GrididException;
 import io.gridid.model.InvalidInputException;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 
 import java.util.ArrayList;
@@ -19,7 +21,9 @@ import java.util.Map;
 /**
  * {@code report.json}: the same content as the HTML report, for machines. Top-level fields:
  * {@code format} ("gridid-report"), {@code version} (1), {@code root_bus}, {@code base_kv},
- * {@code diagnostics}, {@code stage_seconds}, {@code warnings}, {@code branches} (objects with
+ * {@code diagnostics}, {@code stage_seconds}, {@code warnings} (their texts),
+ * {@code warning_details} (the same warnings in the same order, each {@code code} ({@link WarningCode}
+ * name), {@code subjects} (the ids it names) and {@code text}), {@code branches} (objects with
  * {@code from_bus}, {@code to_bus}, {@code r_ohm}, {@code x_ohm} and the further
  * {@link BranchColumns}, numbers as JSON numbers), {@code confidence} (child bus &rarr; value),
  * {@code hidden_buses} (ids of the buses without a meter, top-down; docs/hidden-junctions.md),
@@ -64,7 +68,15 @@ public final class ReportJson {
         ObjectNode sn = root.putObject("stage_seconds");
         r.stageSeconds().forEach((k, v) -> putNumber(sn, k, v));
         ArrayNode wn = root.putArray("warnings");
-        r.warnings().forEach(wn::add);
+        r.warnings().forEach(w -> wn.add(w.text()));
+        ArrayNode wd = root.putArray("warning_details"); // the same warnings, in the same order, typed
+        for (Warning w : r.warnings()) {
+            ObjectNode o = wd.addObject();
+            o.put("code", w.code().name());
+            ArrayNode subjects = o.putArray("subjects");
+            w.subjects().forEach(subjects::add);
+            o.put("text", w.text());
+        }
         branches(root.putArray("branches"), r.branches());
         ObjectNode cn = root.putObject("confidence");
         r.confidence().forEach((k, v) -> putNumber(cn, k, v));
@@ -146,8 +158,7 @@ public final class ReportJson {
                 dn.path("meter_count").asInt(), dn.path("interval_count").asInt(), dn.path("intervals_used").asInt(),
                 dn.path("missing_readings").asLong(), epochSecond(dn.path("first_timestamp")),
                 epochSecond(dn.path("last_timestamp")), dn.path("interval_seconds").asLong(0));
-        List<String> warnings = new ArrayList<>();
-        root.path("warnings").forEach(w -> warnings.add(w.asText()));
+        List<Warning> warnings = warnings(root);
         try {
             return new IdentificationResult(root.path("root_bus").asText(), number(root.path("base_kv")),
                     readBranches(root.path("branches")), numbers(root.path("confidence")), d,
@@ -156,6 +167,39 @@ public final class ReportJson {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(fileName, 0, e.getMessage());
         }
+    }
+
+    /**
+     * The warnings: from {@code warning_details} when it matches {@code warnings}, else the texts alone
+     * as {@link WarningCode#UNCLASSIFIED} (a report written before codes were recorded); an unknown code
+     * is read as UNCLASSIFIED with its subjects.
+     */
+    private static List<Warning> warnings(JsonNode root) {
+        JsonNode texts = root.path("warnings");
+        JsonNode details = root.path("warning_details");
+        List<Warning> out = new ArrayList<>();
+        boolean typed = details.isArray() && details.size() == texts.size();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i).asText();
+            JsonNode d = typed ? details.get(i) : null;
+            if (d == null || !text.equals(d.path("text").asText())) {
+                out.add(Warning.of(WarningCode.UNCLASSIFIED, text));
+                continue;
+            }
+            List<String> subjects = new ArrayList<>();
+            d.path("subjects").forEach(s -> subjects.add(s.asText()));
+            out.add(new Warning(code(d.path("code").asText()), text, subjects));
+        }
+        return out;
+    }
+
+    private static WarningCode code(String name) {
+        for (WarningCode c : WarningCode.values()) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return WarningCode.UNCLASSIFIED;
     }
 
     private static void branches(ArrayNode a, List<BranchRow> rows) {

@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param warnings         stage-1 warnings (copied)
  */
 public record TopologyOutcome(RadialTree tree, Map<String, Double> confidence, String method, String regressionPath,
-                              double conditionNumber, int intervalsUsed, List<String> warnings) {
+                              double conditionNumber, int intervalsUsed, List<Warning> warnings) {
     public TopologyOutcome {
         Objects.requireNonNull(tree, "tree");
         confidence = Collections.unmodifiableMap(new LinkedHashMap<>(confidence));

@@ -1,5 +1,7 @@
 package io.gridid.reports;
 
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 
 import java.time.Instant;
@@ -54,7 +56,8 @@ record TrustSummary(List<String> lowConfidence, List<String> notPinned, List<Str
                 }
             }
         }
-        return new TrustSummary(low, WarningGroups.of(r.warnings()).idsOfKind("do not pin down"), gaps, maxGap);
+        return new TrustSummary(low, WarningGroups.of(r.warnings()).subjectsOf(WarningCode.R_NOT_PINNED,
+                WarningCode.X_NOT_PINNED, WarningCode.R_AND_X_NOT_PINNED), gaps, maxGap);
     }
 
     /** A branch's id as stage 2's warnings write it. */
@@ -140,16 +143,17 @@ record TrustSummary(List<String> lowConfidence, List<String> notPinned, List<Str
     }
 
     /** Per branch id, what the data leave uncertain ("r", "x", "r, x"), from stage 2's warnings. */
-    static Map<String, String> poorlyDetermined(List<String> warnings) {
+    static Map<String, String> poorlyDetermined(List<Warning> warnings) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (WarningGroups.Group g : WarningGroups.of(warnings).groups()) {
-            if (!g.kind().contains("do not pin down")) {
-                continue;
-            }
-            String tail = g.kind().substring(g.kind().indexOf("do not pin down") + "do not pin down".length());
-            String what = tail.contains("r") && tail.contains("x") ? "r, x" : tail.contains("x") ? "x" : "r";
-            for (String id : g.ids()) {
-                out.merge(id, what, (a, b) -> a.equals(b) ? a : "r, x");
+        for (Warning w : warnings) {
+            String what = switch (w.code()) {
+                case R_NOT_PINNED -> "r";
+                case X_NOT_PINNED -> "x";
+                case R_AND_X_NOT_PINNED -> "r, x";
+                default -> null;
+            };
+            if (what != null) {
+                w.subjects().forEach(id -> out.merge(id, what, (a, b) -> a.equals(b) ? a : "r, x"));
             }
         }
         return out;

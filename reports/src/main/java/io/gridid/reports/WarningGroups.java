@@ -1,54 +1,59 @@
 package io.gridid.reports;
 
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Warnings grouped by kind, for a terminal and a report that must not scroll a summary away.
- * A warning about one item ({@code "branch A-B: the data do not pin down r (standard error 80 %) [...]"})
- * belongs to the kind its text has without the item and without figures in brackets or
- * parentheses ({@code "the data do not pin down r"}), and the item ({@code "A-B"}) is listed
- * under it; any other warning is a kind of its own. Kinds keep the order of their first warning.
+ * Warnings grouped by {@link WarningCode}, for a terminal and a report that must not scroll a summary
+ * away. A code whose warnings are each about one item ({@link WarningCode#perItem()}: "the data do not
+ * pin down r" of branch {@code A-B}) makes one line with the items' count and ids; any other group of
+ * one warning shows that warning in full. Warnings read back without a known code
+ * ({@link WarningCode#UNCLASSIFIED}) are grouped by their text. Groups keep the order of their first
+ * warning.
  */
 public final class WarningGroups {
     /** How many item ids a one-line summary names before "...". */
     public static final int NAMED_IDS = 5;
 
-    /** Item prefixes recognised: the word, then the id up to the first ": ". */
-    private static final List<String> ITEMS = List.of("branch ", "bus ", "meter ");
-    private static final Pattern FIGURES = Pattern.compile("\\s*(\\([^()]*\\)|\\[[^\\[\\]]*\\])");
-
     /**
      * One kind of warning.
      *
-     * @param kind     the text shared by the group (the whole warning for a group of one unnamed warning)
-     * @param item     what the ids name ("branch", "bus", "meter"), empty for a warning without ids
-     * @param ids      the items, in order (empty for a warning without ids)
-     * @param messages every warning of the group, in full
+     * @param code     the warnings' code
+     * @param subjects the ids the warnings name, in order, once each
+     * @param warnings every warning of the group, in order
      */
-    public record Group(String kind, String item, List<String> ids, List<String> messages) {
+    public record Group(WarningCode code, List<String> subjects, List<Warning> warnings) {
         public Group {
-            ids = List.copyOf(ids);
-            messages = List.copyOf(messages);
+            subjects = List.copyOf(subjects);
+            warnings = List.copyOf(warnings);
         }
 
         /** How many warnings the group holds. */
         public int count() {
-            return messages.size();
+            return warnings.size();
         }
 
-        /** One line: the kind, and with ids their count and the first {@code named} of them. */
+        /**
+         * One line: for a per-item code its kind with the items' count and the first {@code named} ids,
+         * else the warning in full when it is alone, or the kind with the count of warnings.
+         */
         public String summary(int named) {
-            if (ids.isEmpty()) {
-                return count() == 1 ? kind : kind + " (" + count() + " times)";
+            if (!code.perItem()) {
+                String kind = code == WarningCode.UNCLASSIFIED ? warnings.get(0).text() : code.kind();
+                return count() == 1 ? warnings.get(0).text() : kind + " (" + count() + " times)";
             }
-            String shown = String.join(", ", ids.subList(0, Math.min(named, ids.size())));
-            return kind + ": " + ids.size() + " " + (ids.size() == 1 ? item : pluralOf(item)) + " (" + shown
-                    + (ids.size() > named ? ", ..." : "") + ")";
+            String shown = String.join(", ", subjects.subList(0, Math.min(named, subjects.size())));
+            String item = code.item();
+            return code.kind() + ": " + subjects.size() + " " + (subjects.size() == 1 ? item : pluralOf(item)) + " ("
+                    + shown + (subjects.size() > named ? ", ..." : "") + ")";
         }
     }
 
@@ -59,34 +64,17 @@ public final class WarningGroups {
     }
 
     /** Groups the warnings (not modified). */
-    public static WarningGroups of(List<String> warnings) {
-        Map<String, String> itemOf = new LinkedHashMap<>();
-        Map<String, List<String>> ids = new LinkedHashMap<>();
-        Map<String, List<String>> messages = new LinkedHashMap<>();
-        for (String w : warnings) {
-            String key = w;
-            String item = "";
-            String id = null;
-            for (String prefix : ITEMS) {
-                int colon = w.indexOf(": ");
-                if (w.startsWith(prefix) && colon > prefix.length()) {
-                    item = prefix.strip();
-                    id = w.substring(prefix.length(), colon);
-                    key = FIGURES.matcher(w.substring(colon + 2)).replaceAll("").strip();
-                    break;
-                }
-            }
-            String k = item + "\u0000" + key;
-            itemOf.putIfAbsent(k, item);
-            ids.computeIfAbsent(k, x -> new ArrayList<>());
-            if (id != null) {
-                ids.get(k).add(id);
-            }
-            messages.computeIfAbsent(k, x -> new ArrayList<>()).add(w);
+    public static WarningGroups of(List<Warning> warnings) {
+        Map<String, List<Warning>> byKey = new LinkedHashMap<>();
+        for (Warning w : warnings) {
+            String key = w.code() == WarningCode.UNCLASSIFIED ? w.code() + "\u0000" + w.text() : w.code().name();
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(w);
         }
         List<Group> out = new ArrayList<>();
-        for (String k : messages.keySet()) {
-            out.add(new Group(k.substring(k.indexOf('\u0000') + 1), itemOf.get(k), ids.get(k), messages.get(k)));
+        for (List<Warning> ws : byKey.values()) {
+            Set<String> subjects = new LinkedHashSet<>();
+            ws.forEach(w -> subjects.addAll(w.subjects()));
+            out.add(new Group(ws.get(0).code(), new ArrayList<>(subjects), ws));
         }
         return new WarningGroups(out);
     }
@@ -96,22 +84,19 @@ public final class WarningGroups {
         return groups;
     }
 
-    /** The ids of the items in groups whose kind contains {@code text} (e.g. "do not pin down"), in order, once each. */
-    public List<String> idsOfKind(String text) {
-        List<String> out = new ArrayList<>();
+    /** The subjects of the warnings with one of the given codes, in order, once each. */
+    public List<String> subjectsOf(WarningCode... codes) {
+        Set<WarningCode> wanted = Set.of(codes);
+        Set<String> out = new LinkedHashSet<>();
         for (Group g : groups) {
-            if (g.kind().contains(text)) {
-                for (String id : g.ids()) {
-                    if (!out.contains(id)) {
-                        out.add(id);
-                    }
-                }
+            if (wanted.contains(g.code())) {
+                out.addAll(g.subjects());
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     private static String pluralOf(String item) {
-        return item.endsWith("ch") ? item + "es" : item + "s";
+        return item.endsWith("ch") || item.endsWith("s") ? item + "es" : item + "s";
     }
 }

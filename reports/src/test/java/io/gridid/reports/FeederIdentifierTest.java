@@ -8,6 +8,7 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
 import io.gridid.model.InvalidInputException;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,8 @@ class FeederIdentifierTest {
         double[] v = sim.meters().voltagesKv(sim.meters().indexOf(feeder.rootBus()));
         double mean = java.util.Arrays.stream(v).average().orElseThrow();
         assertEquals(mean, got.result().baseKv(), 1e-12 * mean); // the same sum, in the same order
-        assertTrue(got.warnings().stream().anyMatch(w -> w.startsWith("no base voltage given")), got.warnings().toString());
+        assertTrue(got.warnings().stream().anyMatch(w -> w.code() == WarningCode.NO_BASE_VOLTAGE
+                && w.subjects().equals(List.of(feeder.rootBus()))), got.warnings().toString());
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -20,11 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -187,7 +189,7 @@ class ReportInBrowserTest {
         List<BranchRow> rows = new ArrayList<>();
         Map<String, Double> conf = new LinkedHashMap<>();
         Map<String, Double> volts = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         volts.put(tree.root(), 1.0);
         for (String bus : tree.topDown()) {
             if (bus.equals(tree.root())) {
@@ -201,11 +203,13 @@ class ReportInBrowserTest {
             conf.put(bus, rnd.nextInt(9) / 8.0 < 0.3 ? rnd.nextInt(9) / 8.0 : 1.0);
             volts.put(bus, volts.get(b.fromBus()) - 0.0004 * rnd.nextDouble());
             if (rnd.nextDouble() < 0.1) {
-                warnings.add("branch " + b.fromBus() + "-" + b.toBus() + ": the data do not pin down r (standard error "
-                        + (30 + rnd.nextInt(60)) + " %) [unconstrained r=" + r + ", x=" + x + " ohm]");
+                String id = Warning.branch(b.fromBus(), b.toBus());
+                warnings.add(Warning.of(WarningCode.R_NOT_PINNED, "branch " + id + ": the data do not pin down r"
+                        + " (standard error " + (30 + rnd.nextInt(60)) + " %) [unconstrained r=" + r + ", x=" + x + " ohm]",
+                        id));
             }
         }
-        warnings.add(0, "2.1 % of the readings missing");
+        warnings.add(0, Warning.of(WarningCode.READINGS_MISSING, "2.1 % of the readings missing"));
         return new IdentificationResult(feeder.rootBus(), feeder.baseKv(), rows, conf,
                 new IdentificationDiagnostics("PHYSICS_SEARCH", "n/a", Double.NaN, 1000, 8760, 8700, 550_000,
                         1_767_225_600L, 1_767_225_600L + 8759 * 3600L, 3600),

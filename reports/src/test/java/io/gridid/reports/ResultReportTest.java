@@ -1,6 +1,8 @@
 package io.gridid.reports;
 
 import io.gridid.model.GrididException;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -40,8 +42,9 @@ class ResultReportTest {
     void theFirstSectionSaysHowFarToTrustTheResult() throws GrididException {
         IdentificationResult r = SampleResults.fiveBranches();
         r = new IdentificationResult(r.rootBus(), r.baseKv(), r.branches(), r.confidence(), r.diagnostics(),
-                r.meanVoltagePu(), List.of("meter " + EVIL_ID + " has gaps",
-                "branch 632-633: the data do not pin down x (standard error 40 %) [unconstrained r=0.3, x=0.3 ohm]"),
+                r.meanVoltagePu(), List.of(Warning.of(WarningCode.METERS_PARTIAL, "meter " + EVIL_ID + " has gaps", EVIL_ID),
+                Warning.of(WarningCode.X_NOT_PINNED, "branch 632-633: the data do not pin down x (standard error 40 %)"
+                        + " [unconstrained r=0.3, x=0.3 ohm]", "632-633")),
                 r.stageSeconds(), r.truth());
         Document doc = Jsoup.parse(new HtmlReport().render(r));
         Element first = doc.body().child(1);
@@ -109,6 +112,36 @@ class ResultReportTest {
         ReportJson json = new ReportJson();
         IdentificationResult back = json.read(json.write(r), "report.json");
         assertEquals(r, back);
+        assertEquals(WarningCode.METERS_PARTIAL, back.warnings().get(0).code());
+        assertEquals(List.of(EVIL_ID), back.warnings().get(0).subjects());
+    }
+
+    /** report.json keeps {@code warnings} as texts and adds their codes and subjects beside them, in the same order. */
+    @Test
+    void jsonCarriesEachWarningsCodeAndSubjectsBesideItsText() throws Exception {
+        IdentificationResult r = SampleResults.fiveBranches();
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new ReportJson().write(r));
+        assertEquals("meter " + EVIL_ID + " has gaps", node.path("warnings").get(0).asText());
+        var detail = node.path("warning_details").get(0);
+        assertEquals("METERS_PARTIAL", detail.path("code").asText());
+        assertEquals(EVIL_ID, detail.path("subjects").get(0).asText());
+        assertEquals(1, detail.path("subjects").size());
+        assertEquals(node.path("warnings").get(0).asText(), detail.path("text").asText());
+    }
+
+    /** A report written before codes were recorded reads with its texts, as unclassified warnings grouped by text. */
+    @Test
+    void aReportWithoutWarningCodesReadsItsTextsAsUnclassified() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                new ReportJson().write(SampleResults.fiveBranches()));
+        node.remove("warning_details");
+        node.putArray("warnings").add("a").add("b").add("a");
+        IdentificationResult back = new ReportJson().read(mapper.writeValueAsString(node), "report.json");
+        assertEquals(List.of(Warning.of(WarningCode.UNCLASSIFIED, "a"), Warning.of(WarningCode.UNCLASSIFIED, "b"),
+                Warning.of(WarningCode.UNCLASSIFIED, "a")), back.warnings());
+        assertEquals(List.of("a (2 times)", "b"), WarningGroups.of(back.warnings()).groups().stream()
+                .map(g -> g.summary(WarningGroups.NAMED_IDS)).toList());
     }
 
     @Test

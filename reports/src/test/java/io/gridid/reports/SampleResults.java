@@ -1,5 +1,7 @@
 package io.gridid.reports;
 
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 
 import java.util.LinkedHashMap;
@@ -57,7 +59,8 @@ final class SampleResults {
         return new IdentificationResult("650", 4.16, branches, conf,
                 new IdentificationDiagnostics("PHYSICS_SEARCH", "JOINT", 123.0, 7, 1440, 1400, 12,
                         1_767_225_600L, 1_767_225_600L + 1439 * 3600L, 3600),
-                v, List.of("meter " + EVIL_ID + " has gaps"), secs, List.of());
+                v, List.of(Warning.of(WarningCode.METERS_PARTIAL, "meter " + EVIL_ID + " has gaps", EVIL_ID)), secs,
+                List.of());
     }
 
     /** Truth for {@link #fiveBranches()}: 632-633 reversed, 671-680 missing there as 632-680, one extra. */

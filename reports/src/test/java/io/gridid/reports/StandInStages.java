@@ -2,6 +2,8 @@ package io.gridid.reports;
 
 import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ final class StandInStages {
                 conf.put(misplaced, 0.5);
             }
             return new TopologyOutcome(new io.gridid.model.RadialTree(root, parents), conf, "STAND_IN", "n/a",
-                    Double.NaN, data.intervalCount(), List.of("stand-in topology"));
+                    Double.NaN, data.intervalCount(), List.of(Warning.of(WarningCode.UNCLASSIFIED, "stand-in topology")));
         };
     }
 

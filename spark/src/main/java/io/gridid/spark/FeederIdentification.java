@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -139,6 +140,7 @@ final class FeederIdentification {
             }
             return new FeederOutcome(id, FeederStatus.OK, "", buses, intervals, seconds(t0), r.branches().size(),
                     known == 0 ? null : sum / known, known == 0 ? null : min, r.warnings().size(), f1,
+                    r.warnings().stream().map(w -> w.code().name()).distinct().collect(Collectors.joining(";")),
                     FleetTables.branchRows(id, r), FleetTables.topologyRows(id, r));
         } catch (InvalidInputException e) {
             return FeederOutcome.failed(id, FeederStatus.INVALID_INPUT, e.getMessage(), buses, intervals, seconds(t0));

@@ -2,6 +2,7 @@ package io.gridid.spark;
 
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
+import io.gridid.model.Warning;
 import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterFile;
 
@@ -55,9 +56,9 @@ final class FeederMeterFiles {
             if (local.equals(name)) {
                 return f;
             }
-            List<String> warnings = new ArrayList<>();
-            for (String w : f.warnings()) {
-                warnings.add(w.replace(local, name));
+            List<Warning> warnings = new ArrayList<>();
+            for (Warning w : f.warnings()) {
+                warnings.add(w.withText(w.text().replace(local, name)));
             }
             return new MeterFile(f.data(), f.voltageColumn(), f.rows(), warnings);
         } catch (InvalidInputException e) {
@@ -72,7 +73,7 @@ final class FeederMeterFiles {
         Map<String, Integer> meters = new LinkedHashMap<>();
         TreeSet<Long> instants = new TreeSet<>();
         long rows = 0;
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         for (MeterFile f : files) {
             for (String id : f.data().meterIds()) {
                 meters.putIfAbsent(id, meters.size());

@@ -21,16 +21,20 @@ import java.util.Objects;
  * @param minConfidence  lowest topology confidence of a branch (null unless ok)
  * @param warnings       warnings of reading and identifying
  * @param f1             topology F1 against the truth (null without truth or result)
+ * @param warningCodes   the warnings' distinct codes ({@code io.gridid.model.WarningCode} names) in order of
+ *                       first appearance, separated by ";" ("" without warnings)
  * @param branches       rows of {@link FleetTables#BRANCHES} (empty in a summary copy)
  * @param topology       rows of {@link FleetTables#TOPOLOGY} (empty in a summary copy)
  */
 public record FeederOutcome(String feederId, FeederStatus status, String message, Integer buses, Integer intervals,
                             double seconds, int branchCount, Double meanConfidence, Double minConfidence, int warnings,
-                            Double f1, List<Row> branches, List<Row> topology) implements Serializable {
+                            Double f1, String warningCodes, List<Row> branches, List<Row> topology)
+        implements Serializable {
     public FeederOutcome {
         Objects.requireNonNull(feederId, "feederId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(warningCodes, "warningCodes");
         branches = List.copyOf(branches);
         topology = List.copyOf(topology);
     }
@@ -38,13 +42,13 @@ public record FeederOutcome(String feederId, FeederStatus status, String message
     /** A feeder that ended without a result. */
     static FeederOutcome failed(String feederId, FeederStatus status, String message, Integer buses,
                                 Integer intervals, double seconds) {
-        return new FeederOutcome(feederId, status, message, buses, intervals, seconds, 0, null, null, 0, null,
+        return new FeederOutcome(feederId, status, message, buses, intervals, seconds, 0, null, null, 0, null, "",
                 List.of(), List.of());
     }
 
     /** The same outcome without its table rows (what the driver collects and the progress shows). */
     FeederOutcome summary() {
         return new FeederOutcome(feederId, status, message, buses, intervals, seconds, branchCount, meanConfidence,
-                minConfidence, warnings, f1, List.of(), List.of());
+                minConfidence, warnings, f1, warningCodes, List.of(), List.of());
     }
 }

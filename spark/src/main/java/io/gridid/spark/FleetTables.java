@@ -57,7 +57,8 @@ public final class FleetTables {
             .add("mean_confidence", DataTypes.DoubleType, true)
             .add("min_confidence", DataTypes.DoubleType, true)
             .add("warnings", DataTypes.IntegerType, false)
-            .add("f1", DataTypes.DoubleType, true);
+            .add("f1", DataTypes.DoubleType, true)
+            .add("warning_codes", DataTypes.StringType, false);
 
     private FleetTables() {
     }
@@ -104,7 +105,8 @@ public final class FleetTables {
 
     static Row statusRow(FeederOutcome o) {
         return RowFactory.create(o.feederId(), o.status().label(), o.message(), o.buses(), o.intervals(),
-                o.seconds(), o.branchCount(), o.meanConfidence(), o.minConfidence(), o.warnings(), o.f1());
+                o.seconds(), o.branchCount(), o.meanConfidence(), o.minConfidence(), o.warnings(), o.f1(),
+                o.warningCodes());
     }
 
     private static Object typed(String text, DataType type) {

@@ -2,11 +2,12 @@ package io.gridid.spark;
 
 import io.gridid.feeders.ConductorLibrary;
 import io.gridid.feeders.FleetSimulation;
+import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Branch;
 import io.gridid.model.ConductorType;
-import io.gridid.feeders.SynthesisOptions;
 import io.gridid.model.InvalidInputException;
+import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterFile;
@@ -345,8 +346,18 @@ class FleetJobTest {
         assertEquals("from_bus,to_bus,confidence", Files.readAllLines(csvPart(out.resolve("topology/feeder_id=F1"))).get(0));
         List<String> status = Files.readAllLines(csvPart(out.resolve("status")));
         assertEquals("feeder_id,status,message,buses,intervals,seconds,branches,mean_confidence,min_confidence,"
-                + "warnings,f1", status.get(0));
+                + "warnings,f1,warning_codes", status.get(0));
         assertEquals(1 + FLEET, status.size());
+        // the last column names the codes of the warnings the count counts: some exactly when the count is not 0
+        for (String row : status.subList(1, status.size())) {
+            String[] f = row.split(",", -1);
+            String codes = f[f.length - 1].replace("\"", "");
+            int count = Integer.parseInt(f[f.length - 3]);
+            assertEquals(count > 0, !codes.isEmpty(), row);
+            for (String code : codes.isEmpty() ? new String[0] : codes.split(";")) {
+                WarningCode.valueOf(code);
+            }
+        }
 
         // the same fleet without the corrupt feeder: every feeder ok, exit code 0
         Path good = tmp.resolve("feeders-good.csv");

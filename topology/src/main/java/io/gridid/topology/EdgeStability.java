@@ -2,6 +2,8 @@ package io.gridid.topology;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,16 +49,17 @@ final class EdgeStability {
             throw new IllegalArgumentException("runs must be >= 1");
         }
         int tCount = series.intervalCount();
-        List<String> notes = new ArrayList<>();
+        List<Warning> notes = new ArrayList<>();
         if (tCount < 2 * FeederSeries.MIN_INTERVALS) {
-            notes.add(String.format(Locale.ROOT, "confidence is the estimator's own figure: %d intervals are too few"
-                    + " for stability halves (at least %d)", tCount, 2 * FeederSeries.MIN_INTERVALS));
+            notes.add(Warning.of(WarningCode.CONFIDENCE_NOT_STABILITY, String.format(Locale.ROOT, "confidence is the"
+                    + " estimator's own figure: %d intervals are too few for stability halves (at least %d)", tCount,
+                    2 * FeederSeries.MIN_INTERVALS)));
             return withWarnings(full, full.confidence(), notes, false);
         }
         int block = tCount >= MIN_BLOCKS * BLOCK ? BLOCK : Math.max(1, tCount / MIN_BLOCKS);
         if (block < BLOCK) {
-            notes.add(String.format(Locale.ROOT, "short data (%d intervals): stability halves drawn from blocks of"
-                    + " %d intervals instead of %d", tCount, block, BLOCK));
+            notes.add(Warning.of(WarningCode.STABILITY_SHORT_DATA, String.format(Locale.ROOT, "short data (%d intervals):"
+                    + " stability halves drawn from blocks of %d intervals instead of %d", tCount, block, BLOCK)));
         }
         int blocks = (tCount + block - 1) / block;
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -94,16 +97,17 @@ final class EdgeStability {
             }
         }
         if (trees.isEmpty()) {
-            notes.add("confidence is the estimator's own figure: it failed on every stability half ("
-                    + failure[0].getMessage() + ")");
+            notes.add(Warning.of(WarningCode.CONFIDENCE_NOT_STABILITY, "confidence is the estimator's own figure: it failed"
+                    + " on every stability half (" + failure[0].getMessage() + ")"));
             return withWarnings(full, full.confidence(), notes, false);
         }
         if (trees.size() < runs) {
-            notes.add(String.format(Locale.ROOT, "stability over %d of %d halves: the estimator failed on the others"
-                    + " (%s)", trees.size(), runs, firstMessage(failure)));
+            notes.add(Warning.of(WarningCode.STABILITY_PARTIAL, String.format(Locale.ROOT, "stability over %d of %d halves:"
+                    + " the estimator failed on the others (%s)", trees.size(), runs, firstMessage(failure))));
         }
         Map<String, Double> conf = new LinkedHashMap<>();
         int doubtful = 0;
+        List<String> unstable = new ArrayList<>();
         for (Map.Entry<String, String> e : full.tree().parents().entrySet()) {
             int hits = 0;
             for (RadialTree t : trees) {
@@ -115,10 +119,12 @@ final class EdgeStability {
             conf.put(e.getKey(), c);
             if (c < 1) {
                 doubtful++;
+                unstable.add(Warning.branch(e.getValue(), e.getKey()));
             }
         }
-        notes.add(0, String.format(Locale.ROOT, "confidence = edge stability over %d random halves of the data;"
-                + " %d of %d edges are not in every half's tree", trees.size(), doubtful, conf.size()));
+        notes.add(0, Warning.about(WarningCode.EDGE_STABILITY, unstable, String.format(Locale.ROOT, "confidence = edge"
+                + " stability over %d random halves of the data; %d of %d edges are not in every half's tree",
+                trees.size(), doubtful, conf.size())));
         return withWarnings(full, conf, notes, true);
     }
 
@@ -132,11 +138,11 @@ final class EdgeStability {
     }
 
     /** {@code full} with the given confidence and the notes added to its warnings (its own low-confidence note dropped if replaced). */
-    private static Topology withWarnings(Topology full, Map<String, Double> conf, List<String> notes, boolean replaced) {
+    private static Topology withWarnings(Topology full, Map<String, Double> conf, List<Warning> notes, boolean replaced) {
         TopologyDiagnostics d = full.diagnostics();
-        List<String> kept = new ArrayList<>();
-        for (String s : d.warnings()) {
-            if (!replaced || !s.contains("have confidence below")) {
+        List<Warning> kept = new ArrayList<>();
+        for (Warning s : d.warnings()) {
+            if (!replaced || s.code() != WarningCode.LOW_CONFIDENCE_EDGES) {
                 kept.add(s);
             }
         }

@@ -2,6 +2,8 @@ package io.gridid.topology;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.solvers.gaps.LoadImputation;
 import io.gridid.solvers.gaps.VoltageImputation;
 
@@ -46,11 +48,11 @@ public final class FeederSeries {
     private final boolean[][] estimated; // null: no estimated load; a row is null where that bus has none
     private final int totalIntervals;
     private final long missingReadings;
-    private final List<String> warnings;
+    private final List<Warning> warnings;
 
     private FeederSeries(String root, List<String> buses, double[] rootU, double[][] drop, double[][] dropFill,
                          double[] rootDrop, double[][] p, double[][] q, boolean[][] estimated, int totalIntervals,
-                         long missingReadings, List<String> warnings) {
+                         long missingReadings, List<Warning> warnings) {
         this.root = root;
         this.buses = List.copyOf(buses);
         this.rootU = rootU;
@@ -166,9 +168,10 @@ public final class FeederSeries {
         for (int i = 0; i < n; i++) {
             checkCoverage(buses.get(i), u[i], pp[i], used);
         }
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         if (used < tAll) {
-            warnings.add((tAll - used) + " of " + tAll + " intervals dropped: fewer than two voltage readings");
+            warnings.add(Warning.of(WarningCode.INTERVALS_WITHOUT_VOLTAGES, (tAll - used) + " of " + tAll
+                    + " intervals dropped: fewer than two voltage readings"));
         }
         long missing = data.missingCount();
         if (!gaps) {
@@ -228,11 +231,11 @@ public final class FeederSeries {
             }
             source = ", then from the voltages given stage 2's impedances";
         }
-        warnings.add(String.format(Locale.ROOT, "%d readings missing: voltages are never estimated for a fit's target;"
+        warnings.add(Warning.of(WarningCode.READINGS_MISSING, String.format(Locale.ROOT, "%d readings missing: voltages are never estimated for a fit's target;"
                         + " %d missing loads estimated from the bus's daily profile%s, used by a branch fit only when it"
                         + " has fewer than %d intervals without an estimate in its subtree", missing,
                 loads.estimatedCount(), source,
-                LoadImputation.MIN_CLEAN_INTERVALS));
+                LoadImputation.MIN_CLEAN_INTERVALS)));
         return new FeederSeries(rootId, buses, ref, drop, dropFill, rootDrop, loads.pMw(), loads.qMvar(),
                 loads.estimated(), tAll, missing, warnings);
     }
@@ -309,8 +312,9 @@ public final class FeederSeries {
                     + missingPerBus[worst] + " intervals");
         }
         FeederSeries sub = subset(keep);
-        List<String> w = new ArrayList<>();
-        w.add((totalIntervals - used) + " of " + totalIntervals + " intervals dropped for missing readings");
+        List<Warning> w = new ArrayList<>();
+        w.add(Warning.of(WarningCode.INTERVALS_DROPPED, (totalIntervals - used) + " of " + totalIntervals
+                + " intervals dropped for missing readings"));
         return new FeederSeries(root, buses, sub.rootU, sub.drop, null, null, sub.p, sub.q, null, totalIntervals,
                 missingReadings, w);
     }
@@ -406,7 +410,7 @@ public final class FeederSeries {
     }
 
     /** Data-preparation remarks (dropped intervals, estimated loads). */
-    public List<String> warnings() {
+    public List<Warning> warnings() {
         return warnings;
     }
 

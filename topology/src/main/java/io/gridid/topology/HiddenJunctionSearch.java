@@ -2,6 +2,7 @@ package io.gridid.topology;
 
 import io.gridid.model.HiddenBusIds;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
 import io.gridid.solvers.fit.HiddenPathFit;
 
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class HiddenJunctionSearch {
             screen.init(tree);
         }
         Map<String, Double> evidence = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         for (int pass = 0; pass < options.maxPasses(); pass++) {
             HiddenSearchState rank = screen != null ? screen : full;
             List<Integer> edges = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.gridid.topology;
 
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Objects;
  *                 in units of the per-equation noise variance (larger is surer), in placement order
  * @param warnings what the user should know (copied)
  */
-public record HiddenJunctions(RadialTree tree, Map<String, Double> evidence, List<String> warnings) {
+public record HiddenJunctions(RadialTree tree, Map<String, Double> evidence, List<Warning> warnings) {
     public HiddenJunctions {
         Objects.requireNonNull(tree, "tree");
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));

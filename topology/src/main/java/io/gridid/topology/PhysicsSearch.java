@@ -2,6 +2,8 @@ package io.gridid.topology;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -112,7 +114,7 @@ public final class PhysicsSearch implements TopologyEstimator {
             s = new SearchRun(series, options, null, true);
             s.greedy();
         }
-        String denoised = null;
+        Warning denoised = null;
         if (mayDenoise) {
             double[][] rows = precise ? null : early != null ? early
                     : DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), options.parallel());
@@ -122,9 +124,10 @@ public final class PhysicsSearch implements TopologyEstimator {
                 s = new SearchRun(series, options, rows, false);
                 s.search.measuredAlternatives = measuredAlternatives;
                 s.greedy();
-                denoised = String.format(Locale.ROOT, "candidate parents' voltages denoised at %d of %d buses"
+                denoised = Warning.of(WarningCode.VOLTAGES_DENOISED, String.format(Locale.ROOT,
+                        "candidate parents' voltages denoised at %d of %d buses"
                         + " (median branch-fit residual %.2g of u after the first pass: noisy data): their drops"
-                        + " fitted on all buses' loads", replaced, rows.length, noise);
+                        + " fitted on all buses' loads", replaced, rows.length, noise));
             }
         }
         // estimated loads leave errors the wider choice would fit

@@ -1,6 +1,8 @@
 package io.gridid.topology;
 
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ final class SearchRun {
     final ParentScan scan;
     final LocalSearch search;
     private final WorkBudget budget;
-    final List<String> warnings = new ArrayList<>();
+    final List<Warning> warnings = new ArrayList<>();
 
     /** A run whose greedy start goes in the spread order on the measured rows. */
     SearchRun(FeederSeries series, PhysicsSearchOptions opt) {
@@ -46,8 +48,9 @@ final class SearchRun {
         scan = new ParentScan(in, tree, rule, opt);
         search = new LocalSearch(in, tree, rule, scan, opt);
         if (!in.constantLoads.isEmpty()) {
-            warnings.add("load never varies at bus(es) " + in.constantLoads + ": v1 assumes load variation at every"
-                    + " metered bus; their branches are identified from their subtrees' flows alone, if any");
+            warnings.add(Warning.about(WarningCode.CONSTANT_LOADS, in.constantLoads, "load never varies at bus(es) "
+                    + in.constantLoads + ": v1 assumes load variation at every metered bus; their branches are"
+                    + " identified from their subtrees' flows alone, if any"));
         }
     }
 
@@ -123,26 +126,28 @@ final class SearchRun {
         List<String> buses = series.buses();
         int n = in.n;
         int doubtful = 0;
+        List<String> doubtfulEdges = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             parents.put(buses.get(j), tree.parent[j] == in.root ? series.root() : buses.get(tree.parent[j]));
             conf.put(buses.get(j), scan.confidence[j]);
             if (scan.confidence[j] < DOUBTFUL_CONFIDENCE) {
                 doubtful++;
+                doubtfulEdges.add(Warning.branch(parents.get(buses.get(j)), buses.get(j)));
             }
         }
-        List<String> all = new ArrayList<>(series.warnings());
+        List<Warning> all = new ArrayList<>(series.warnings());
         all.addAll(warnings);
         if (moves > 0) {
-            all.add("local search made " + moves + " change(s) after the greedy pass (" + budget.fits()
-                    + " branch fits in all)");
+            all.add(Warning.of(WarningCode.LOCAL_SEARCH_MOVES, "local search made " + moves + " change(s) after the greedy"
+                    + " pass (" + budget.fits() + " branch fits in all)"));
         }
         if (budget.exhausted()) {
-            all.add(String.format(Locale.ROOT, "local search stopped at its work budget (%d branch fits per bus);"
-                    + " the tree may improve with a larger budget", opt.fitsPerBus()));
+            all.add(Warning.of(WarningCode.SEARCH_BUDGET, String.format(Locale.ROOT, "local search stopped at its work"
+                    + " budget (%d branch fits per bus); the tree may improve with a larger budget", opt.fitsPerBus())));
         }
         if (doubtful > 0) {
-            all.add(String.format(Locale.ROOT, "%d of %d edges have confidence below %s", doubtful, n,
-                    DOUBTFUL_CONFIDENCE));
+            all.add(Warning.about(WarningCode.LOW_CONFIDENCE_EDGES, doubtfulEdges, String.format(Locale.ROOT,
+                    "%d of %d edges have confidence below %s", doubtful, n, DOUBTFUL_CONFIDENCE)));
         }
         return new Topology(new RadialTree(series.root(), parents), conf,
                 new TopologyDiagnostics(TopologyMethod.PHYSICS_SEARCH.name(), "n/a", Double.NaN, in.tCount, all));

@@ -2,6 +2,8 @@ package io.gridid.topology;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import io.gridid.solvers.regression.RegressionPath;
 import io.gridid.solvers.regression.SensitivityFit;
 import io.gridid.solvers.regression.SensitivityOptions;
@@ -87,7 +89,7 @@ final class SensitivityTopology {
     }
 
     static Topology topology(FeederSeries s, SpanningTreeExtraction.Result tree, SensitivityFit fit, String method,
-                             List<String> extraWarnings) {
+                             List<Warning> extraWarnings) {
         int n = s.busCount();
         Map<String, String> parents = new LinkedHashMap<>();
         Map<String, Double> conf = new LinkedHashMap<>();
@@ -96,24 +98,24 @@ final class SensitivityTopology {
             parents.put(s.buses().get(c), p == n ? s.root() : s.buses().get(p));
             conf.put(s.buses().get(c), tree.confidence()[c]);
         }
-        List<String> warnings = new ArrayList<>(s.warnings());
+        List<Warning> warnings = new ArrayList<>(s.warnings());
         warnings.addAll(fit.warnings());
-        warnings.add("regression path " + fit.path() + ": " + fit.reason());
+        warnings.add(Warning.of(WarningCode.REGRESSION_PATH, "regression path " + fit.path() + ": " + fit.reason()));
         warnings.addAll(extraWarnings);
         return new Topology(new RadialTree(s.root(), parents), conf,
                 new TopologyDiagnostics(method, fit.path().name(), fit.conditionNumber(), fit.intervalsUsed(), warnings));
     }
 
     /** The P-only warning when the inverse is far from a (row-scaled) Laplacian of the chosen tree. */
-    static List<String> pOnlyCheck(SensitivityFit fit, double[][] inv, int[] parent) {
+    static List<Warning> pOnlyCheck(SensitivityFit fit, double[][] inv, int[] parent) {
         if (fit.path() != RegressionPath.P_ONLY) {
             return List.of();
         }
         double leak = leakage(inv, parent);
         if (leak > MAX_LEAKAGE) {
-            return List.of(String.format(Locale.ROOT, "P-only path: the inverse sensitivity matrix is not the Laplacian"
+            return List.of(Warning.of(WarningCode.P_ONLY_UNRELIABLE, String.format(Locale.ROOT, "P-only path: the inverse sensitivity matrix is not the Laplacian"
                     + " of a tree (off-tree leakage %.3g > %.3g): R/X likely differs strongly between branches"
-                    + " (or the data are noisy); this topology is unreliable", leak, MAX_LEAKAGE));
+                    + " (or the data are noisy); this topology is unreliable", leak, MAX_LEAKAGE)));
         }
         return List.of();
     }

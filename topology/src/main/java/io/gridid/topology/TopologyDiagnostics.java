@@ -1,5 +1,7 @@
 package io.gridid.topology;
 
+import io.gridid.model.Warning;
+
 import java.util.List;
 
 /**
@@ -10,10 +12,10 @@ import java.util.List;
  * @param conditionNumber condition number of the standardised regression design (NaN when no
  *                        regression ran)
  * @param intervalsUsed   intervals with every needed reading
- * @param warnings        what the user should know (copied)
+ * @param warnings        what the user should know, typed (copied)
  */
 public record TopologyDiagnostics(String method, String regressionPath, double conditionNumber,
-                                  int intervalsUsed, List<String> warnings) {
+                                  int intervalsUsed, List<Warning> warnings) {
     public TopologyDiagnostics {
         java.util.Objects.requireNonNull(method, "method");
         java.util.Objects.requireNonNull(regressionPath, "regressionPath");
@@ -21,8 +23,8 @@ public record TopologyDiagnostics(String method, String regressionPath, double c
     }
 
     /** The same diagnostics with more warnings appended. */
-    public TopologyDiagnostics withWarnings(List<String> more) {
-        java.util.List<String> all = new java.util.ArrayList<>(warnings);
+    public TopologyDiagnostics withWarnings(List<Warning> more) {
+        java.util.List<Warning> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new TopologyDiagnostics(method, regressionPath, conditionNumber, intervalsUsed, all);
     }

@@ -3,6 +3,8 @@ package io.gridid.topology;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.MeterInformation;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 
 import java.util.Objects;
 
@@ -79,9 +81,10 @@ public final class TopologyIdentifier {
                 ordered.put(bus, confidence.get(bus));
             }
         }
-        java.util.List<String> notes = new java.util.ArrayList<>(hidden.warnings());
+        java.util.List<Warning> notes = new java.util.ArrayList<>(hidden.warnings());
         if (!hidden.hidden().isEmpty()) {
-            notes.add(hidden.hidden().size() + " hidden junction(s) placed where no meter is: " + hidden.hidden());
+            notes.add(Warning.about(WarningCode.HIDDEN_JUNCTIONS_PLACED, hidden.hidden(), hidden.hidden().size()
+                    + " hidden junction(s) placed where no meter is: " + hidden.hidden()));
         }
         return new Topology(tree, ordered, metered.diagnostics().withWarnings(notes));
     }

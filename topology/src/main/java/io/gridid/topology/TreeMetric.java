@@ -40,7 +40,7 @@ public final class TreeMetric implements TopologyEstimator {
             d[n][i] = z[i][i];
         }
         SpanningTreeExtraction.Result tree = SpanningTreeExtraction.extract(d, false);
-        List<String> extra = List.of();
+        List<io.gridid.model.Warning> extra = List.of();
         if (fit.path() == io.gridid.solvers.regression.RegressionPath.P_ONLY) {
             extra = SensitivityTopology.pOnlyCheck(fit, SensitivityTopology.inverse(fit), tree.parent());
         }

@@ -6,9 +6,13 @@ import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,8 +63,32 @@ class TopologyIdentifierTest {
         for (double c : t.confidence().values()) {
             assertEquals(1.0, c);
         }
-        assertTrue(t.diagnostics().warnings().stream().anyMatch(w -> w.contains("edge stability over 3 random halves")),
+        // and the stability warning names no edge missing from a half's tree
+        assertEquals(List.of(List.of()), t.diagnostics().warnings().stream()
+                .filter(w -> w.code() == WarningCode.EDGE_STABILITY).map(Warning::subjects).toList(),
                 t.diagnostics().warnings().toString());
+    }
+
+    /** The stability warning's subjects are exactly the edges whose stability is below one. */
+    @Test
+    void theStabilityWarningNamesTheEdgesMissingFromSomeHalf() throws GrididException {
+        Feeder f = TestFeeders.load("ieee13");
+        SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH.withNoiseVoltagePu(1e-4));
+        Topology t = new TopologyIdentifier(TopologyOptions.defaults().withStabilityRuns(4)).identify(sim.meters(),
+                f.rootBus());
+        List<String> unstable = new java.util.ArrayList<>();
+        for (var e : t.confidence().entrySet()) {
+            if (e.getValue() < 1) {
+                unstable.add(Warning.branch(t.tree().parentOf(e.getKey()), e.getKey()));
+            }
+        }
+        assertTrue(!unstable.isEmpty(), "noise of 1e-4 p.u. on a month moves some ieee13 edge between halves");
+        List<List<String>> named = t.diagnostics().warnings().stream()
+                .filter(w -> w.code() == WarningCode.EDGE_STABILITY).map(Warning::subjects).toList();
+        assertEquals(1, named.size(), t.diagnostics().warnings().toString());
+        assertEquals(new java.util.TreeSet<>(unstable), new java.util.TreeSet<>(named.get(0)));
+        assertTrue(t.diagnostics().warnings().stream().noneMatch(w -> w.code() == WarningCode.LOW_CONFIDENCE_EDGES),
+                "the search's own low-confidence warning is replaced by the stability one");
     }
 
     @Test
@@ -70,7 +98,7 @@ class TopologyIdentifierTest {
         Topology t = new TopologyIdentifier(TopologyOptions.defaults()).identify(sim.meters(), f.rootBus());
         // the physics search keeps every interval with two voltages: a gap leaves out only the fits that need it
         assertEquals(720, t.diagnostics().intervalsUsed());
-        assertTrue(t.diagnostics().warnings().get(0).startsWith(sim.meters().missingCount() + " readings missing"),
+        assertEquals(WarningCode.READINGS_MISSING, t.diagnostics().warnings().get(0).code(),
                 t.diagnostics().warnings().toString());
         assertEquals(f.tree(), t.tree());
     }
@@ -82,7 +110,8 @@ class TopologyIdentifierTest {
         Topology t = new TopologyIdentifier(TopologyOptions.defaults().withMethod(TopologyMethod.TREE_METRIC))
                 .identify(sim.meters(), f.rootBus());
         assertTrue(t.diagnostics().intervalsUsed() < 720);
-        assertTrue(t.diagnostics().warnings().get(0).contains("intervals dropped"), t.diagnostics().warnings().toString());
+        assertEquals(WarningCode.INTERVALS_DROPPED, t.diagnostics().warnings().get(0).code(),
+                t.diagnostics().warnings().toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.gridid.impedance.ImpedanceResult;
 import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
+import io.gridid.model.WarningCode;
 import io.gridid.solvers.fit.FitNorm;
 
 import java.util.ArrayList;
@@ -135,7 +136,8 @@ public final class AccuracyRunner {
                 }
             }
         }
-        long weak = r.warnings().stream().filter(w -> w.contains("do not pin down")).count();
+        long weak = r.warnings().stream().filter(w -> w.code() == WarningCode.R_NOT_PINNED
+                || w.code() == WarningCode.X_NOT_PINNED || w.code() == WarningCode.R_AND_X_NOT_PINNED).count();
         if (Boolean.getBoolean("se")) {
             // the reported relative standard errors: a median error far below the median SE would need
             // more information than the data hold (the errors are calibrated, column "within 2 SE")

@@ -3,6 +3,8 @@ package io.gridid.model.io;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.Units;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -466,29 +468,9 @@ final class MeterRowCollector {
                 flat.add(id);
             }
         }
-        List<String> warnings = new ArrayList<>();
-        if (!partial.isEmpty()) {
-            warnings.add(ReadWarnings.named(partial.size() == 1 ? "1 meter has rows for only part of the intervals: "
-                    : partial.size() + " meters have rows for only part of the intervals: ", partial));
-        }
-        String takeovers = ReadWarnings.takeovers(spans, meterIds);
-        if (takeovers != null) {
-            warnings.add(takeovers);
-        }
-        if (!flat.isEmpty()) {
-            warnings.add(ReadWarnings.named(flat.size() == 1 ? "1 meter reports a voltage that never changes (stuck or estimated?): "
-                    : flat.size() + " meters report a voltage that never changes (stuck or estimated?): ", flat));
-        }
-        if (!empty.isEmpty()) {
-            warnings.add(ReadWarnings.named(empty.size() == 1 ? "1 meter has every reading missing: "
-                    : empty.size() + " meters have every reading missing: ", empty));
-        }
-        String grid = ReadWarnings.grid(sorted);
-        if (grid != null) {
-            warnings.add(grid);
-        }
+        List<Warning> warnings = ReadWarnings.of(partial, spans, meterIds, flat, empty, sorted);
         if (unsorted) {
-            warnings.add("rows were not in time order; sorted by timestamp");
+            warnings.add(Warning.of(WarningCode.ROWS_UNSORTED, "rows were not in time order; sorted by timestamp"));
         }
         return new MeterFile(builder.build(), layout.voltageColumn(), rows, warnings);
     }

@@ -1,13 +1,56 @@
 package io.gridid.model.io;
 
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** How a read's warnings are worded: a list of meters cut after a few, and an irregular time grid. */
+/** A read's warnings and their wording: a list of meters cut after a few, and an irregular time grid. */
 final class ReadWarnings {
     private ReadWarnings() {
+    }
+
+    /**
+     * The warnings about the meters and the time grid (a new, modifiable list).
+     *
+     * @param partial per partial meter, its id with its count and span, as the warning shows it
+     * @param spans   per partial meter (same order): its index, first and last interval (sorted order)
+     * @param flat    meters whose voltage never changes
+     * @param empty   meters with every reading missing
+     * @param sorted  the sorted instants
+     */
+    static List<Warning> of(List<String> partial, List<int[]> spans, List<String> meterIds, List<String> flat,
+                            List<String> empty, long[] sorted) {
+        List<Warning> warnings = new ArrayList<>();
+        if (!partial.isEmpty()) {
+            List<String> ids = new ArrayList<>();
+            spans.forEach(span -> ids.add(meterIds.get(span[0])));
+            warnings.add(Warning.about(WarningCode.METERS_PARTIAL, ids, named(partial.size() == 1
+                    ? "1 meter has rows for only part of the intervals: "
+                    : partial.size() + " meters have rows for only part of the intervals: ", partial)));
+        }
+        Warning takeovers = takeovers(spans, meterIds);
+        if (takeovers != null) {
+            warnings.add(takeovers);
+        }
+        if (!flat.isEmpty()) {
+            warnings.add(Warning.about(WarningCode.METERS_FLAT_VOLTAGE, flat, named(flat.size() == 1
+                    ? "1 meter reports a voltage that never changes (stuck or estimated?): "
+                    : flat.size() + " meters report a voltage that never changes (stuck or estimated?): ", flat)));
+        }
+        if (!empty.isEmpty()) {
+            warnings.add(Warning.about(WarningCode.METERS_EMPTY, empty, named(empty.size() == 1
+                    ? "1 meter has every reading missing: " : empty.size() + " meters have every reading missing: ",
+                    empty)));
+        }
+        String grid = grid(sorted);
+        if (grid != null) {
+            warnings.add(Warning.of(WarningCode.IRREGULAR_INTERVALS, grid));
+        }
+        return warnings;
     }
 
     /** {@code lead} and the first {@link MeterRowCollector#NAMED_IN_WARNING} items, then "and N more". */
@@ -30,23 +73,26 @@ final class ReadWarnings {
      *
      * @param spans per partial meter: its index, first and last interval (sorted order)
      */
-    static String takeovers(List<int[]> spans, List<String> ids) {
+    static Warning takeovers(List<int[]> spans, List<String> ids) {
         if (spans.size() < 2 || spans.size() > MAX_TAKEOVER_METERS) {
             return null;
         }
         List<String> pairs = new ArrayList<>();
+        List<String> meters = new ArrayList<>();
         for (int[] a : spans) {
             for (int[] b : spans) {
                 if (a[2] < b[1] && a[1] == 0) {
                     pairs.add(ids.get(a[0]) + " then " + ids.get(b[0]));
+                    meters.add(ids.get(a[0]));
+                    meters.add(ids.get(b[0]));
                 }
             }
         }
         if (pairs.isEmpty()) {
             return null;
         }
-        return named("meters that take over from one another (one starts after the other stopped: the same bus"
-                + " under a new id? give both one id): ", pairs);
+        return Warning.about(WarningCode.METERS_TAKE_OVER, meters, named("meters that take over from one another (one"
+                + " starts after the other stopped: the same bus under a new id? give both one id): ", pairs));
     }
 
     /** A warning when the sorted instants are not evenly spaced, else null. */

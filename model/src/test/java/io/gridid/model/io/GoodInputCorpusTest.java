@@ -1,6 +1,8 @@
 package io.gridid.model.io;
 
 import io.gridid.model.MeterData;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,7 +100,7 @@ class GoodInputCorpusTest {
             assertArrayEquals(sorted.data().reactiveMvar(b), f.data().reactiveMvar(a));
         }
         assertArrayEquals(sorted.data().epochSeconds(), f.data().epochSeconds());
-        assertEquals(List.of("rows were not in time order; sorted by timestamp"), f.warnings());
+        assertEquals(List.of(WarningCode.ROWS_UNSORTED), f.warnings().stream().map(Warning::code).toList());
     }
 
     @Test
@@ -113,11 +115,8 @@ class GoodInputCorpusTest {
             assertArrayEquals(new double[] {0.97 * BASE_KV, nan, nan, nan}, d.voltagesKv(2));
             assertArrayEquals(new double[] {nan, nan, nan, nan}, d.activeMw(2));
             assertArrayEquals(new double[] {nan, nan, nan, nan}, d.voltagesKv(3));
-            assertEquals(List.of(
-                    "2 meters have rows for only part of the intervals: 671 (3 of 4, 2026-01-01T00:00:00Z to"
-                            + " 2026-01-01T00:45:00Z), 999 (1 of 4, 2026-01-01T00:45:00Z)",
-                    "1 meter reports a voltage that never changes (stuck or estimated?): 650",
-                    "1 meter has every reading missing: 999"), f.warnings());
+            assertEquals(List.of("METERS_PARTIAL [671, 999]", "METERS_FLAT_VOLTAGE [650]", "METERS_EMPTY [999]"),
+                    f.warnings().stream().map(w -> w.code() + " " + w.subjects()).toList(), parser.name());
         }
     }
 
@@ -140,7 +139,7 @@ class GoodInputCorpusTest {
         MeterFile f = read("single-meter.csv", pu(), MeterCsvReader.Parser.AUTO);
         assertEquals(List.of("only"), f.data().meterIds());
         assertEquals(3, f.data().intervalCount());
-        assertEquals(List.of("intervals are not on a regular grid: steps from 3600 s to 7200 s (most common 3600 s);"
-                + " gaps or irregular logging?"), f.warnings());
+        assertEquals(List.of(Warning.of(WarningCode.IRREGULAR_INTERVALS, "intervals are not on a regular grid: steps"
+                + " from 3600 s to 7200 s (most common 3600 s); gaps or irregular logging?")), f.warnings());
     }
 }

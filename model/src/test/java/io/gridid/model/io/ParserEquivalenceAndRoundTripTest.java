@@ -1,6 +1,8 @@
 package io.gridid.model.io;
 
 import io.gridid.model.MeterData;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +78,7 @@ class ParserEquivalenceAndRoundTripTest {
         Path byTime = Files.writeString(dir.resolve("by-time.csv"), text);
         MeterFile f = reader().read(byMeter);
         assertBitwiseEqual(reader().read(byTime).data(), f.data());
-        assertEquals(List.of("rows were not in time order; sorted by timestamp"), f.warnings());
+        assertEquals(List.of(WarningCode.ROWS_UNSORTED), f.warnings().stream().map(Warning::code).toList());
     }
 
     /** One line longer than the first buffer: the fast path grows it, and the data still agree. */

@@ -1,5 +1,7 @@
 package io.gridid.solvers.regression;
 
+import io.gridid.model.Warning;
+
 import java.util.List;
 
 /**
@@ -20,11 +22,11 @@ import java.util.List;
  * @param rank            numerical rank of the design actually solved
  * @param intervalsUsed   intervals with every needed reading
  * @param reason          why this path was taken, one sentence
- * @param warnings        data-quality remarks (few intervals, ...)
+ * @param warnings        data-quality remarks (few intervals, ...), typed
  */
 public record SensitivityFit(List<String> buses, RegressionPath path, double[][] r, double[][] x,
                              double conditionNumber, double jointConditionNumber, int rank, int intervalsUsed,
-                             String reason, List<String> warnings) {
+                             String reason, List<Warning> warnings) {
     public SensitivityFit {
         buses = List.copyOf(buses);
         r = copy(r);

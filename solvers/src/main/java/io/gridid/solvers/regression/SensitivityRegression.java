@@ -1,6 +1,8 @@
 package io.gridid.solvers.regression;
 
 import io.gridid.model.GrididException;
+import io.gridid.model.Warning;
+import io.gridid.model.WarningCode;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -56,7 +58,7 @@ public final class SensitivityRegression {
                 throw new IllegalArgumentException("all series must have " + tCount + " intervals");
             }
         }
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         boolean[] jointRows = usableRows(deltaU, p, q, true);
         int jointCount = count(jointRows);
 
@@ -113,8 +115,9 @@ public final class SensitivityRegression {
                     + " never varies; the JOINT path cannot separate it (use P_ONLY)");
         }
         if (used < options.minIntervalsPerColumn() * cols) {
-            warnings.add("only " + used + " usable intervals for " + cols + " regressors; estimates will be noisy"
-                    + " (more than " + (int) Math.ceil(options.minIntervalsPerColumn() * cols) + " advised)");
+            warnings.add(Warning.of(WarningCode.FEW_INTERVALS, "only " + used + " usable intervals for " + cols
+                    + " regressors; estimates will be noisy (more than "
+                    + (int) Math.ceil(options.minIntervalsPerColumn() * cols) + " advised)"));
         }
         DMatrixRMaj d = design(p, q, rows, used, joint);
         double[] scale = columnNorms(d);
@@ -154,7 +157,8 @@ public final class SensitivityRegression {
             }
         }
         if ((int) cr[1] < cols) {
-            warnings.add("design rank " + (int) cr[1] + " < " + cols + " regressors: estimates are not unique");
+            warnings.add(Warning.of(WarningCode.RANK_DEFICIENT, "design rank " + (int) cr[1] + " < " + cols
+                    + " regressors: estimates are not unique"));
         }
         return new SensitivityFit(buses, path, r, x, cr[0], jointCond, (int) cr[1], used, reason, warnings);
     }
