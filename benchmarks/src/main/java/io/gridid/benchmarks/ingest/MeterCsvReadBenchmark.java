@@ -1,4 +1,4 @@
-package io.gridid.model.io.bench;
+package io.gridid.benchmarks.ingest;
 
 import io.gridid.model.MeterData;
 import io.gridid.model.io.MeterCsvReader;

@@ -1,4 +1,4 @@
-package io.gridid.topology.bench;
+package io.gridid.benchmarks.topology;
 
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;

@@ -1,4 +1,12 @@
-package io.gridid.solvers.milp;
+package io.gridid.benchmarks.solvers;
+
+import io.gridid.solvers.milp.ChoiceOption;
+import io.gridid.solvers.milp.ChoiceProblem;
+import io.gridid.solvers.milp.ChoiceSolution;
+import io.gridid.solvers.milp.ChoiceSolver;
+import io.gridid.solvers.milp.ChoiceSolverOptions;
+import io.gridid.solvers.milp.ItemLink;
+import io.gridid.solvers.milp.KindPair;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.gridid.feeders.bench;
+package io.gridid.benchmarks.simulation;
 
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
