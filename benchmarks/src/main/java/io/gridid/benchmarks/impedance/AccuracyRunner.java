@@ -1,5 +1,6 @@
 package io.gridid.benchmarks.impedance;
 
+import io.gridid.benchmarks.BranchError;
 import io.gridid.feeders.ConductorLibrary;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
@@ -125,10 +126,11 @@ public final class AccuracyRunner {
         int covered = 0;
         for (BranchEstimate e : r.branches()) {
             Branch t = feeder.branchTo(e.toBus());
-            covered += Math.abs(e.rOhm() - t.rOhm()) <= 2 * e.rStdErr() ? 1 : 0;
-            covered += Math.abs(e.xOhm() - t.xOhm()) <= 2 * e.xStdErr() ? 1 : 0;
-            er.add(Math.abs(e.rOhm() - t.rOhm()) / t.rOhm());
-            ex.add(Math.abs(e.xOhm() - t.xOhm()) / t.xOhm());
+            BranchError err = BranchError.of(e, t);
+            covered += err.rStdErrs() <= 2 ? 1 : 0;
+            covered += err.xStdErrs() <= 2 ? 1 : 0;
+            er.add(err.rRelative());
+            ex.add(err.xRelative());
             if (t.conductor() != null) {
                 typed++;
                 if (t.conductor().equals(e.conductor())) {
