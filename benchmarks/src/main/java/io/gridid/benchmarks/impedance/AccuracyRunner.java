@@ -64,8 +64,8 @@ public final class AccuracyRunner {
                             .withNoisePowerRelative(POWER_NOISE));
                     MeterData meters = bad > 0 ? withGrossErrors(sim.meters(), bad, feeder.rootBus()) : sim.meters();
                     for (FitNorm norm : norms()) {
-                        for (boolean library : libraries()) {
-                            for (boolean joint : joints()) {
+                        for (boolean library : settings("library")) {
+                            for (boolean joint : settings("joint")) {
                                 ImpedanceOptions o = ImpedanceOptions.defaults().withNorm(norm)
                                         .withConductors(library ? ConductorLibrary.builtIn().types() : List.of())
                                         .withMaxTypes(Integer.getInteger("maxTypes", 0))
@@ -90,19 +90,12 @@ public final class AccuracyRunner {
         }
     }
 
-    /** Joint refinement settings to run: system property {@code joint} ({@code false,true} default, or one). */
-    static boolean[] joints() {
-        String[] v = System.getProperty("joint", "false,true").split(",");
-        boolean[] out = new boolean[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Boolean.parseBoolean(v[i].trim());
-        }
-        return out;
-    }
-
-    /** Library settings to run: system property {@code library} ({@code false,true} default, or one). */
-    static boolean[] libraries() {
-        String[] v = System.getProperty("library", "false,true").split(",");
+    /**
+     * The on/off settings to run from a system property ({@code joint}: the joint refinement,
+     * {@code library}: the built-in library): {@code false,true} by default, or one of them.
+     */
+    static boolean[] settings(String property) {
+        String[] v = System.getProperty(property, "false,true").split(",");
         boolean[] out = new boolean[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = Boolean.parseBoolean(v[i].trim());
