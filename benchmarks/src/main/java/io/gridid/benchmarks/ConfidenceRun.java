@@ -33,31 +33,13 @@ public final class ConfidenceRun {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = 8;
-        int days = 365;
-        double sigma = 1e-4;
-        double pq = 0.005;
-        long[] seeds = {1, 2};
-        List<String> feeders = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("runs=")) {
-                runs = Integer.parseInt(a.substring(5));
-            } else if (a.startsWith("days=")) {
-                days = Integer.parseInt(a.substring(5));
-            } else if (a.startsWith("sigma=")) {
-                sigma = Double.parseDouble(a.substring(6));
-            } else if (a.startsWith("pq=")) {
-                pq = Double.parseDouble(a.substring(3));
-            } else if (a.startsWith("seeds=")) {
-                String[] s = a.substring(6).split(",");
-                seeds = new long[s.length];
-                for (int i = 0; i < s.length; i++) {
-                    seeds[i] = Long.parseLong(s[i]);
-                }
-            } else {
-                feeders.add(a);
-            }
-        }
+        RunArguments a = RunArguments.withOthers(args, "runs", "days", "sigma", "pq", "seeds");
+        int runs = a.intValue("runs", 8);
+        int days = a.intValue("days", 365);
+        double sigma = a.doubleValue("sigma", 1e-4);
+        double pq = a.doubleValue("pq", 0.005);
+        long[] seeds = a.list("seeds", "1,2").stream().mapToLong(Long::parseLong).toArray();
+        List<String> feeders = a.others();
         System.out.println("| data | start of the halves | edges | wrong | AUC | wrong among conf. 1 | mean conf. right / wrong"
                 + " | stage 1 s without halves | with halves |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
@@ -93,7 +75,7 @@ public final class ConfidenceRun {
         List<Double> wrongConf = new ArrayList<>();
         for (Map.Entry<String, String> e : t.tree().parents().entrySet()) {
             double c = t.confidence().get(e.getKey());
-            if (adjacent(truth, e.getKey(), e.getValue())) {
+            if (TreeBranches.contains(truth, e.getKey(), e.getValue())) {
                 rightConf.add(c);
             } else {
                 wrongConf.add(c);
@@ -123,10 +105,5 @@ public final class ConfidenceRun {
 
     private static double mean(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    }
-
-    private static boolean adjacent(RadialTree t, String a, String b) {
-        return (t.parents().containsKey(a) && t.parentOf(a).equals(b))
-                || (t.parents().containsKey(b) && t.parentOf(b).equals(a));
     }
 }

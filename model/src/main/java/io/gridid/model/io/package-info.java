@@ -26,11 +26,11 @@
  *
  * <h2>Tests and benchmark</h2>
  * {@code model/src/test/resources/bad-input/cases.csv} lists every bad-input file with its exact
- * message; {@code good-input/} holds files that must read. The reader benchmark is a main class:
+ * message; {@code good-input/} holds files that must read. The reader benchmark is a main class
+ * of the benchmarks module (its README says how to run it):
  * <pre>
- * mvn -q -pl model test-compile exec:java \
- *     -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark -Dexec.classpathScope=test \
- *     [-Dexec.args="METERS INTERVALS SEED rounded|full [THREADS [COMMONS_RUNS]]"]
+ * java -cp &lt;benchmarks classpath&gt; io.gridid.benchmarks.ingest.MeterCsvReadBenchmark \
+ *     METERS INTERVALS SEED rounded|full [THREADS [COMMONS_RUNS]]
  * </pre>
  */
 package io.gridid.model.io;

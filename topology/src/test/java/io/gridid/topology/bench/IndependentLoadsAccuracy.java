@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
  * Accuracy runner for the setting of DESIGN.md's measurements (a main, not a test): random
  * 12.47 kV trees, branch r uniform in [0.05, 0.6] ohm, x/r log-uniform in [0.5, 2], and loads
  * that vary <em>independently</em> per bus and interval (uniform 0.2..1.2 of nominal, Q by its
- * own factor), hourly, with Gaussian |V| noise and 0.5 % P/Q noise. Contrast with
- * {@link TopologyAccuracy}, whose synthesizer draws strongly correlated class load shapes.
+ * own factor), hourly, with Gaussian |V| noise and 0.5 % P/Q noise. Contrast with the benchmarks
+ * module's {@code io.gridid.benchmarks.topology.TopologyAccuracy}, whose synthesizer draws strongly
+ * correlated class load shapes.
  *
  * <p>Usage: {@code IndependentLoadsAccuracy [n=70] [intervals=8760] [sigmas=1e-4,5e-4] [trees=3]}
  */
@@ -51,7 +52,7 @@ public final class IndependentLoadsAccuracy {
                     MeterData data = HandFeeders.simulate(f, tCount, 200 + k, false, sigma, 0.005);
                     Topology t = TopologyOptions.defaults().withMethod(m).estimator()
                             .estimate(FeederSeries.of(data, f.rootBus()));
-                    ok += TopologyAccuracy.correctEdges(f.tree(), t.tree());
+                    ok += t.tree().sharedEdges(f.tree());
                 }
                 System.out.printf(Locale.ROOT, "| %d | %d | %.0e | %s | %d / %d | %.1f %% |%n", n, tCount, sigma, m, ok,
                         n * trees, 100.0 * ok / (n * trees));

@@ -1,4 +1,12 @@
-package io.gridid.solvers.milp;
+package io.gridid.benchmarks.solvers;
+
+import io.gridid.solvers.milp.ChoiceOption;
+import io.gridid.solvers.milp.ChoiceProblem;
+import io.gridid.solvers.milp.ChoiceSolution;
+import io.gridid.solvers.milp.ChoiceSolver;
+import io.gridid.solvers.milp.ChoiceSolverOptions;
+import io.gridid.solvers.milp.ItemLink;
+import io.gridid.solvers.milp.KindPair;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +21,8 @@ import java.util.SplittableRandom;
  * tree, each with 5 of 8 conductor types (always including the smallest, so a choice exists), at most 3 distinct types, and "no larger
  * conductor below a smaller one" (kind index = size rank) across every parent&ndash;child link.
  * Prints the first solve (includes loading the OR-Tools natives) and the median of the rest.
- * Run like {@code io.gridid.solvers.fit.BranchFitBenchmark}; argument: repeats (default 11).
+ * {@code java -cp <benchmarks classpath> io.gridid.benchmarks.solvers.ChoiceSolverBenchmark [REPEATS]}
+ * (default 11; the classpath as in benchmarks/README.md).
  */
 public final class ChoiceSolverBenchmark {
     private ChoiceSolverBenchmark() {

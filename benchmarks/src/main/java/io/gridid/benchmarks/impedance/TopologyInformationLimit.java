@@ -1,4 +1,4 @@
-package io.gridid.impedance.bench;
+package io.gridid.benchmarks.impedance;
 
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;

@@ -1,4 +1,4 @@
-package io.gridid.feeders.bench;
+package io.gridid.benchmarks.simulation;
 
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
@@ -21,12 +21,8 @@ import java.util.stream.Stream;
  * flows on 1000 buses). Both with the noise of a realistic meter (1e-4 p.u., 0.5 % P/Q, 0.1 V
  * quantisation, 0.5 % missing, 20 % PV). Prints per run and the median over the repeats.
  *
- * <p>Run from the repository root:
- * <pre>
- * mvn -o -q -pl feeders -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp feeders/target/test-classes:feeders/target/classes:$(cat feeders/target/cp.txt) \
- *      io.gridid.feeders.bench.SimulationBenchmark [repeats, default 3]
- * </pre>
+ * <p>{@code java -cp <benchmarks classpath> io.gridid.benchmarks.simulation.SimulationBenchmark [REPEATS]}
+ * (default 3; the classpath as in benchmarks/README.md).
  */
 public final class SimulationBenchmark {
     private SimulationBenchmark() {

@@ -1,4 +1,4 @@
-package io.gridid.reports.bench;
+package io.gridid.benchmarks.reports;
 
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;

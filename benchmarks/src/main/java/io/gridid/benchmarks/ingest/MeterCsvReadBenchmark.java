@@ -1,4 +1,4 @@
-package io.gridid.model.io.bench;
+package io.gridid.benchmarks.ingest;
 
 import io.gridid.model.MeterData;
 import io.gridid.model.io.MeterCsvReader;
@@ -31,10 +31,8 @@ import java.util.SplittableRandom;
  * {@code default} the reader's default is used (so the benchmark also runs against readers that
  * predate the option).
  *
- * <pre>
- * mvn -q -pl model test-compile exec:java -Dexec.mainClass=io.gridid.model.io.bench.MeterCsvReadBenchmark \
- *     -Dexec.classpathScope=test [-Dexec.args="METERS INTERVALS SEED DIGITS THREADS"]
- * </pre>
+ * <p>{@code java -cp <benchmarks classpath> io.gridid.benchmarks.ingest.MeterCsvReadBenchmark METERS INTERVALS
+ * SEED DIGITS [THREADS [COMMONS_RUNS]]} (the classpath as in benchmarks/README.md).
  */
 public final class MeterCsvReadBenchmark {
     static final int RUNS = 5;

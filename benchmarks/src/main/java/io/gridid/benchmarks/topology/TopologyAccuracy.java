@@ -1,5 +1,7 @@
-package io.gridid.topology.bench;
+package io.gridid.benchmarks.topology;
 
+import io.gridid.benchmarks.RunArguments;
+import io.gridid.benchmarks.TreeBranches;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
 import io.gridid.feeders.SynthesisOptions;
@@ -31,29 +33,25 @@ public final class TopologyAccuracy {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new java.util.HashMap<>();
-        for (String s : args) {
-            int eq = s.indexOf('=');
-            a.put(s.substring(0, eq), s.substring(eq + 1));
-        }
-        List<String> feeders = List.of(a.getOrDefault("feeders", "ieee69,random:200").split(","));
+        RunArguments a = RunArguments.options(args, "feeders", "days", "sigmas", "methods", "seed", "pq", "loadvar", "pv");
+        List<String> feeders = a.list("feeders", "ieee69,random:200");
         List<Integer> days = new ArrayList<>();
-        for (String d : a.getOrDefault("days", "30,90,365").split(",")) {
+        for (String d : a.list("days", "30,90,365")) {
             days.add(Integer.parseInt(d));
         }
         List<Double> sigmas = new ArrayList<>();
-        for (String s : a.getOrDefault("sigmas", "0,1e-5,1e-4,5e-4").split(",")) {
+        for (String s : a.list("sigmas", "0,1e-5,1e-4,5e-4")) {
             sigmas.add(Double.parseDouble(s));
         }
         List<TopologyMethod> methods = new ArrayList<>();
-        for (String m : a.getOrDefault("methods", "LAPLACIAN,TREE_METRIC,PHYSICS_SEARCH").split(",")) {
+        for (String m : a.list("methods", "LAPLACIAN,TREE_METRIC,PHYSICS_SEARCH")) {
             methods.add(TopologyMethod.valueOf(m));
         }
-        long seed = Long.parseLong(a.getOrDefault("seed", "1"));
-        double pq = Double.parseDouble(a.getOrDefault("pq", "0.005"));
-        double pv = Double.parseDouble(a.getOrDefault("pv", "0"));
+        long seed = a.longValue("seed", 1);
+        double pq = a.doubleValue("pq", 0.005);
+        double pv = a.doubleValue("pv", 0);
         List<Double> loadVariations = new ArrayList<>();
-        for (String s : a.getOrDefault("loadvar", String.valueOf(SynthesisOptions.DEFAULT_LOAD_VARIATION)).split(",")) {
+        for (String s : a.list("loadvar", String.valueOf(SynthesisOptions.DEFAULT_LOAD_VARIATION))) {
             loadVariations.add(Double.parseDouble(s));
         }
         System.out.println("| feeder | load variation | days | sigma_v (p.u.) | method | correct / edges"
@@ -78,7 +76,7 @@ public final class TopologyAccuracy {
                                 Topology t = TopologyOptions.defaults().withMethod(m).estimator()
                                         .estimate(FeederSeries.of(sim.meters(), f.rootBus()));
                                 secs = (System.nanoTime() - t0) / 1e9;
-                                int ok = correctEdges(truth, t.tree());
+                                int ok = t.tree().sharedEdges(truth);
                                 int edges = truth.size() - 1;
                                 cell = ok + " / " + edges + " | " + String.format(Locale.ROOT, "%.1f %%", 100.0 * ok / edges)
                                         + " | " + nearMisses(f, t.tree());
@@ -113,9 +111,7 @@ public final class TopologyAccuracy {
         for (Map.Entry<String, String> e : found.parents().entrySet()) {
             String c = e.getKey();
             String p = e.getValue();
-            boolean right = (truth.parents().containsKey(c) && truth.parentOf(c).equals(p))
-                    || (truth.parents().containsKey(p) && truth.parentOf(p).equals(c));
-            if (right) {
+            if (TreeBranches.contains(truth, c, p)) {
                 continue;
             }
             String tp = truth.parentOf(c);
@@ -137,10 +133,5 @@ public final class TopologyAccuracy {
             }
         }
         return near;
-    }
-
-    /** Edges of {@code found} that are edges of {@code truth} (unordered bus pairs). */
-    static int correctEdges(RadialTree truth, RadialTree found) {
-        return found.sharedEdges(truth);
     }
 }

@@ -1,5 +1,6 @@
-package io.gridid.topology.bench;
+package io.gridid.benchmarks.topology;
 
+import io.gridid.benchmarks.TreeBranches;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
 import io.gridid.feeders.SynthesisOptions;
@@ -45,8 +46,7 @@ public final class TopologyDebug {
                 double rightSum = 0, wrongSum = 0;
                 for (var e : t.tree().parents().entrySet()) {
                     String c = e.getKey();
-                    boolean ok = truth.parentOf(c).equals(e.getValue())
-                            || (truth.parents().containsKey(e.getValue()) && truth.parentOf(e.getValue()).equals(c));
+                    boolean ok = TreeBranches.contains(truth, c, e.getValue());
                     double cf = t.confidenceOf(c);
                     if (ok) { rightSum += cf; if (cf < 0.99) rightLow++; } else { wrong++; wrongSum += cf; if (cf < 0.99) wrongLow++; }
                 }
@@ -59,7 +59,7 @@ public final class TopologyDebug {
                 Topology fromTruth = io.gridid.topology.PhysicsSearch.refine(fs, truth,
                         io.gridid.topology.PhysicsSearchOptions.defaults().withCandidates(cands));
                 System.out.printf("from truth: %d wrong, objective %.6f, %s%n",
-                        (truth.size() - 1) - TopologyAccuracy.correctEdges(truth, fromTruth.tree()),
+                        (truth.size() - 1) - fromTruth.tree().sharedEdges(truth),
                         io.gridid.topology.PhysicsSearch.objective(fs, fromTruth.tree()), fromTruth.diagnostics().warnings());
             }
         }

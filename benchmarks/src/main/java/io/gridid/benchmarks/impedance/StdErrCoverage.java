@@ -1,5 +1,6 @@
-package io.gridid.impedance.bench;
+package io.gridid.benchmarks.impedance;
 
+import io.gridid.benchmarks.BranchError;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
@@ -7,7 +8,6 @@ import io.gridid.impedance.BranchEstimate;
 import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.ImpedanceResult;
-import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
 
@@ -35,10 +35,8 @@ public final class StdErrCoverage {
             int within1 = 0;
             int within2 = 0;
             for (BranchEstimate e : r.branches()) {
-                Branch t = f.branchTo(e.toBus());
-                double zr = Math.abs(e.rOhm() - t.rOhm()) / e.rStdErr();
-                double zx = Math.abs(e.xOhm() - t.xOhm()) / e.xStdErr();
-                for (double z : new double[]{zr, zx}) {
+                BranchError err = BranchError.of(e, f.branchTo(e.toBus()));
+                for (double z : new double[]{err.rStdErrs(), err.xStdErrs()}) {
                     n++;
                     within1 += z <= 1 ? 1 : 0;
                     within2 += z <= 2 ? 1 : 0;

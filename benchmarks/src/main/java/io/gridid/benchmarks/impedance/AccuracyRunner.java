@@ -1,5 +1,6 @@
-package io.gridid.impedance.bench;
+package io.gridid.benchmarks.impedance;
 
+import io.gridid.benchmarks.BranchError;
 import io.gridid.feeders.ConductorLibrary;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
@@ -63,8 +64,8 @@ public final class AccuracyRunner {
                             .withNoisePowerRelative(POWER_NOISE));
                     MeterData meters = bad > 0 ? withGrossErrors(sim.meters(), bad, feeder.rootBus()) : sim.meters();
                     for (FitNorm norm : norms()) {
-                        for (boolean library : libraries()) {
-                            for (boolean joint : joints()) {
+                        for (boolean library : settings("library")) {
+                            for (boolean joint : settings("joint")) {
                                 ImpedanceOptions o = ImpedanceOptions.defaults().withNorm(norm)
                                         .withConductors(library ? ConductorLibrary.builtIn().types() : List.of())
                                         .withMaxTypes(Integer.getInteger("maxTypes", 0))
@@ -89,19 +90,12 @@ public final class AccuracyRunner {
         }
     }
 
-    /** Joint refinement settings to run: system property {@code joint} ({@code false,true} default, or one). */
-    static boolean[] joints() {
-        String[] v = System.getProperty("joint", "false,true").split(",");
-        boolean[] out = new boolean[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Boolean.parseBoolean(v[i].trim());
-        }
-        return out;
-    }
-
-    /** Library settings to run: system property {@code library} ({@code false,true} default, or one). */
-    static boolean[] libraries() {
-        String[] v = System.getProperty("library", "false,true").split(",");
+    /**
+     * The on/off settings to run from a system property ({@code joint}: the joint refinement,
+     * {@code library}: the built-in library): {@code false,true} by default, or one of them.
+     */
+    static boolean[] settings(String property) {
+        String[] v = System.getProperty(property, "false,true").split(",");
         boolean[] out = new boolean[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = Boolean.parseBoolean(v[i].trim());
@@ -125,10 +119,11 @@ public final class AccuracyRunner {
         int covered = 0;
         for (BranchEstimate e : r.branches()) {
             Branch t = feeder.branchTo(e.toBus());
-            covered += Math.abs(e.rOhm() - t.rOhm()) <= 2 * e.rStdErr() ? 1 : 0;
-            covered += Math.abs(e.xOhm() - t.xOhm()) <= 2 * e.xStdErr() ? 1 : 0;
-            er.add(Math.abs(e.rOhm() - t.rOhm()) / t.rOhm());
-            ex.add(Math.abs(e.xOhm() - t.xOhm()) / t.xOhm());
+            BranchError err = BranchError.of(e, t);
+            covered += err.rStdErrs() <= 2 ? 1 : 0;
+            covered += err.xStdErrs() <= 2 ? 1 : 0;
+            er.add(err.rRelative());
+            ex.add(err.xRelative());
             if (t.conductor() != null) {
                 typed++;
                 if (t.conductor().equals(e.conductor())) {

@@ -1,5 +1,6 @@
-package io.gridid.topology.bench;
+package io.gridid.benchmarks.topology;
 
+import io.gridid.benchmarks.RunArguments;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SimulatedData;
 import io.gridid.feeders.SynthesisOptions;
@@ -17,26 +18,22 @@ import java.util.Locale;
  * Speed runner (a main, not a timed test): in-process wall time of {@link TopologyIdentifier#identify}
  * on one year of hourly data (8760 intervals), first run and median of the following runs.
  *
- * <p>Usage: {@code TopologySpeed [feeder=ieee69] [sigma=1e-4] [runs=5] [method=PHYSICS_SEARCH]}
+ * <p>Usage: {@code TopologySpeed [feeder=ieee69] [sigma=1e-4] [runs=5] [method=PHYSICS_SEARCH] [rounds=N]}
  */
 public final class TopologySpeed {
     private TopologySpeed() {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.Map<String, String> a = new java.util.HashMap<>();
-        for (String s : args) {
-            int eq = s.indexOf('=');
-            a.put(s.substring(0, eq), s.substring(eq + 1));
-        }
-        String name = a.getOrDefault("feeder", "ieee69");
-        double sigma = Double.parseDouble(a.getOrDefault("sigma", "1e-4"));
-        int runs = Integer.parseInt(a.getOrDefault("runs", "5"));
-        TopologyMethod method = TopologyMethod.valueOf(a.getOrDefault("method", "PHYSICS_SEARCH"));
+        RunArguments a = RunArguments.options(args, "feeder", "sigma", "runs", "method", "rounds");
+        String name = a.text("feeder", "ieee69");
+        double sigma = a.doubleValue("sigma", 1e-4);
+        int runs = a.intValue("runs", 5);
+        TopologyMethod method = TopologyMethod.valueOf(a.text("method", "PHYSICS_SEARCH"));
         Feeder f = TestFeeders.load(name);
         SimulatedData sim = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(365)
                 .withIntervalMinutes(60).withNoiseVoltagePu(sigma).withNoisePowerRelative(0.005));
-        int rounds = Integer.parseInt(a.getOrDefault("rounds", "-1"));
+        int rounds = a.intValue("rounds", -1);
         TopologyOptions opts = TopologyOptions.defaults().withMethod(method);
         if (rounds >= 0) {
             opts = opts.withSearch(opts.search().withMaxRounds(rounds));
@@ -52,7 +49,7 @@ public final class TopologySpeed {
             Topology t = id.identify(sim.meters(), f.rootBus());
             secs[k] = (System.nanoTime() - t0) / 1e9;
             cpu[k] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
-            correct = TopologyAccuracy.correctEdges(f.tree(), t.tree());
+            correct = t.tree().sharedEdges(f.tree());
         }
         double first = secs[0];
         double[] rest = runs > 1 ? Arrays.copyOfRange(secs, 1, runs) : secs;
