@@ -170,6 +170,63 @@ final class TreeSmoother {
     }
 
     /**
+     * The tree's part of log det of one interval's reading covariance over &sigma;&sup2;, the root
+     * voltage integrated out (flat), given which buses were read: eliminating the latent voltages
+     * leaves-up gives the pivots 1 + &alpha;_c&kappa;_c per branch and &alpha;_root at the root, with
+     * &alpha;_k = [k read] + &Sigma;_children &alpha;_c / (1 + &alpha;_c&kappa;_c) the subtree's accumulated
+     * precision (an unread bus contributes no reading, so its &alpha; starts at 0). With every
+     * &kappa; = 0 it is log(readings). O(N).
+     *
+     * @param read  whether bus k was read
+     * @param alpha scratch of length n (overwritten)
+     */
+    static double intervalLogDeterminant(int[] parent, double[] kappa, java.util.function.IntPredicate read,
+                                         double[] alpha) {
+        int n = parent.length;
+        for (int k = 0; k < n; k++) {
+            alpha[k] = read.test(k) ? 1 : 0;
+        }
+        double sum = 0;
+        for (int k = n - 1; k >= 1; k--) {
+            double pivot = 1 + alpha[k] * kappa[k];
+            sum += Math.log(pivot);
+            alpha[parent[k]] += alpha[k] / pivot;
+        }
+        return sum + Math.log(alpha[0]);
+    }
+
+    /**
+     * &Sigma; over the intervals with at least two readings (those {@link #misfit} sums) of
+     * {@link #intervalLogDeterminant} with each interval's own readings: the intervals with every
+     * bus read share one value, the others cost O(N) each, so O(N&middot;T) at most.
+     */
+    double logDeterminant(boolean parallel) {
+        int n = model.n;
+        double[] scratch = new double[n];
+        double full = intervalLogDeterminant(model.parent, kappa, k -> true, scratch);
+        List<double[]> parts = LinearisedModel.overChunks(c -> {
+            int[] span = model.chunk(c);
+            double[] alpha = new double[n];
+            double sum = 0;
+            for (int t = span[0]; t < span[1]; t++) {
+                int cnt = model.readings(t);
+                if (cnt < 2) {
+                    continue;
+                }
+                int base = t * n;
+                sum += cnt == n ? full
+                        : intervalLogDeterminant(model.parent, kappa, k -> model.y[base + k] == model.y[base + k], alpha);
+            }
+            return new double[]{sum};
+        }, parallel);
+        double sum = 0;
+        for (double[] p : parts) {
+            sum += p[0];
+        }
+        return sum;
+    }
+
+    /**
      * The objective at &theta; = (r, x) (kV&#8308;; with &kappa; = 0 the sum of squared centred
      * residuals), the readings and the intervals with at least two readings. O(N&middot;T).
      */
