@@ -167,7 +167,7 @@ final class JointRefinement {
             }
             kappa = noise.kappa();
         }
-        TreeSmoother smoother = new TreeSmoother(lin, kappa);
+        TreeSmoother smoother = new TreeSmoother(lin, kappa, sigma2);
         JointProblem problem = new JointProblem(smoother, par, parallel());
         NormalEquationsSolver solver = NormalEquationsSolver.choose(problem, denseMaxUnknowns, sigma2);
         boolean bounded = fixedNoise == null; // fixed noise: the unbounded minimum, comparable across trees

@@ -21,17 +21,18 @@ import java.util.Set;
  *
  * <p><b>Missing loads</b> (P or Q of a non-root bus) are filled once, from the P and Q readings
  * alone ({@link io.gridid.solvers.gaps.LoadImputation}: the bus's daily profile scaled to the
- * interval's present loads, the feeder head's flow sharing out what is missing), and then enter
- * every tree's flows as if read. This fill depends on the buses only, never on how they are
- * connected, and uses no voltage, so the deviance stays the likelihood of the same voltage
- * readings given the same loads for every tree: a difference between two trees is still a
- * likelihood ratio. Stage 2's own fill ({@link ImpedanceResult#completedLoads()}) re-estimates
- * the loads from the voltages through one tree's impedances, which would make each tree explain
- * readings it had helped to shape; dropping the affected branches' equations instead would leave
- * each tree a different set of readings (the branches above a missing load differ from tree to
- * tree). The fill's error (about a bus's own variation, less with the head's flow) is not in the
- * noise model: it raises the flow-error ratios &kappa; the noise estimate finds on the branches
- * above loads that are often missing, and otherwise counts as noise alike in every tree.
+ * interval's present loads, the feeder head's flow sharing out what is missing), and their error is
+ * integrated out: each filled load is taken as off by a standard normal multiple of 30 % of itself
+ * ({@link FilledLoads}), an error that shifts the drop of every branch above it, one latent per
+ * filled load in the joint model ({@link TreeSmoother}). The fill depends on the buses only, never
+ * on how they are connected, and uses no voltage, so every tree explains the same voltage readings
+ * from the same loads and the same error model: a deviance difference stays a likelihood ratio.
+ * Stage 2's own fill ({@link ImpedanceResult#completedLoads()}) re-estimates the loads from the
+ * voltages through one tree's impedances, which would let each tree explain readings it had helped
+ * to shape; dropping the equations of the branches above a missing load instead would leave each
+ * tree a different set of readings (those branches differ from tree to tree); and taking the fill
+ * as exact favours a tree that hangs an unread bus with a filled load as a leaf, where its error
+ * touches no reading (docs/decisions/006-likelihood-with-gaps.md).
  *
  * <p>Missing loss-term voltages (the branch equation's current term needs u at the receiving
  * end) are filled from correlated meters ({@link io.gridid.solvers.gaps.VoltageImputation}) the
@@ -129,6 +130,23 @@ public final class LikelihoodReadings {
     /** Bus-intervals of non-root buses whose P or Q was missing and is filled. */
     public long filledLoads() {
         return filledLoads;
+    }
+
+    /**
+     * One line saying what was missing and how it entered, or "" without gaps: how many voltage
+     * readings were missing (integrated out), how many loads were filled (from the loads' profiles
+     * and the feeder head, the same for every tree), and that every interval with two or more
+     * voltages was used.
+     */
+    public String gapTreatment() {
+        if (missingVoltages == 0 && filledLoads == 0) {
+            return "";
+        }
+        String v = missingVoltages + " of " + (readings + missingVoltages) + " voltage readings missing (integrated out)";
+        String l = filledLoads + " loads (P or Q) missing, filled from the loads' profiles and the feeder head, the"
+                + " same for every tree";
+        return (missingVoltages > 0 && filledLoads > 0 ? v + " and " + l
+                : missingVoltages > 0 ? v : l) + "; every interval with two or more voltages used";
     }
 
     /** Filled loss-term voltages and loads for the joint model, or null without gaps. */

@@ -21,10 +21,11 @@ class TreeLikelihoodGapsTest {
      * The eight-bus forked feeder, 20 days hourly with voltage and P/Q noise, gaps placed by hand:
      * an inner bus's voltage, the root's voltage, a leaf's whole row, three voltages at once, one
      * load alone, and an interval with a single reading (no information, left out). Under a fixed
-     * noise model with flow errors on four branches, the deviance must equal the restricted
+     * noise model with flow errors on four branches (and, where loads were filled, each one's error
+     * shifting the drops of every branch above it), the deviance must equal the restricted
      * Gaussian likelihood of the voltages read, formed interval by interval from the dense
-     * covariance &sigma;&sup2;(I + L K L&#7488;) of the readings (L: which branches lie on each read bus's
-     * path) with the root voltage integrated out, minimised over (r, x) by dense GLS, at the same
+     * covariance &sigma;&sup2;(I + L K L&#7488;) + &Sigma;_filled (Lc)(Lc)&#7488; of the readings (L: which branches lie
+     * on each read bus's path, c: a filled load's drop shifts) with the root voltage integrated out, minimised over (r, x) by dense GLS, at the same
      * linearisation. 1e-9 relative: both are exact to double rounding on 14 unknowns and 480
      * intervals (the two sides sum in different orders).
      */
@@ -53,7 +54,8 @@ class TreeLikelihoodGapsTest {
         }
         LinearisedModel lin = LinearisedModel.of(readings.data(), tree, lay, readings.gaps(), r0, x0, false);
         double[] kappa = JointNoiseEstimator.kappaOf(noise, lay);
-        Dense dense = new Dense(lin, kappa);
+        Dense dense = new Dense(lin, kappa, filledShifts(readings.data(), gappy, lay, r0, x0),
+                noise.voltageNoiseVariance());
 
         assertEquals(full.intervalCount() - 1, got.intervals(), "the interval with one reading is left out");
         assertEquals(dense.readings, got.readings());
@@ -64,6 +66,34 @@ class TreeLikelihoodGapsTest {
         // the gaps change the determinant term: the complete-interval value would be off
         double allRead = TreeLikelihood.logDeterminantPerInterval(tree, noise) * got.intervals();
         assertTrue(Math.abs(allRead - dense.logDet) > 1, "gaps must matter: " + allRead + " vs " + dense.logDet);
+    }
+
+    /**
+     * Per interval, per filled load (P or Q missing in {@code raw}), its drop shifts per standard
+     * deviation on the branches above it: 2r s_P + 2x s_Q with s = 30 % of the filled value (at least
+     * 1e-4 MW), at the linearisation's (r, x).
+     */
+    private static java.util.List<java.util.List<double[]>> filledShifts(MeterData filled, MeterData raw,
+                                                                           TreeLayout lay, double[] r, double[] x) {
+        java.util.List<java.util.List<double[]>> out = new java.util.ArrayList<>();
+        for (int t = 0; t < filled.intervalCount(); t++) {
+            java.util.List<double[]> shifts = new java.util.ArrayList<>();
+            for (int j = 1; j < lay.n; j++) {
+                int m = raw.indexOf(lay.buses.get(j));
+                if (Double.isFinite(raw.pMw(m, t)) && Double.isFinite(raw.qMvar(m, t))) {
+                    continue;
+                }
+                double sp = Math.max(0.3 * Math.abs(filled.pMw(m, t)), 1e-4);
+                double sq = Math.max(0.3 * Math.abs(filled.qMvar(m, t)), 1e-4);
+                double[] c = new double[lay.n];
+                for (int k = j; k > 0; k = lay.parent[k]) {
+                    c[k] = 2 * r[k] * sp + 2 * x[k] * sq;
+                }
+                shifts.add(c);
+            }
+            out.add(shifts);
+        }
+        return out;
     }
 
     private static MeterData withGaps(MeterData d) {
@@ -99,6 +129,8 @@ class TreeLikelihoodGapsTest {
     private static final class Dense {
         final LinearisedModel lin;
         final double[] kappa;
+        final java.util.List<java.util.List<double[]>> shifts;
+        final double sigma2;
         final int m;
         final DMatrixRMaj normal;
         final DMatrixRMaj rhs;
@@ -106,9 +138,11 @@ class TreeLikelihoodGapsTest {
         double logDet;
         long readings;
 
-        Dense(LinearisedModel lin, double[] kappa) {
+        Dense(LinearisedModel lin, double[] kappa, java.util.List<java.util.List<double[]>> shifts, double sigma2) {
             this.lin = lin;
             this.kappa = kappa;
+            this.shifts = shifts;
+            this.sigma2 = sigma2;
             int n = lin.n;
             m = 2 * (n - 1);
             normal = new DMatrixRMaj(m, m);
@@ -153,6 +187,16 @@ class TreeLikelihoodGapsTest {
                         if (onPath[i][k] && onPath[j][k]) {
                             s += kappa[k];
                         }
+                    }
+                    // each filled load's error shifts read bus i by the sum of its shifts on i's path
+                    for (double[] shift : shifts.get(t)) {
+                        double gi = 0;
+                        double gj = 0;
+                        for (int k = 1; k < n; k++) {
+                            gi += onPath[i][k] ? shift[k] : 0;
+                            gj += onPath[j][k] ? shift[k] : 0;
+                        }
+                        s += gi * gj / sigma2;
                     }
                     cov.set(i, j, s);
                 }
