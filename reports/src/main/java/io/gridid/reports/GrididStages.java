@@ -1,11 +1,11 @@
 package io.gridid.reports;
 
 import io.gridid.impedance.BranchEstimate;
-import io.gridid.impedance.CompleteIntervals;
 import io.gridid.impedance.HiddenJunctionImpedance;
 import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.ImpedanceResult;
+import io.gridid.impedance.LikelihoodReadings;
 import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.impedance.LikelihoodTreeSearch;
 import io.gridid.model.GrididException;
@@ -29,7 +29,10 @@ public final class GrididStages {
     private GrididStages() {
     }
 
-    /** Stage 1 with the topology options (finished by the likelihood search when the options ask for it). */
+    /**
+     * Stage 1 with the topology options, every run (also the reruns on stage 2's estimates of missing
+     * loads) finished by the likelihood search when the options ask for it.
+     */
     public static TopologyStage topology(IdentifyOptions options) {
         TopologyIdentifier identifier = new TopologyIdentifier(options.topology());
         LikelihoodSearchOptions search = options.likelihoodSearch();
@@ -48,7 +51,10 @@ public final class GrididStages {
 
             @Override
             public TopologyOutcome identify(MeterData data, String root, MeterData loadEstimates) throws GrididException {
-                return outcome(identifier.identify(data, root, loadEstimates));
+                // the rerun on stage 2's load estimates is finished by the search too, else it would
+                // undo the search's moves; the search weighs trees on the readings themselves
+                TopologyOutcome found = outcome(identifier.identify(data, root, loadEstimates));
+                return search == null ? found : finish(found, data, options.impedance(), search, ProgressListener.NONE);
             }
         };
     }
@@ -56,8 +62,8 @@ public final class GrididStages {
     /**
      * Stage 1's outcome finished by {@link LikelihoodTreeSearch}: the improved tree, a moved bus's
      * confidence replaced by the share of the likelihood its move won against stage 1's choice
-     * (1 / (1 + e^(&minus;gain/2))), and one warning line saying what the search did (or why it did
-     * not run: incomplete data, or exact voltages).
+     * (1 / (1 + e^(&minus;gain/2))), and one warning line saying what the search did and, with gaps,
+     * how the missing readings entered (or why it did not run: buses without a meter, exact voltages).
      */
     public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
                                          LikelihoodSearchOptions search) throws GrididException {
@@ -81,14 +87,14 @@ public final class GrididStages {
             }
         }
         LikelihoodTreeSearch.Result r;
-        MeterData complete;
+        LikelihoodReadings readings;
         try {
-            // gaps drop their intervals: every candidate tree (same buses) is weighed on the same complete ones
-            complete = CompleteIntervals.of(data, found.tree(), fit.minIntervals());
-            r = new LikelihoodTreeSearch(fit, search).improve(complete, found.tree(), (round, scored, candidates) ->
+            // prepared once: every candidate tree (same buses) is weighed on the same readings and filled loads
+            readings = LikelihoodReadings.of(data, found.tree());
+            r = new LikelihoodTreeSearch(fit, search).improve(readings, found.tree(), (round, scored, candidates) ->
                     progress.stepDone(LIKELIHOOD_SEARCH + ", round " + round, scored, candidates));
         } catch (GrididException e) {
-            // incomplete data, or no voltage noise to weigh the trees by: stage 1's tree stands
+            // no voltage noise to weigh the trees by, or data stage 2 cannot fit: stage 1's tree stands
             // (data stage 2 cannot use at all fail again, with their own message, in stage 2)
             warnings.add("likelihood search not run: " + e.getMessage());
             return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
@@ -104,8 +110,7 @@ public final class GrididStages {
                         + " %.3g in deviance each (%.4g in all), %d candidate trees scored in %d round(s); a moved bus's"
                         + " confidence is the likelihood share its move won against stage 1's parent", moved,
                 r.moves().size(), search.minGain(), r.startDeviance() - r.deviance(), r.evaluations(), r.rounds())
-                + (complete.intervalCount() < data.intervalCount() ? String.format(Locale.ROOT, "; weighed on the %d of"
-                + " %d intervals with every reading", complete.intervalCount(), data.intervalCount()) : ""));
+                + (readings.gapTreatment().isEmpty() ? "" : "; " + readings.gapTreatment()));
         return new TopologyOutcome(r.tree(), confidence, found.method(), found.regressionPath(),
                 found.conditionNumber(), found.intervalsUsed(), warnings);
     }

@@ -56,17 +56,31 @@ class LikelihoodSearchPipelineTest {
         }
     }
 
-    /** Real data have gaps: with 2 % of the readings missing the search runs on the complete intervals and says so. */
+    /**
+     * Real data have gaps: with 2 % of the rows missing the search runs on every interval and says
+     * how many voltages were missing (integrated out) and loads filled, counted here independently.
+     */
     @Test
-    void gapsDropTheirIntervalsInsteadOfStoppingTheSearch() throws Exception {
+    void gapsEnterTheSearchAndItSaysHow() throws Exception {
         Feeder f = TestFeeders.load("ieee13");
         MeterData meters = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(90).withSeed(7)
                 .withNoiseVoltagePu(1e-5).withNoisePowerRelative(0.005).withMissingFraction(0.02)).meters();
-        assertTrue(meters.missingCount() > 0);
+        long missingV = 0;
+        long missingLoads = 0;
+        for (String bus : f.tree().topDown()) {
+            int m = meters.indexOf(bus);
+            for (int t = 0; t < meters.intervalCount(); t++) {
+                missingV += Double.isNaN(meters.vKv(m, t)) ? 1 : 0;
+                missingLoads += !bus.equals(f.rootBus()) && Double.isNaN(meters.pMw(m, t)) ? 1 : 0;
+            }
+        }
+        assertTrue(missingV > 0 && missingLoads > 0);
         IdentificationResult r = new IdentifyPipeline(IdentifyOptions.defaults()
                 .withLikelihoodSearch(LikelihoodSearchOptions.defaults())).identify(meters, f.rootBus(), f.baseKv(), List.of());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("likelihood search: ")
-                && w.matches(".*; weighed on the \\d+ of 2160 intervals with every reading")), r.warnings().toString());
+        String expected = "; " + missingV + " of " + (long) f.tree().size() * meters.intervalCount()
+                + " voltage readings missing (integrated out) and " + missingLoads + " loads (P or Q) missing";
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("likelihood search: ") && w.contains(expected)
+                && w.endsWith("every interval with two or more voltages used")), r.warnings().toString());
     }
 
     /**
