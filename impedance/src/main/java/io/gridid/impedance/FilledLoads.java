@@ -11,7 +11,6 @@ package io.gridid.impedance;
  * smoother integrates out ({@link TreeSmoother}). O(N&middot;T) to build.
  */
 final class FilledLoads {
-    private final int n;
     private final int[] parent;
     /** Interval t's filled loads are entries start[t] .. start[t+1]-1. */
     private final int[] start;
@@ -26,9 +25,8 @@ final class FilledLoads {
     private final double[] r;
     private final double[] x;
 
-    private FilledLoads(int n, int[] parent, int[] start, int[] bus, double[] sp, double[] sq, boolean[] carries,
+    private FilledLoads(int[] parent, int[] start, int[] bus, double[] sp, double[] sq, boolean[] carries,
                         double[] r, double[] x) {
-        this.n = n;
         this.parent = parent;
         this.start = start;
         this.bus = bus;
@@ -86,7 +84,7 @@ final class FilledLoads {
             }
         }
         start[tCount] = e;
-        return new FilledLoads(n, lay.parent, start, bus, sp, sq, carries, r.clone(), x.clone());
+        return new FilledLoads(lay.parent, start, bus, sp, sq, carries, r.clone(), x.clone());
     }
 
     /** Loads filled in interval t. */
@@ -109,10 +107,5 @@ final class FilledLoads {
         for (int k = bus[e]; k > 0; k = parent[k]) {
             c[k] = 2 * r[k] * sp[e] + 2 * x[k] * sq[e];
         }
-    }
-
-    /** Buses. */
-    int buses() {
-        return n;
     }
 }

@@ -102,14 +102,29 @@ public final class TreeLikelihood {
                 new double[lay.n]);
     }
 
-    /** The sweep's fits on {@code tree}: the point each tree's joint model is linearised around. */
+    /**
+     * The sweep's fits on {@code tree}: the point each tree's joint model is linearised around. With
+     * gaps one sweep on the prepared fills (stage 2's rounds of load estimation would re-estimate
+     * the loads through this tree, and cost a sweep each).
+     */
     Map<String, JointRefinement.Start> sweepStarts(LikelihoodReadings readings, RadialTree tree)
             throws GrididException {
         Objects.requireNonNull(readings, "readings");
         Objects.requireNonNull(tree, "tree");
         readings.requireCovers(tree);
-        ImpedanceResult sweep = new ImpedanceEstimator(options).estimate(readings.data(), tree);
         Map<String, JointRefinement.Start> starts = new HashMap<>();
+        if (readings.gaps() != null) {
+            if (tree.size() < 2) {
+                throw new GrididException("the topology has no branch (only the root " + tree.root() + ")");
+            }
+            BottomUpSweep.Outcome sweep = new BottomUpSweep(options).run(readings.data(), tree, readings.gaps(),
+                    SweepProgress.NONE);
+            for (SweptBranch b : sweep.branches().values()) {
+                starts.put(b.toBus(), JointRefinement.Start.free(b.fit().rOhm(), b.fit().xOhm()));
+            }
+            return starts;
+        }
+        ImpedanceResult sweep = new ImpedanceEstimator(options).estimate(readings.data(), tree);
         for (BranchEstimate e : sweep.branches()) {
             starts.put(e.toBus(), JointRefinement.Start.free(e.rOhm(), e.xOhm()));
         }

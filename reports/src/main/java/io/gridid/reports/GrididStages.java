@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** gridid's own stages behind the pipeline's interfaces: {@link TopologyIdentifier} and {@link ImpedanceEstimator}. */
 public final class GrididStages {
@@ -37,6 +38,9 @@ public final class GrididStages {
         TopologyIdentifier identifier = new TopologyIdentifier(options.topology());
         LikelihoodSearchOptions search = options.likelihoodSearch();
         return new TopologyStage() {
+            /** The last search run, reused by a rerun that starts it from the same tree on the same data. */
+            private final AtomicReference<Searched> last = new AtomicReference<>();
+
             @Override
             public TopologyOutcome identify(MeterData data, String root) throws GrididException {
                 return identify(data, root, ProgressListener.NONE);
@@ -46,7 +50,7 @@ public final class GrididStages {
             public TopologyOutcome identify(MeterData data, String root, ProgressListener progress)
                     throws GrididException {
                 TopologyOutcome found = outcome(identifier.identify(data, root));
-                return search == null ? found : finish(found, data, options.impedance(), search, progress);
+                return search == null ? found : finish(found, data, options.impedance(), search, progress, last);
             }
 
             @Override
@@ -54,7 +58,8 @@ public final class GrididStages {
                 // the rerun on stage 2's load estimates is finished by the search too, else it would
                 // undo the search's moves; the search weighs trees on the readings themselves
                 TopologyOutcome found = outcome(identifier.identify(data, root, loadEstimates));
-                return search == null ? found : finish(found, data, options.impedance(), search, ProgressListener.NONE);
+                return search == null ? found
+                        : finish(found, data, options.impedance(), search, ProgressListener.NONE, last);
             }
         };
     }
@@ -77,6 +82,22 @@ public final class GrididStages {
     public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
                                          LikelihoodSearchOptions search, ProgressListener progress)
             throws GrididException {
+        return finish(found, data, fit, search, progress, new AtomicReference<>());
+    }
+
+    /**
+     * A search's outcome on {@code data} from stage 1's tree {@code start}: the result, the readings'
+     * gap line, or why it did not run. The search is deterministic, so the same data and start tree
+     * give the same outcome.
+     */
+    private record Searched(MeterData data, RadialTree start, LikelihoodTreeSearch.Result result, String gapTreatment,
+                            String failure) {
+    }
+
+    /** As {@link #finish(TopologyOutcome, MeterData, ImpedanceOptions, LikelihoodSearchOptions, ProgressListener)}, reusing {@code last} when it searched the same data from the same tree. */
+    private static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
+                                          LikelihoodSearchOptions search, ProgressListener progress,
+                                          AtomicReference<Searched> last) throws GrididException {
         List<String> warnings = new ArrayList<>(found.warnings());
         for (String bus : found.tree().topDown()) {
             if (!data.hasMeter(bus)) {
@@ -86,20 +107,28 @@ public final class GrididStages {
                         found.conditionNumber(), found.intervalsUsed(), warnings);
             }
         }
-        LikelihoodTreeSearch.Result r;
-        LikelihoodReadings readings;
-        try {
-            // prepared once: every candidate tree (same buses) is weighed on the same readings and filled loads
-            readings = LikelihoodReadings.of(data, found.tree());
-            r = new LikelihoodTreeSearch(fit, search).improve(readings, found.tree(), (round, scored, candidates) ->
-                    progress.stepDone(LIKELIHOOD_SEARCH + ", round " + round, scored, candidates));
-        } catch (GrididException e) {
-            // no voltage noise to weigh the trees by, or data stage 2 cannot fit: stage 1's tree stands
-            // (data stage 2 cannot use at all fail again, with their own message, in stage 2)
-            warnings.add("likelihood search not run: " + e.getMessage());
+        Searched done = last.get();
+        if (done == null || done.data() != data || !done.start().equals(found.tree())) {
+            try {
+                // prepared once: every candidate tree (same buses) is weighed on the same readings and filled loads
+                LikelihoodReadings readings = LikelihoodReadings.of(data, found.tree());
+                LikelihoodTreeSearch.Result r = new LikelihoodTreeSearch(fit, search).improve(readings, found.tree(),
+                        (round, scored, candidates) -> progress.stepDone(LIKELIHOOD_SEARCH + ", round " + round,
+                                scored, candidates));
+                done = new Searched(data, found.tree(), r, readings.gapTreatment(), null);
+            } catch (GrididException e) {
+                // no voltage noise to weigh the trees by, or data stage 2 cannot fit: stage 1's tree stands
+                // (data stage 2 cannot use at all fail again, with their own message, in stage 2)
+                done = new Searched(data, found.tree(), null, "", e.getMessage());
+            }
+            last.set(done);
+        }
+        if (done.failure() != null) {
+            warnings.add("likelihood search not run: " + done.failure());
             return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
                     found.conditionNumber(), found.intervalsUsed(), warnings);
         }
+        LikelihoodTreeSearch.Result r = done.result();
         Map<String, Double> confidence = new LinkedHashMap<>(found.confidence());
         for (LikelihoodTreeSearch.Move m : r.moves()) {
             double share = 1 / (1 + Math.exp(-m.gain() / 2));
@@ -110,7 +139,7 @@ public final class GrididStages {
                         + " %.3g in deviance each (%.4g in all), %d candidate trees scored in %d round(s); a moved bus's"
                         + " confidence is the likelihood share its move won against stage 1's parent", moved,
                 r.moves().size(), search.minGain(), r.startDeviance() - r.deviance(), r.evaluations(), r.rounds())
-                + (readings.gapTreatment().isEmpty() ? "" : "; " + readings.gapTreatment()));
+                + (done.gapTreatment().isEmpty() ? "" : "; " + done.gapTreatment()));
         return new TopologyOutcome(r.tree(), confidence, found.method(), found.regressionPath(),
                 found.conditionNumber(), found.intervalsUsed(), warnings);
     }
