@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
         description = {"Compares two topologies of the same feeder on the meter data (e.g. a GIS model against "
                 + "the identified tree): the likelihood of each under the joint voltage model, and for each bus "
                 + "that hangs differently whether the data decide it.",
-                "Needs complete data (every |V|, P, Q). Costs a stage-2 solve per tree and per differing bus."})
+                "Takes data with gaps: missing voltages are integrated out, missing loads filled once from the P/Q "
+                        + "readings for both trees. Costs a stage-2 solve per tree and per differing bus."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -85,9 +86,9 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 });
         PrintWriter out = spec.commandLine().getOut();
-        if (r.first().intervals() < data.intervalCount()) {
-            out.printf(Locale.ROOT, "on the %d of %d intervals with every reading (gaps drop their intervals)%n",
-                    r.first().intervals(), data.intervalCount());
+        if (!r.gapTreatment().isEmpty()) {
+            out.printf(Locale.ROOT, "gaps: %s (%d of %d intervals)%n", r.gapTreatment(), r.first().intervals(),
+                    data.intervalCount());
         }
         out.printf(Locale.ROOT, "deviance (-2 log-likelihood + const; lower = likelier), noise model of the first:%n");
         out.printf(Locale.ROOT, "  first   %-30s %s%n", first, number(r.first().deviance(), false));

@@ -80,8 +80,7 @@ final class DenseNormalEquations implements NormalEquationsSolver {
         }
         boolean everyReading = true;
         for (int t = 0; t < lin.t && everyReading; t++) {
-            int c = lin.readings(t);
-            everyReading = c < 2 || c == n;
+            everyReading = lin.readings(t) < 2 || problem.smoother.uniform(t);
         }
         return new DenseNormalEquations(problem, reduce(kt, mt, par), everyReading);
     }

@@ -26,12 +26,20 @@ record FilledReadings(Map<String, Integer> row, double[][] pMw, double[][] qMvar
                 buses.add(b);
             }
         }
+        return of(data, tree.root(), buses);
+    }
+
+    /**
+     * The same for the non-root {@code buses} in the order given: the fill depends on the buses and
+     * their order, not on how they are connected, so one fill serves every tree over them.
+     */
+    static FilledReadings of(MeterData data, String root, List<String> buses) {
         int n = buses.size();
         Map<String, Integer> row = new HashMap<>();
         double[][] p = new double[n][];
         double[][] q = new double[n][];
         double[][] u = new double[n + 1][];
-        int m0 = data.indexOf(tree.root());
+        int m0 = data.indexOf(root);
         u[0] = squared(data.voltagesKv(m0));
         for (int i = 0; i < n; i++) {
             int m = data.indexOf(buses.get(i));

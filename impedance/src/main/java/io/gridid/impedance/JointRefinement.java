@@ -128,10 +128,13 @@ final class JointRefinement {
      * @param pooled          false when the voltage noise was negligible against the branches' own
      *                        residuals ({@link JointNoiseEstimator#NEGLIGIBLE_VOLTAGE_NOISE}): nothing to
      *                        pool, the starts are returned unchanged and {@code branches} is empty
+     * @param logDeterminant  with a fixed noise model: the tree's part of the readings' log-determinant
+     *                        over the same intervals, each with its own readings
+     *                        ({@link TreeSmoother#logDeterminant}); else NaN
      */
     record Outcome(Map<String, Branch> branches, double sumOfSquares, long readings, long intervals, int rejected,
                    int iterations, boolean dense, double voltageNoiseVariance, Map<String, Double> flowErrorRatio,
-                   boolean pooled) {
+                   boolean pooled, double logDeterminant) {
     }
 
     /**
@@ -160,11 +163,11 @@ final class JointRefinement {
             JointNoiseEstimator.Estimate noise = JointNoiseEstimator.estimate(lin, r, x);
             sigma2 = noise.voltageNoiseVariance();
             if (noise.negligible(negligibleVoltageNoise)) {
-                return new Outcome(Map.of(), Double.NaN, 0, 0, 0, 0, dense, sigma2, Map.of(), false);
+                return new Outcome(Map.of(), Double.NaN, 0, 0, 0, 0, dense, sigma2, Map.of(), false, Double.NaN);
             }
             kappa = noise.kappa();
         }
-        TreeSmoother smoother = new TreeSmoother(lin, kappa);
+        TreeSmoother smoother = new TreeSmoother(lin, kappa, sigma2);
         JointProblem problem = new JointProblem(smoother, par, parallel());
         NormalEquationsSolver solver = NormalEquationsSolver.choose(problem, denseMaxUnknowns, sigma2);
         boolean bounded = fixedNoise == null; // fixed noise: the unbounded minimum, comparable across trees
@@ -196,8 +199,9 @@ final class JointRefinement {
                     branchRms[0][k], (int) branchRms[1][k]));
             kap.put(lay.buses.get(k), kappa[k]);
         }
+        double logDet = fixedNoise != null ? smoother.logDeterminant(parallel()) : Double.NaN;
         return new Outcome(out, fit.sumOfSquares(), fit.readings(), fit.intervals(), rejected, iterations,
-                solver.dense(), sigma2, kap, true);
+                solver.dense(), sigma2, kap, true, logDet);
     }
 
     /**

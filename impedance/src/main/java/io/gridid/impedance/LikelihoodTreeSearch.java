@@ -38,7 +38,8 @@ import java.util.stream.IntStream;
  * data on two cores; random:200 &times; 90 days took five minutes on a busy machine): a finishing
  * step for feeders of up to a few hundred buses, not a search from scratch.
  *
- * <p>Needs complete data, as {@link TreeLikelihood} does, and noisy voltages (exact ones leave
+ * <p>Takes data with gaps as {@link TreeLikelihood} does (every candidate weighed on the same
+ * {@link LikelihoodReadings}), and needs noisy voltages (exact ones leave
  * nothing but rounding to weigh trees by: {@link #EXACT_VOLTAGES}). Deterministic: the candidates
  * are scored independently and chosen in a fixed order, whatever the thread count.
  */
@@ -116,9 +117,9 @@ public final class LikelihoodTreeSearch {
     }
 
     /**
-     * @param data  complete readings of every bus of {@code start}
+     * @param data  readings of every bus of {@code start} (gaps as {@link LikelihoodReadings} treats them)
      * @param start the tree to improve (e.g. stage 1's)
-     * @throws GrididException on data stage 2 cannot use, incomplete data, or no measurable voltage noise
+     * @throws GrididException on data stage 2 cannot use, or no measurable voltage noise
      */
     public Result improve(MeterData data, RadialTree start) throws GrididException {
         return improve(data, start, Progress.NONE);
@@ -140,11 +141,16 @@ public final class LikelihoodTreeSearch {
 
     /** The same, telling {@code progress} as the candidates of each round are scored. */
     public Result improve(MeterData data, RadialTree start, Progress progress) throws GrididException {
+        return improve(LikelihoodReadings.of(data, start), start, progress);
+    }
+
+    /** The same on readings prepared for {@code start}'s buses. */
+    public Result improve(LikelihoodReadings data, RadialTree start, Progress progress) throws GrididException {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(progress, "progress");
         JointNoiseModel noise = likelihood.noiseModel(data, start);
-        double relativeNoise = relativeVoltageNoise(data, start.root(), noise);
+        double relativeNoise = relativeVoltageNoise(data.data(), start.root(), noise);
         if (relativeNoise < EXACT_VOLTAGES) {
             throw new GrididException(String.format(java.util.Locale.ROOT, "the voltages are exact to rounding"
                     + " (noise %.2g p.u.): the likelihood has no noise to weigh trees by", relativeNoise));
@@ -211,11 +217,15 @@ public final class LikelihoodTreeSearch {
     private static double relativeVoltageNoise(MeterData data, String root, JointNoiseModel noise) {
         int m = data.indexOf(root);
         double sum = 0;
+        int read = 0;
         for (int t = 0; t < data.intervalCount(); t++) {
             double v = data.vKv(m, t);
-            sum += v * v;
+            if (Double.isFinite(v)) {
+                sum += v * v;
+                read++;
+            }
         }
-        double meanU = sum / data.intervalCount();
+        double meanU = sum / read;
         return Math.sqrt(noise.voltageNoiseVariance()) / (2 * meanU);
     }
 
@@ -357,7 +367,7 @@ public final class LikelihoodTreeSearch {
      * fits, so a moved bus's losses are those of its new branch); infinite for a tree stage 2
      * cannot fit (never kept).
      */
-    private double score(JointNoiseModel noise, MeterData data, RadialTree tree) {
+    private double score(JointNoiseModel noise, LikelihoodReadings data, RadialTree tree) {
         try {
             return sequential.deviance(data, tree, noise).deviance();
         } catch (GrididException e) {

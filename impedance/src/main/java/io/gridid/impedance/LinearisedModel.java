@@ -17,6 +17,11 @@ import java.util.stream.IntStream;
  * &asymp; the centred X&theta;. The receiving-end flows (subtree loads plus the losses below, MW and
  * Mvar) are computed with the start's impedances by {@link BranchEquation} and held fixed.
  *
+ * <p>Loads filled for missing readings are not known exactly: {@link FilledLoads} lists them with
+ * their errors' spread, which the smoother integrates out ({@link TreeSmoother}). A branch-interval
+ * whose flow holds a filled load is left out of the noise estimate ({@link #edgeResidual}), as
+ * stage 2's fits leave out the intervals with estimated loads in their subtree.
+ *
  * <p>Building it costs O(N&middot;T) time and memory. Readings can only be dropped afterwards
  * ({@link #drop}); everything else is fixed.
  *
@@ -45,18 +50,21 @@ final class LinearisedModel {
     final double[] b;
     /** Targets, NaN where no reading (or dropped). */
     final double[] y;
+    /** The loads filled for missing readings, or null when none was. */
+    final FilledLoads filled;
     /** Readings per interval. */
     private final int[] count;
     /** Readings dropped since construction. */
     private int dropped;
 
-    private LinearisedModel(int n, int t, int[] parent, double[] a, double[] b, double[] y) {
+    private LinearisedModel(int n, int t, int[] parent, double[] a, double[] b, double[] y, FilledLoads filled) {
         this.n = n;
         this.t = t;
         this.parent = parent;
         this.a = a;
         this.b = b;
         this.y = y;
+        this.filled = filled;
         this.count = new int[t];
         for (int i = 0; i < t; i++) {
             int base = i * n;
@@ -108,7 +116,7 @@ final class LinearisedModel {
                 }
             }
         }, parallel);
-        return new LinearisedModel(n, tt, par, a, b, y);
+        return new LinearisedModel(n, tt, par, a, b, y, gaps == null ? null : FilledLoads.of(gaps, lay, tt, r, x));
     }
 
     /**
@@ -219,6 +227,11 @@ final class LinearisedModel {
         return Double.isFinite(v) ? v * v : Double.NaN;
     }
 
+    /** Whether a load was filled in interval i. */
+    boolean hasFilledLoads(int i) {
+        return filled != null && filled.count(i) > 0;
+    }
+
     /** Readings of interval i. */
     int readings(int i) {
         return count[i];
@@ -280,8 +293,14 @@ final class LinearisedModel {
         (parallel ? chunks.parallel() : chunks).forEach(work);
     }
 
-    /** The pairwise residual u_p &minus; u_c &minus; d_c of bus k's branch at interval offset {@code base}; NaN without both readings. */
+    /**
+     * The pairwise residual u_p &minus; u_c &minus; d_c of bus k's branch at interval offset {@code base}; NaN
+     * without both readings, or when the branch's flow holds a filled load.
+     */
     double edgeResidual(int base, int k, double[] r, double[] x) {
+        if (filled != null && filled.carries(base + k)) {
+            return Double.NaN;
+        }
         return y[base + k] - y[base + parent[k]] - a[base + k] * r[k] - b[base + k] * x[k];
     }
 

@@ -24,8 +24,10 @@ import java.util.Objects;
  * README's "information limit"). One evaluation costs a stage-2 sweep plus a joint solve, at least
  * O(N&middot;T), so it is not a search engine.
  *
- * <p>Needs complete data (every voltage, and every P and Q below the root, in every interval): the
- * per-interval determinant term is formed for full intervals only.
+ * <p>Gaps: every voltage read enters, missing voltages integrated out and missing loads filled
+ * once for all trees ({@link LikelihoodReadings}, which says why); prepare the readings once with
+ * {@link LikelihoodReadings#of} to weigh many trees, the {@link MeterData} overloads prepare them
+ * per call.
  */
 public final class TreeLikelihood {
     private final ImpedanceOptions options;
@@ -41,11 +43,20 @@ public final class TreeLikelihood {
      * &sigma;&sup2; from sibling residual covariances, &kappa; per branch from its excess residual
      * variance; no &kappa; where the voltage noise is negligible), without a joint fit.
      *
-     * @throws GrididException on data stage 2 cannot use, or incomplete data
+     * @throws GrididException on data stage 2 cannot use, or no measurable voltage noise
      */
     public JointNoiseModel noiseModel(MeterData data, RadialTree tree) throws GrididException {
-        Map<String, JointRefinement.Start> starts = sweepStarts(data, tree);
-        JointNoiseModel noise = new JointRefinement(options).noiseModel(data, tree, null, starts);
+        return noiseModel(LikelihoodReadings.of(data, tree), tree);
+    }
+
+    /**
+     * As {@link #noiseModel(MeterData, RadialTree)} on prepared readings.
+     *
+     * @throws GrididException also when {@code tree}'s buses are not those of {@code readings}
+     */
+    public JointNoiseModel noiseModel(LikelihoodReadings readings, RadialTree tree) throws GrididException {
+        Map<String, JointRefinement.Start> starts = sweepStarts(readings, tree);
+        JointNoiseModel noise = new JointRefinement(options).noiseModel(readings.data(), tree, readings.gaps(), starts);
         if (noise == null) {
             throw new GrididException("no voltage noise measurable on this tree: the trees cannot be compared by likelihood");
         }
@@ -55,71 +66,68 @@ public final class TreeLikelihood {
     /**
      * The deviance of {@code tree} under {@code noise}.
      *
-     * @throws GrididException on data stage 2 cannot use, or incomplete data
+     * @throws GrididException on data stage 2 cannot use
      */
     public TreeDeviance deviance(MeterData data, RadialTree tree, JointNoiseModel noise) throws GrididException {
+        return deviance(LikelihoodReadings.of(data, tree), tree, noise);
+    }
+
+    /**
+     * The deviance of {@code tree} under {@code noise} on prepared readings: the generalised sum of
+     * squares over &sigma;&sup2; plus, per interval with at least two readings, the log-determinant
+     * term of that interval's own readings ({@link TreeSmoother#intervalLogDeterminant}).
+     *
+     * @throws GrididException on data stage 2 cannot use, or when {@code tree}'s buses are not
+     *                         those of {@code readings}
+     */
+    public TreeDeviance deviance(LikelihoodReadings readings, RadialTree tree, JointNoiseModel noise)
+            throws GrididException {
         Objects.requireNonNull(noise, "noise");
-        Map<String, JointRefinement.Start> starts = sweepStarts(data, tree);
-        JointRefinement.Outcome o = new JointRefinement(options).withFixedNoise(noise).refine(data, tree, null, starts);
+        Map<String, JointRefinement.Start> starts = sweepStarts(readings, tree);
+        JointRefinement.Outcome o = new JointRefinement(options).withFixedNoise(noise)
+                .refine(readings.data(), tree, readings.gaps(), starts);
         double q = o.sumOfSquares() / noise.voltageNoiseVariance();
-        double logDet = o.intervals() * logDeterminantPerInterval(tree, noise);
+        double logDet = o.logDeterminant();
         return new TreeDeviance(q + logDet, q, logDet, o.readings(), o.intervals());
     }
 
     /**
-     * The tree's part of log det of one full interval's reading covariance (over &sigma;&sup2;, the root
-     * voltage integrated out): eliminating the latent bus voltages leaves-up gives the pivots
-     * 1 + &alpha;_c&kappa;_c per branch and &alpha;_root at the root, &alpha; being a subtree's accumulated
-     * precision (&alpha;_k = 1 + &Sigma;_children &alpha;_c / (1 + &alpha;_c&kappa;_c)). With every &kappa; = 0 it is
-     * log N for every tree over N buses.
+     * The tree's part of log det of one interval's reading covariance with every bus read (see
+     * {@link TreeSmoother#intervalLogDeterminant}). With every &kappa; = 0 it is log N for every
+     * tree over N buses.
      */
     static double logDeterminantPerInterval(RadialTree tree, JointNoiseModel noise) {
-        List<String> order = tree.topDown();
-        Map<String, Double> pull = new HashMap<>(); // alpha_c g_c, a child's contribution to its parent
-        double sum = 0;
-        for (int i = order.size() - 1; i >= 0; i--) {
-            String bus = order.get(i);
-            double alpha = 1;
-            for (String c : tree.childrenOf(bus)) {
-                alpha += pull.get(c);
-            }
-            if (bus.equals(tree.root())) {
-                sum += Math.log(alpha);
-            } else {
-                double pivot = 1 + alpha * noise.flowErrorRatioOf(bus);
-                sum += Math.log(pivot);
-                pull.put(bus, alpha / pivot);
-            }
-        }
-        return sum;
+        TreeLayout lay = new TreeLayout(tree);
+        return TreeSmoother.intervalLogDeterminant(lay.parent, JointNoiseEstimator.kappaOf(noise, lay), k -> true,
+                new double[lay.n]);
     }
 
-    private Map<String, JointRefinement.Start> sweepStarts(MeterData data, RadialTree tree) throws GrididException {
-        Objects.requireNonNull(data, "data");
+    /**
+     * The sweep's fits on {@code tree}: the point each tree's joint model is linearised around. With
+     * gaps one sweep on the prepared fills (stage 2's rounds of load estimation would re-estimate
+     * the loads through this tree, and cost a sweep each).
+     */
+    Map<String, JointRefinement.Start> sweepStarts(LikelihoodReadings readings, RadialTree tree)
+            throws GrididException {
+        Objects.requireNonNull(readings, "readings");
         Objects.requireNonNull(tree, "tree");
-        requireComplete(data, tree);
-        ImpedanceResult sweep = new ImpedanceEstimator(options).estimate(data, tree);
+        readings.requireCovers(tree);
         Map<String, JointRefinement.Start> starts = new HashMap<>();
+        if (readings.gaps() != null) {
+            if (tree.size() < 2) {
+                throw new GrididException("the topology has no branch (only the root " + tree.root() + ")");
+            }
+            BottomUpSweep.Outcome sweep = new BottomUpSweep(options).run(readings.data(), tree, readings.gaps(),
+                    SweepProgress.NONE);
+            for (SweptBranch b : sweep.branches().values()) {
+                starts.put(b.toBus(), JointRefinement.Start.free(b.fit().rOhm(), b.fit().xOhm()));
+            }
+            return starts;
+        }
+        ImpedanceResult sweep = new ImpedanceEstimator(options).estimate(readings.data(), tree);
         for (BranchEstimate e : sweep.branches()) {
             starts.put(e.toBus(), JointRefinement.Start.free(e.rOhm(), e.xOhm()));
         }
         return starts;
-    }
-
-    private static void requireComplete(MeterData data, RadialTree tree) throws GrididException {
-        for (String bus : tree.topDown()) {
-            int m = data.indexOf(bus);
-            if (m < 0) {
-                throw new GrididException("no meter for bus " + bus);
-            }
-            for (int t = 0; t < data.intervalCount(); t++) {
-                boolean load = !bus.equals(tree.root()); // the root's P and Q are not used
-                if (!Double.isFinite(data.vKv(m, t))
-                        || (load && (!Double.isFinite(data.pMw(m, t)) || !Double.isFinite(data.qMvar(m, t))))) {
-                    throw new GrididException("tree likelihood needs complete data: bus " + bus
-                            + " has a missing reading in interval " + (t + 1));
-                }
-            }
-        }
     }
 }

@@ -1,11 +1,11 @@
 package io.gridid.reports;
 
 import io.gridid.impedance.BranchEstimate;
-import io.gridid.impedance.CompleteIntervals;
 import io.gridid.impedance.HiddenJunctionImpedance;
 import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.ImpedanceResult;
+import io.gridid.impedance.LikelihoodReadings;
 import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.impedance.LikelihoodTreeSearch;
 import io.gridid.model.GrididException;
@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** gridid's own stages behind the pipeline's interfaces: {@link TopologyIdentifier} and {@link ImpedanceEstimator}. */
 public final class GrididStages {
@@ -31,11 +32,17 @@ public final class GrididStages {
     private GrididStages() {
     }
 
-    /** Stage 1 with the topology options (finished by the likelihood search when the options ask for it). */
+    /**
+     * Stage 1 with the topology options, every run (also the reruns on stage 2's estimates of missing
+     * loads) finished by the likelihood search when the options ask for it.
+     */
     public static TopologyStage topology(IdentifyOptions options) {
         TopologyIdentifier identifier = new TopologyIdentifier(options.topology());
         LikelihoodSearchOptions search = options.likelihoodSearch();
         return new TopologyStage() {
+            /** The last search run, reused by a rerun that starts it from the same tree on the same data. */
+            private final AtomicReference<Searched> last = new AtomicReference<>();
+
             @Override
             public TopologyOutcome identify(MeterData data, String root) throws GrididException {
                 return identify(data, root, ProgressListener.NONE);
@@ -45,12 +52,16 @@ public final class GrididStages {
             public TopologyOutcome identify(MeterData data, String root, ProgressListener progress)
                     throws GrididException {
                 TopologyOutcome found = outcome(identifier.identify(data, root));
-                return search == null ? found : finish(found, data, options.impedance(), search, progress);
+                return search == null ? found : finish(found, data, options.impedance(), search, progress, last);
             }
 
             @Override
             public TopologyOutcome identify(MeterData data, String root, MeterData loadEstimates) throws GrididException {
-                return outcome(identifier.identify(data, root, loadEstimates));
+                // the rerun on stage 2's load estimates is finished by the search too, else it would
+                // undo the search's moves; the search weighs trees on the readings themselves
+                TopologyOutcome found = outcome(identifier.identify(data, root, loadEstimates));
+                return search == null ? found
+                        : finish(found, data, options.impedance(), search, ProgressListener.NONE, last);
             }
         };
     }
@@ -58,8 +69,8 @@ public final class GrididStages {
     /**
      * Stage 1's outcome finished by {@link LikelihoodTreeSearch}: the improved tree, a moved bus's
      * confidence replaced by the share of the likelihood its move won against stage 1's choice
-     * (1 / (1 + e^(&minus;gain/2))), and one warning line saying what the search did (or why it did
-     * not run: incomplete data, or exact voltages).
+     * (1 / (1 + e^(&minus;gain/2))), and one warning line saying what the search did and, with gaps,
+     * how the missing readings entered (or why it did not run: buses without a meter, exact voltages).
      */
     public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
                                          LikelihoodSearchOptions search) throws GrididException {
@@ -73,6 +84,22 @@ public final class GrididStages {
     public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
                                          LikelihoodSearchOptions search, ProgressListener progress)
             throws GrididException {
+        return finish(found, data, fit, search, progress, new AtomicReference<>());
+    }
+
+    /**
+     * A search's outcome on {@code data} from stage 1's tree {@code start}: the result, the readings'
+     * gap line, or why it did not run. The search is deterministic, so the same data and start tree
+     * give the same outcome.
+     */
+    private record Searched(MeterData data, RadialTree start, LikelihoodTreeSearch.Result result, String gapTreatment,
+                            String failure) {
+    }
+
+    /** As {@link #finish(TopologyOutcome, MeterData, ImpedanceOptions, LikelihoodSearchOptions, ProgressListener)}, reusing {@code last} when it searched the same data from the same tree. */
+    private static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
+                                          LikelihoodSearchOptions search, ProgressListener progress,
+                                          AtomicReference<Searched> last) throws GrididException {
         List<Warning> warnings = new ArrayList<>(found.warnings());
         for (String bus : found.tree().topDown()) {
             if (!data.hasMeter(bus)) {
@@ -82,20 +109,28 @@ public final class GrididStages {
                         found.conditionNumber(), found.intervalsUsed(), warnings);
             }
         }
-        LikelihoodTreeSearch.Result r;
-        MeterData complete;
-        try {
-            // gaps drop their intervals: every candidate tree (same buses) is weighed on the same complete ones
-            complete = CompleteIntervals.of(data, found.tree(), fit.minIntervals());
-            r = new LikelihoodTreeSearch(fit, search).improve(complete, found.tree(), (round, scored, candidates) ->
-                    progress.stepDone(LIKELIHOOD_SEARCH + ", round " + round, scored, candidates));
-        } catch (GrididException e) {
-            // incomplete data, or no voltage noise to weigh the trees by: stage 1's tree stands
-            // (data stage 2 cannot use at all fail again, with their own message, in stage 2)
-            warnings.add(Warning.of(WarningCode.LIKELIHOOD_SEARCH_NOT_RUN, "likelihood search not run: " + e.getMessage()));
+        Searched done = last.get();
+        if (done == null || done.data() != data || !done.start().equals(found.tree())) {
+            try {
+                // prepared once: every candidate tree (same buses) is weighed on the same readings and filled loads
+                LikelihoodReadings readings = LikelihoodReadings.of(data, found.tree());
+                LikelihoodTreeSearch.Result r = new LikelihoodTreeSearch(fit, search).improve(readings, found.tree(),
+                        (round, scored, candidates) -> progress.stepDone(LIKELIHOOD_SEARCH + ", round " + round,
+                                scored, candidates));
+                done = new Searched(data, found.tree(), r, readings.gapTreatment(), null);
+            } catch (GrididException e) {
+                // no voltage noise to weigh the trees by, or data stage 2 cannot fit: stage 1's tree stands
+                // (data stage 2 cannot use at all fail again, with their own message, in stage 2)
+                done = new Searched(data, found.tree(), null, "", e.getMessage());
+            }
+            last.set(done);
+        }
+        if (done.failure() != null) {
+            warnings.add(Warning.of(WarningCode.LIKELIHOOD_SEARCH_NOT_RUN, "likelihood search not run: " + done.failure()));
             return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
                     found.conditionNumber(), found.intervalsUsed(), warnings);
         }
+        LikelihoodTreeSearch.Result r = done.result();
         Map<String, Double> confidence = new LinkedHashMap<>(found.confidence());
         for (LikelihoodTreeSearch.Move m : r.moves()) {
             double share = 1 / (1 + Math.exp(-m.gain() / 2));
@@ -108,8 +143,7 @@ public final class GrididStages {
                         + " %.3g in deviance each (%.4g in all), %d candidate trees scored in %d round(s); a moved bus's"
                         + " confidence is the likelihood share its move won against stage 1's parent", moved,
                 r.moves().size(), search.minGain(), r.startDeviance() - r.deviance(), r.evaluations(), r.rounds())
-                + (complete.intervalCount() < data.intervalCount() ? String.format(Locale.ROOT, "; weighed on the %d of"
-                + " %d intervals with every reading", complete.intervalCount(), data.intervalCount()) : "")));
+                + (done.gapTreatment().isEmpty() ? "" : "; " + done.gapTreatment())));
         return new TopologyOutcome(r.tree(), confidence, found.method(), found.regressionPath(),
                 found.conditionNumber(), found.intervalsUsed(), warnings);
     }

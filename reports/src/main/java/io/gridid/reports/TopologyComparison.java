@@ -3,7 +3,7 @@ package io.gridid.reports;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.JointNoiseModel;
 import io.gridid.impedance.TreeDeviance;
-import io.gridid.impedance.CompleteIntervals;
+import io.gridid.impedance.LikelihoodReadings;
 import io.gridid.impedance.TreeLikelihood;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
@@ -24,6 +24,9 @@ import java.util.TreeSet;
  * ({@link TreeLikelihood}) with one noise model, estimated on the first tree; then every bus that
  * hangs differently is moved alone in the second tree to its parent in the first, so the
  * engineer sees which differences the data decide and which they do not.
+ *
+ * <p>Gaps: both trees are weighed on the same readings, every interval used ({@link LikelihoodReadings}:
+ * missing voltages integrated out, missing loads filled once from the P/Q readings for both).
  */
 public final class TopologyComparison {
     /**
@@ -57,8 +60,11 @@ public final class TopologyComparison {
      * @param first       the first tree's deviance
      * @param second      the second tree's deviance
      * @param differences buses hanging differently, in the first tree's top-down order
+     * @param gapTreatment what was missing and how it entered ({@link LikelihoodReadings#gapTreatment()}),
+     *                    "" without gaps
      */
-    public record Result(JointNoiseModel noise, TreeDeviance first, TreeDeviance second, List<BusDifference> differences) {
+    public record Result(JointNoiseModel noise, TreeDeviance first, TreeDeviance second, List<BusDifference> differences,
+                         String gapTreatment) {
         public Result {
             differences = List.copyOf(differences);
         }
@@ -77,8 +83,7 @@ public final class TopologyComparison {
     /**
      * Compares two trees over the same buses and root.
      *
-     * @throws GrididException when the trees differ in root or buses, or on data stage 2 cannot
-     *                         use (incomplete data among them)
+     * @throws GrididException when the trees differ in root or buses, or on data stage 2 cannot use
      */
     public Result compare(MeterData data, RadialTree first, RadialTree second) throws GrididException {
         return compare(data, first, second, ProgressListener.NONE);
@@ -98,10 +103,10 @@ public final class TopologyComparison {
         if (mismatch != null) {
             throw new GrididException(mismatch);
         }
-        // gaps drop their intervals: both trees (same buses) are weighed on the same complete ones
-        data = CompleteIntervals.of(data, first, options.minIntervals());
+        // prepared once: both trees (same buses) are weighed on the same readings and filled loads
+        LikelihoodReadings readings = LikelihoodReadings.of(data, first);
         TreeLikelihood likelihood = new TreeLikelihood(options);
-        JointNoiseModel noise = likelihood.noiseModel(data, first);
+        JointNoiseModel noise = likelihood.noiseModel(readings, first);
         int differing = 0;
         for (String bus : first.topDown()) {
             if (!bus.equals(first.root()) && !first.parentOf(bus).equals(second.parentOf(bus))) {
@@ -109,9 +114,9 @@ public final class TopologyComparison {
             }
         }
         int total = 2 + differing;
-        TreeDeviance d1 = likelihood.deviance(data, first, noise);
+        TreeDeviance d1 = likelihood.deviance(readings, first, noise);
         progress.stepDone("first tree", 1, total);
-        TreeDeviance d2 = likelihood.deviance(data, second, noise);
+        TreeDeviance d2 = likelihood.deviance(readings, second, noise);
         progress.stepDone("second tree", 2, total);
         List<BusDifference> diffs = new ArrayList<>();
         for (String bus : first.topDown()) {
@@ -123,12 +128,12 @@ public final class TopologyComparison {
             if (!second.isInSubtree(target, bus)) {
                 Map<String, String> parents = new LinkedHashMap<>(second.parents());
                 parents.put(bus, target);
-                gain = d2.deviance() - likelihood.deviance(data, new RadialTree(second.root(), parents), noise).deviance();
+                gain = d2.deviance() - likelihood.deviance(readings, new RadialTree(second.root(), parents), noise).deviance();
             }
             diffs.add(new BusDifference(bus, target, second.parentOf(bus), gain));
             progress.stepDone("bus " + bus, 2 + diffs.size(), total);
         }
-        return new Result(noise, d1, d2, diffs);
+        return new Result(noise, d1, d2, diffs, readings.gapTreatment());
     }
 
     /**
