@@ -28,8 +28,12 @@ import java.util.function.BooleanSupplier;
 final class DenoisedDrops {
     /** Fewest intervals per column (c / T &le; 1/5): measured to help from 5.2 up (ieee69 30 days, random:200 90 days). */
     static final int MIN_INTERVALS_PER_COLUMN = 5;
-    /** Largest feeder fitted (the cost grows as n&sup2; T: about 1 s at 200 buses and a year hourly). */
-    static final int MAX_BUSES = 400;
+    /**
+     * Most work fitted, in multiply-adds of the normal matrix (c&sup2; T for c columns): a year of
+     * hourly data at the 874 buses the intervals rule allows there; beyond, the fit alone would cost
+     * several times the rest of stage 1 (docs/decisions/007-denoising-up-to-874-buses.md).
+     */
+    static final double MAX_WORK = 2.7e10;
     /** Ridge, relative to the mean diagonal of the scaled normal matrix: far below any real signal. */
     static final double RIDGE = 1e-10;
     /**
@@ -44,7 +48,8 @@ final class DenoisedDrops {
 
     /** True when a feeder of {@code buses} non-root buses with {@code intervals} complete intervals is fitted. */
     static boolean feasible(int buses, int intervals) {
-        return buses <= MAX_BUSES && intervals >= MIN_INTERVALS_PER_COLUMN * (2L * buses + 3);
+        double columns = 2.0 * buses + 3;
+        return intervals >= MIN_INTERVALS_PER_COLUMN * columns && columns * columns * intervals <= MAX_WORK;
     }
 
     /**

@@ -19,8 +19,9 @@ package io.gridid.topology;
  * @param denoiseParents   on noisy data (median branch-fit residual above 1e-5 of u), search again
  *                         with the candidate parents' drops replaced by their least-squares fit on
  *                         all loads where that fit explains a drop about as well as the bus's
- *                         branch fit ({@link DenoisedDrops}; complete data, up to 400 buses, at
- *                         least 5 intervals per fitted column, 2n + 3 columns); the result says
+ *                         branch fit ({@link DenoisedDrops}; complete data, at least 5 intervals
+ *                         per fitted column, 2n + 3 columns, at most the work of a year hourly at
+ *                         874 buses); the result says
  *                         when it did and at how many buses
  */
 public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, int fitsPerBus,

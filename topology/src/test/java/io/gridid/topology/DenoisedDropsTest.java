@@ -107,7 +107,12 @@ class DenoisedDropsTest {
         assertTrue(DenoisedDrops.feasible(68, 8760));
         assertFalse(DenoisedDrops.feasible(68, DenoisedDrops.MIN_INTERVALS_PER_COLUMN * (2 * 68 + 3) - 1));
         assertTrue(DenoisedDrops.feasible(68, DenoisedDrops.MIN_INTERVALS_PER_COLUMN * (2 * 68 + 3)));
-        assertFalse(DenoisedDrops.feasible(DenoisedDrops.MAX_BUSES + 1, 1_000_000));
+        // a year hourly: every feeder the intervals rule allows (874 buses) is within the work bound
+        assertTrue(DenoisedDrops.feasible(874, 8760));
+        assertFalse(DenoisedDrops.feasible(875, 8760));
+        // a year at 15 minutes: the work bound, not the intervals rule, stops it
+        assertTrue(DenoisedDrops.feasible(400, 35_040));
+        assertFalse(DenoisedDrops.feasible(1000, 35_040));
     }
 
     private static double gaussian(SplittableRandom rnd) {
