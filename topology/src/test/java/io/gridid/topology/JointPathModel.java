@@ -1,12 +1,12 @@
 package io.gridid.topology;
 
+import io.gridid.model.BranchEquation;
 import io.gridid.model.RadialTree;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +29,6 @@ final class JointPathModel {
     final double[][] cQ;
     final double yyGls;
     final int tCount;
-    final double[][] meanD;
 
     private JointPathModel(int n, List<String> buses, String rootId, double[][] mPP, double[][] mPQ, double[][] mQQ,
                            double[][] cP, double[][] cQ, double yyGls, int tCount) {
@@ -43,7 +42,6 @@ final class JointPathModel {
         this.cQ = cQ;
         this.yyGls = yyGls;
         this.tCount = tCount;
-        this.meanD = null;
     }
 
     static JointPathModel of(FeederSeries series, RadialTree lossTree, boolean freeW) {
@@ -74,7 +72,7 @@ final class JointPathModel {
                 double qr = ft.recvQ[j][t];
                 double uc = in.rootU[t] - in.d[j][t];
                 lossPart[j][t] = 2 * ft.r[j] * (pr - sumP[j][t]) + 2 * ft.x[j] * (qr - sumQ[j][t])
-                        + (freeW ? ft.w[j] : ft.r[j] * ft.r[j] + ft.x[j] * ft.x[j]) * (pr * pr + qr * qr) / uc;
+                        + (freeW ? ft.w[j] : ft.r[j] * ft.r[j] + ft.x[j] * ft.x[j]) * BranchEquation.squaredCurrentTerm(pr, qr, uc);
             }
         }
         // path sums top-down: y_i = d_i - sum over path of loss parts
@@ -161,8 +159,6 @@ final class JointPathModel {
     }
 
     double lastSse = Double.NaN;
-    int lastNegative;
-    DMatrixRMaj lastTheta;
 
     /** Minimised GLS sum of squares, kV^4 (the constant part included). Infinity if singular. */
     double objective(int[] par) {
@@ -252,14 +248,6 @@ final class JointPathModel {
             fit += f.get(i) * theta.get(i);
         }
         lastSse = yyGls - fit;
-        int neg = 0;
-        for (int i = 0; i < m; i++) {
-            if (theta.get(i) < 0) {
-                neg++;
-            }
-        }
-        lastNegative = neg;
-        lastTheta = theta;
         return lastSse;
     }
 
