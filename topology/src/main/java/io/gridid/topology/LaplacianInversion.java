@@ -7,7 +7,7 @@ import io.gridid.solvers.regression.SensitivityOptions;
 import java.util.Objects;
 
 /**
- * Stage 1 as in DESIGN.md, steps 1-3: regress the voltage drops on the injections, invert the
+ * The regression baseline of stage 1 (docs/design.md): regress the voltage drops on the injections, invert the
  * combined sensitivity matrix Z = R&#770; + X&#770; (or M on the P-only path), whose inverse is the
  * weighted Laplacian of the tree; edge weights are &minus;(off-diagonal) of the symmetrised
  * inverse, a bus's weight to the root is the row sum of the <em>unsymmetrised</em> inverse over

@@ -12,7 +12,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Physics-driven topology search (DESIGN.md, "measured since"): no regression, no inversion.
+ * Physics-driven topology search (docs/design.md, "Stage 1"): no regression, no inversion.
  *
  * <ol>
  * <li>Greedy start: buses in {@link StartOrder} (by the spread of their drop from the root) on

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Accuracy runner for the setting of DESIGN.md's measurements (a main, not a test): random
+ * Accuracy runner for the source method's measured setting (a main, not a test): random
  * 12.47 kV trees, branch r uniform in [0.05, 0.6] ohm, x/r log-uniform in [0.5, 2], and loads
  * that vary <em>independently</em> per bus and interval (uniform 0.2..1.2 of nominal, Q by its
  * own factor), hourly, with Gaussian |V| noise and 0.5 % P/Q noise. Contrast with the benchmarks
