@@ -141,15 +141,7 @@ public final class ConductorLibrary {
             }
             throw new InvalidInputException(file, line, "empty " + column);
         }
-        try {
-            double v = Double.parseDouble(s);
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(file, line, column + " is not a number: '" + s + "'");
-        }
+        return TableNumber.parse(s, column, file, line);
     }
 
     /** Every type, in file order. */

@@ -232,14 +232,6 @@ public final class FeederTable {
         if (s.isEmpty()) {
             return Double.NaN;
         }
-        try {
-            double v = Double.parseDouble(s);
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(file, line, name + " is not a number: '" + s + "'");
-        }
+        return TableNumber.parse(s, name, file, line);
     }
 }
