@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Every bus's squared-voltage drop u_root &minus; u_i (kV&sup2;) fitted by least squares on all
  * buses' P and Q plus the squared feeder totals (&Sigma;P)&sup2; and (&Sigma;Q)&sup2;, with an
- * intercept: c = 2n + 3 columns. No tree is needed: in a radial feeder each drop is, to first
+ * intercept: c = 2n + 3 columns; on feeders too large for those, on the P alone: c = n + 3
+ * ({@link Loads}, docs/decisions/012). No tree is needed: in a radial feeder each drop is, to first
  * order, linear in the loads (the path resistances and reactances shared with each load), and the
  * squares take up most of the loss terms. The fitted rows keep that structure and lose most of the
  * meter noise: white noise of variance &sigma;&sup2; leaves &sigma;&sup2; c / T in them.
@@ -46,9 +47,31 @@ final class DenoisedDrops {
     private DenoisedDrops() {
     }
 
-    /** True when a feeder of {@code buses} non-root buses with {@code intervals} complete intervals is fitted. */
-    static boolean feasible(int buses, int intervals) {
-        double columns = 2.0 * buses + 3;
+    /** The loads a fit regresses on. */
+    enum Loads {
+        /** Every bus's P and Q: c = 2n + 3 columns. */
+        ACTIVE_AND_REACTIVE,
+        /**
+         * Every bus's P alone: c = n + 3 columns, for feeders too large for both. A bus whose power
+         * factor is steady has Q &asymp; &kappa; P, so its P column carries its Q's share of the drops too; where
+         * it is not, the fit misses that share and {@link #keepExplained} puts the measured row back.
+         */
+        ACTIVE
+    }
+
+    /**
+     * The loads fitted on a feeder of {@code buses} non-root buses with {@code intervals} complete
+     * intervals: P and Q where both rules allow it, else P alone where they allow that, else null
+     * (no fit).
+     */
+    static Loads loads(int buses, int intervals) {
+        if (allowed(2.0 * buses + 3, intervals)) {
+            return Loads.ACTIVE_AND_REACTIVE;
+        }
+        return allowed(buses + 3.0, intervals) ? Loads.ACTIVE : null;
+    }
+
+    private static boolean allowed(double columns, int intervals) {
         return intervals >= MIN_INTERVALS_PER_COLUMN * columns && columns * columns * intervals <= MAX_WORK;
     }
 
@@ -56,26 +79,31 @@ final class DenoisedDrops {
      * @param drops u_root &minus; u_i per bus and interval, kV&sup2; (finite), [bus][interval]
      * @param p     active power per bus and interval, MW (finite)
      * @param q     reactive power per bus and interval, Mvar (finite)
+     * @param loads which loads the drops are fitted on
      * @param parallel compute the products on the common fork-join pool (each entry summed by
      *                 one thread in one order: the result does not depend on it)
      * @return the fitted drops, same shape, or null when the normal matrix cannot be factored
      */
-    static double[][] fit(double[][] drops, double[][] p, double[][] q, boolean parallel) {
-        return fit(drops, p, q, parallel, () -> false);
+    static double[][] fit(double[][] drops, double[][] p, double[][] q, Loads loads, boolean parallel) {
+        return fit(drops, p, q, loads, parallel, () -> false);
     }
 
     /**
-     * As {@link #fit(double[][], double[][], double[][], boolean)}, stopping early (returning
+     * As {@link #fit(double[][], double[][], double[][], Loads, boolean)}, stopping early (returning
      * null) once {@code stop} says the rows are not wanted any more.
      */
-    static double[][] fit(double[][] drops, double[][] p, double[][] q, boolean parallel, BooleanSupplier stop) {
+    static double[][] fit(double[][] drops, double[][] p, double[][] q, Loads loads, boolean parallel,
+                          BooleanSupplier stop) {
         int n = drops.length;
         int tCount = drops[0].length;
-        int cols = 2 * n + 2; // + the intercept, handled by centring
+        int loadCols = loads == Loads.ACTIVE ? n : 2 * n;
+        int cols = loadCols + 2; // + the intercept, handled by centring
         double[][] x = new double[cols][];
         for (int i = 0; i < n; i++) {
             x[i] = p[i];
-            x[n + i] = q[i];
+            if (loads == Loads.ACTIVE_AND_REACTIVE) {
+                x[n + i] = q[i];
+            }
         }
         double[] pt = new double[tCount];
         double[] qt = new double[tCount];
@@ -89,8 +117,8 @@ final class DenoisedDrops {
             pt[t] *= pt[t];
             qt[t] *= qt[t];
         }
-        x[2 * n] = pt;
-        x[2 * n + 1] = qt;
+        x[loadCols] = pt;
+        x[loadCols + 1] = qt;
         // the centred, unit-scaled columns z, then the drops y (z is centred: their means drop out of z'y)
         double[][] cz = new double[cols + n][];
         for (int c = 0; c < cols; c++) {

@@ -84,8 +84,9 @@ public final class PhysicsSearch implements TopologyEstimator {
     @Override
     public Topology estimate(FeederSeries series) throws GrididException {
         Objects.requireNonNull(series, "series");
-        boolean mayDenoise = options.denoiseParents() && !series.hasGaps()
-                && DenoisedDrops.feasible(series.busCount(), series.intervalCount());
+        DenoisedDrops.Loads loads = options.denoiseParents() && !series.hasGaps()
+                ? DenoisedDrops.loads(series.busCount(), series.intervalCount()) : null;
+        boolean mayDenoise = loads != null;
         SearchRun s;
         double[][] early = null;
         if (mayDenoise && options.parallel() && ForkJoinPool.getCommonPoolParallelism() >= 1
@@ -101,7 +102,7 @@ public final class PhysicsSearch implements TopologyEstimator {
                 }
                 return f;
             }).fork();
-            early = DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), true, exact::get);
+            early = DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), loads, true, exact::get);
             s = first.join();
         } else {
             s = new SearchRun(series, options, null, false);
@@ -117,7 +118,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         Warning denoised = null;
         if (mayDenoise) {
             double[][] rows = precise ? null : early != null ? early
-                    : DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), options.parallel());
+                    : DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), loads, options.parallel());
             int replaced = rows == null ? 0 : DenoisedDrops.keepExplained(rows, series.dropView(), s.tree.rss);
             if (replaced > 0) {
                 int[][] measuredAlternatives = s.scan.alternatives;
@@ -127,7 +128,8 @@ public final class PhysicsSearch implements TopologyEstimator {
                 denoised = Warning.of(WarningCode.VOLTAGES_DENOISED, String.format(Locale.ROOT,
                         "candidate parents' voltages denoised at %d of %d buses"
                         + " (median branch-fit residual %.2g of u after the first pass: noisy data): their drops"
-                        + " fitted on all buses' loads", replaced, rows.length, noise));
+                        + " fitted on all buses' %s", replaced, rows.length, noise,
+                        loads == DenoisedDrops.Loads.ACTIVE ? "active powers" : "loads"));
             }
         }
         // estimated loads leave errors the wider choice would fit

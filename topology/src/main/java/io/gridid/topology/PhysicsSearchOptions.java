@@ -20,8 +20,8 @@ package io.gridid.topology;
  *                         with the candidate parents' drops replaced by their least-squares fit on
  *                         all loads where that fit explains a drop about as well as the bus's
  *                         branch fit ({@link DenoisedDrops}; complete data, at least 5 intervals
- *                         per fitted column, 2n + 3 columns, at most the work of a year hourly at
- *                         874 buses); the result says
+ *                         per fitted column and a bounded work: 2n + 3 columns of P and Q, else
+ *                         n + 3 of P alone); the result says
  *                         when it did and at how many buses
  */
 public record PhysicsSearchOptions(int candidates, int maxRounds, int screenIntervals, int fitsPerBus,
