@@ -11,9 +11,9 @@ import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterCsvWriter;
 import io.gridid.model.io.MeterFile;
-import io.gridid.reports.IdentificationResult;
-import io.gridid.reports.IdentifyOptions;
-import io.gridid.reports.IdentifyPipeline;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,15 +1,15 @@
 package io.gridid.cli;
 
 import io.gridid.impedance.ImpedanceOptions;
-import io.gridid.impedance.LikelihoodSearchOptions;
+import io.gridid.pipeline.LikelihoodSearchOptions;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.Warning;
 import io.gridid.model.io.FileSet;
-import io.gridid.reports.GrididStages;
+import io.gridid.pipeline.GrididStages;
 import io.gridid.reports.OutputFolder;
 import io.gridid.reports.TopologyFile;
-import io.gridid.reports.TopologyOutcome;
+import io.gridid.pipeline.TopologyOutcome;
 import io.gridid.topology.HiddenJunctionOptions;
 import io.gridid.topology.PhysicsSearchOptions;
 import io.gridid.topology.TopologyIdentifier;

@@ -1,8 +1,8 @@
 package io.gridid.cli;
 
 import io.gridid.model.io.BranchRow;
-import io.gridid.reports.IdentificationDiagnostics;
-import io.gridid.reports.IdentificationResult;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
 import io.gridid.reports.ResultFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -99,7 +99,7 @@ class ExportCommandTest {
         List<io.gridid.model.io.BranchRow> rows = base.branches().stream().map(b -> new io.gridid.model.io.BranchRow(
                 b.fromBus(), b.toBus().equals("c") ? "c.1" : b.toBus(), b.rOhm(), b.xOhm(), b.extra())).toList();
         Path res = Files.createDirectory(dir.resolve("res"));
-        io.gridid.reports.ResultFolder.write(res, new io.gridid.reports.IdentificationResult(base.rootBus(),
+        io.gridid.reports.ResultFolder.write(res, new io.gridid.pipeline.IdentificationResult(base.rootBus(),
                 base.baseKv(), rows, java.util.Map.of(), base.diagnostics(), java.util.Map.of(), List.of(),
                 java.util.Map.of(), List.of()));
         String m = Files.readString(meters(dir)).replace(",c,", ",c.1,");

@@ -1,9 +1,9 @@
 package io.gridid.cli;
 
 import io.gridid.model.io.BranchRow;
-import io.gridid.reports.BranchColumns;
-import io.gridid.reports.IdentificationDiagnostics;
-import io.gridid.reports.IdentificationResult;
+import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
 import io.gridid.reports.ResultFolder;
 
 import java.nio.file.Path;

@@ -1,6 +1,11 @@
 package io.gridid.reports;
 
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.BranchError;
+import io.gridid.pipeline.BusPair;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.Score;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,6 +8,10 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.Score;
+import io.gridid.pipeline.Scoring;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package io.gridid.reports;
 
 import io.gridid.model.RadialTree;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BusPair;
+import io.gridid.pipeline.IdentificationResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,6 +4,11 @@ import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BusPair;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.Score;
+import io.gridid.pipeline.Scoring;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -7,6 +7,7 @@ import io.gridid.model.Feeder;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
 
 import java.util.ArrayList;
 import java.util.List;

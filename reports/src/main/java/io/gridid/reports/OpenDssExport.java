@@ -1,6 +1,8 @@
 package io.gridid.reports;
 
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.IdentificationResult;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

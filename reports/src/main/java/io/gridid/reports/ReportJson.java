@@ -11,6 +11,11 @@ import io.gridid.model.InvalidInputException;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.Score;
+import io.gridid.pipeline.Scoring;
 
 import java.util.ArrayList;
 import java.util.Iterator;

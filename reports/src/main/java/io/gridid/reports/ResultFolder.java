@@ -7,6 +7,8 @@ import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.FileSet;
+import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.IdentificationResult;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -3,6 +3,10 @@ package io.gridid.reports;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.Score;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

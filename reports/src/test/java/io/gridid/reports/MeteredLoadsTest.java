@@ -3,6 +3,8 @@ package io.gridid.reports;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

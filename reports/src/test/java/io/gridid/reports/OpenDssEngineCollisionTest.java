@@ -6,6 +6,8 @@ import io.gridid.feeders.SynthesisOptions;
 import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

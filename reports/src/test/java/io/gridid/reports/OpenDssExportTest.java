@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ import io.gridid.model.GrididException;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.IdentificationResult;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -3,6 +3,9 @@ package io.gridid.reports;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
 
 import java.util.LinkedHashMap;
 import java.util.List;

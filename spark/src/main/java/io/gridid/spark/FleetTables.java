@@ -2,8 +2,8 @@ package io.gridid.spark;
 
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
-import io.gridid.reports.BranchColumns;
-import io.gridid.reports.IdentificationResult;
+import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.IdentificationResult;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;

@@ -3,13 +3,13 @@ package io.gridid.benchmarks.reports;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
-import io.gridid.impedance.LikelihoodSearchOptions;
+import io.gridid.pipeline.LikelihoodSearchOptions;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
-import io.gridid.reports.GrididStages;
-import io.gridid.reports.IdentifyOptions;
-import io.gridid.reports.TopologyOutcome;
+import io.gridid.pipeline.GrididStages;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.TopologyOutcome;
 
 import java.util.Locale;
 
