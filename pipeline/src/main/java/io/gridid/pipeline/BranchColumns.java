@@ -1,5 +1,9 @@
 package io.gridid.pipeline;
 
+import io.gridid.impedance.BranchEstimate;
+import io.gridid.model.io.BranchRow;
+
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +67,33 @@ public final class BranchColumns {
             return Long.toString((long) v);
         }
         return Double.toString(v);
+    }
+
+    /**
+     * One stage-2 estimate as a {@code branches.csv} row: the contract columns, then these columns
+     * in {@link #ALL}'s order, {@link #CONFIDENCE} last; a figure the estimate lacks (NaN, empty
+     * text) is left out of the row.
+     *
+     * @param e          the estimate
+     * @param confidence stage 1's confidence in the branch, NaN when not known
+     * @return the row
+     */
+    public static BranchRow row(BranchEstimate e, double confidence) {
+        Map<String, String> x = new LinkedHashMap<>();
+        x.put(CONDUCTOR, e.conductor() == null ? "" : e.conductor());
+        x.put(LENGTH_KM, number(e.lengthKm()));
+        x.put(R_STD_ERR, number(e.rStdErr()));
+        x.put(X_STD_ERR, number(e.xStdErr()));
+        x.put(RELAXATION_GAP, number(e.relaxationGap()));
+        x.put(POLISHED, Boolean.toString(e.polished()));
+        x.put(R_UNCONSTRAINED, number(e.rUnconstrainedOhm()));
+        x.put(X_UNCONSTRAINED, number(e.xUnconstrainedOhm()));
+        x.put(RMS_RESIDUAL, number(e.rmsResidual()));
+        x.put(INTERVALS_USED, Integer.toString(e.intervalsUsed()));
+        x.put(NOTE, e.note());
+        x.put(CONFIDENCE, number(confidence));
+        x.values().removeIf(String::isEmpty);
+        return new BranchRow(e.fromBus(), e.toBus(), e.rOhm(), e.xOhm(), x);
     }
 
     /** Column text as a number: NaN when empty, absent or not a number. */

@@ -1,9 +1,10 @@
 package io.gridid.pipeline;
 
+import io.gridid.impedance.BranchEstimate;
+import io.gridid.impedance.ImpedanceResult;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
-import io.gridid.model.io.BranchRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,12 +67,11 @@ final class GapTreeRefinement {
      * Whether stage 2's fits are precise enough for tree changes by their misfit: the median
      * branch rms residual below {@link #MAX_MEDIAN_RESIDUAL} of the mean squared voltage.
      */
-    static boolean precise(ImpedanceOutcome imp, MeterData data) {
+    static boolean precise(ImpedanceResult imp, MeterData data) {
         List<Double> rms = new ArrayList<>();
-        for (BranchRow b : imp.branches()) {
-            String r = b.extra().get(BranchColumns.RMS_RESIDUAL);
-            if (r != null) {
-                rms.add(Double.parseDouble(r));
+        for (BranchEstimate b : imp.branches()) {
+            if (!Double.isNaN(b.rmsResidual())) {
+                rms.add(b.rmsResidual());
             }
         }
         double s = 0;
@@ -118,7 +118,7 @@ final class GapTreeRefinement {
         RadialTree tree = start;
         Map<String, Double> perBranch = new HashMap<>();
         evaluations++;
-        ImpedanceOutcome first = impedance.estimate(loads, tree);
+        ImpedanceResult first = impedance.estimate(loads, tree);
         double total = misfit(first, perBranch);
         if (!precise(first, loads) || Double.isNaN(total)) {
             return new Outcome(start, 0, evaluations);
@@ -162,19 +162,17 @@ final class GapTreeRefinement {
 
     /**
      * Stage 2's total misfit: the sum over branches of rms residual&sup2; &times; intervals used
-     * (kV&#8308;); each branch's share into {@code perBranch} when given. NaN when a row lacks
-     * those columns (a stage that does not report them).
+     * (kV&#8308;); each branch's share into {@code perBranch} when given. NaN when a branch has
+     * no residual (a stage that does not report them).
      */
-    static double misfit(ImpedanceOutcome out, Map<String, Double> perBranch) {
+    static double misfit(ImpedanceResult out, Map<String, Double> perBranch) {
         double total = 0;
-        for (BranchRow b : out.branches()) {
-            String rms = b.extra().get(BranchColumns.RMS_RESIDUAL);
-            String used = b.extra().get(BranchColumns.INTERVALS_USED);
-            if (rms == null || used == null) {
+        for (BranchEstimate b : out.branches()) {
+            double r = b.rmsResidual();
+            if (Double.isNaN(r)) {
                 return Double.NaN;
             }
-            double r = Double.parseDouble(rms);
-            double rss = r * r * Double.parseDouble(used);
+            double rss = r * r * b.intervalsUsed();
             if (perBranch != null) {
                 perBranch.put(b.toBus(), rss);
             }

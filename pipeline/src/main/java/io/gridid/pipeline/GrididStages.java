@@ -1,21 +1,18 @@
 package io.gridid.pipeline;
 
-import io.gridid.impedance.BranchEstimate;
 import io.gridid.impedance.HiddenJunctionImpedance;
 import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.ImpedanceResult;
 import io.gridid.impedance.LikelihoodReadings;
-import io.gridid.pipeline.LikelihoodSearchOptions;
-import io.gridid.pipeline.LikelihoodTreeSearch;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
-import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.LikelihoodSearchOptions;
+import io.gridid.pipeline.LikelihoodTreeSearch;
 import io.gridid.topology.Topology;
-import io.gridid.topology.TopologyDiagnostics;
 import io.gridid.topology.TopologyIdentifier;
 
 import java.util.ArrayList;
@@ -44,22 +41,22 @@ public final class GrididStages {
             private final AtomicReference<Searched> last = new AtomicReference<>();
 
             @Override
-            public TopologyOutcome identify(MeterData data, String root) throws GrididException {
+            public Topology identify(MeterData data, String root) throws GrididException {
                 return identify(data, root, ProgressListener.NONE);
             }
 
             @Override
-            public TopologyOutcome identify(MeterData data, String root, ProgressListener progress)
+            public Topology identify(MeterData data, String root, ProgressListener progress)
                     throws GrididException {
-                TopologyOutcome found = outcome(identifier.identify(data, root));
+                Topology found = identifier.identify(data, root);
                 return search == null ? found : finish(found, data, options.impedance(), search, progress, last);
             }
 
             @Override
-            public TopologyOutcome identify(MeterData data, String root, MeterData loadEstimates) throws GrididException {
+            public Topology identify(MeterData data, String root, MeterData loadEstimates) throws GrididException {
                 // the rerun on stage 2's load estimates is finished by the search too, else it would
                 // undo the search's moves; the search weighs trees on the readings themselves
-                TopologyOutcome found = outcome(identifier.identify(data, root, loadEstimates));
+                Topology found = identifier.identify(data, root, loadEstimates);
                 return search == null ? found
                         : finish(found, data, options.impedance(), search, ProgressListener.NONE, last);
             }
@@ -72,7 +69,7 @@ public final class GrididStages {
      * (1 / (1 + e^(&minus;gain/2))), and one warning line saying what the search did and, with gaps,
      * how the missing readings entered (or why it did not run: buses without a meter, exact voltages).
      */
-    public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
+    public static Topology finish(Topology found, MeterData data, ImpedanceOptions fit,
                                          LikelihoodSearchOptions search) throws GrididException {
         return finish(found, data, fit, search, ProgressListener.NONE);
     }
@@ -81,7 +78,7 @@ public final class GrididStages {
      * The same, telling {@code progress} as the search scores candidate trees (label
      * "likelihood search, round R", candidates scored of the round's).
      */
-    public static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
+    public static Topology finish(Topology found, MeterData data, ImpedanceOptions fit,
                                          LikelihoodSearchOptions search, ProgressListener progress)
             throws GrididException {
         return finish(found, data, fit, search, progress, new AtomicReference<>());
@@ -96,17 +93,16 @@ public final class GrididStages {
                             String failure) {
     }
 
-    /** As {@link #finish(TopologyOutcome, MeterData, ImpedanceOptions, LikelihoodSearchOptions, ProgressListener)}, reusing {@code last} when it searched the same data from the same tree. */
-    private static TopologyOutcome finish(TopologyOutcome found, MeterData data, ImpedanceOptions fit,
+    /** As {@link #finish(Topology, MeterData, ImpedanceOptions, LikelihoodSearchOptions, ProgressListener)}, reusing {@code last} when it searched the same data from the same tree. */
+    private static Topology finish(Topology found, MeterData data, ImpedanceOptions fit,
                                           LikelihoodSearchOptions search, ProgressListener progress,
                                           AtomicReference<Searched> last) throws GrididException {
-        List<Warning> warnings = new ArrayList<>(found.warnings());
+        List<Warning> warnings = new ArrayList<>();
         for (String bus : found.tree().topDown()) {
             if (!data.hasMeter(bus)) {
                 warnings.add(Warning.of(WarningCode.LIKELIHOOD_SEARCH_NOT_RUN, "likelihood search not run: the tree has"
                         + " buses without a meter (" + bus + "), and the joint model needs a meter at every bus", bus));
-                return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
-                        found.conditionNumber(), found.intervalsUsed(), warnings);
+                return new Topology(found.tree(), found.confidence(), found.diagnostics().withWarnings(warnings));
             }
         }
         Searched done = last.get();
@@ -127,8 +123,7 @@ public final class GrididStages {
         }
         if (done.failure() != null) {
             warnings.add(Warning.of(WarningCode.LIKELIHOOD_SEARCH_NOT_RUN, "likelihood search not run: " + done.failure()));
-            return new TopologyOutcome(found.tree(), found.confidence(), found.method(), found.regressionPath(),
-                    found.conditionNumber(), found.intervalsUsed(), warnings);
+            return new Topology(found.tree(), found.confidence(), found.diagnostics().withWarnings(warnings));
         }
         LikelihoodTreeSearch.Result r = done.result();
         Map<String, Double> confidence = new LinkedHashMap<>(found.confidence());
@@ -144,18 +139,10 @@ public final class GrididStages {
                         + " confidence is the likelihood share its move won against stage 1's parent", moved,
                 r.moves().size(), search.minGain(), r.startDeviance() - r.deviance(), r.evaluations(), r.rounds())
                 + (done.gapTreatment().isEmpty() ? "" : "; " + done.gapTreatment())));
-        return new TopologyOutcome(r.tree(), confidence, found.method(), found.regressionPath(),
-                found.conditionNumber(), found.intervalsUsed(), warnings);
+        return new Topology(r.tree(), confidence, found.diagnostics().withWarnings(warnings));
     }
 
-    /** A topology identifier's result as the pipeline's stage-1 outcome. */
-    public static TopologyOutcome outcome(Topology t) {
-        TopologyDiagnostics d = t.diagnostics();
-        return new TopologyOutcome(t.tree(), t.confidence(), d.method(), d.regressionPath(), d.conditionNumber(),
-                d.intervalsUsed(), d.warnings());
-    }
-
-    /** Stage 2 with the impedance options; each estimate becomes a branches.csv row with the extra columns. */
+    /** Stage 2 with the impedance options: {@link HiddenJunctionImpedance}, which fits trees with buses without a meter too. */
     public static ImpedanceStage impedance(IdentifyOptions options) {
         return impedance(options.impedance());
     }
@@ -169,39 +156,16 @@ public final class GrididStages {
             }
 
             @Override
-            public ImpedanceOutcome estimate(MeterData data, RadialTree tree) throws GrididException {
+            public ImpedanceResult estimate(MeterData data, RadialTree tree) throws GrididException {
                 return estimate(data, tree, ProgressListener.NONE);
             }
 
             @Override
-            public ImpedanceOutcome estimate(MeterData data, RadialTree tree, ProgressListener progress)
+            public ImpedanceResult estimate(MeterData data, RadialTree tree, ProgressListener progress)
                     throws GrididException {
-                ImpedanceResult r = hidden.estimate(data, tree,
+                return hidden.estimate(data, tree,
                         (done, total) -> progress.stepDone(IdentifyPipeline.IMPEDANCE, done, total));
-                List<BranchRow> rows = new ArrayList<>(r.branches().size());
-                for (BranchEstimate e : r.branches()) {
-                    rows.add(row(e));
-                }
-                return new ImpedanceOutcome(rows, r.warnings(), r.completedLoads());
             }
         };
-    }
-
-    /** One estimate as a branches.csv row (contract columns, then {@link BranchColumns}). */
-    public static BranchRow row(BranchEstimate e) {
-        Map<String, String> x = new LinkedHashMap<>();
-        x.put(BranchColumns.CONDUCTOR, e.conductor() == null ? "" : e.conductor());
-        x.put(BranchColumns.LENGTH_KM, BranchColumns.number(e.lengthKm()));
-        x.put(BranchColumns.R_STD_ERR, BranchColumns.number(e.rStdErr()));
-        x.put(BranchColumns.X_STD_ERR, BranchColumns.number(e.xStdErr()));
-        x.put(BranchColumns.RELAXATION_GAP, BranchColumns.number(e.relaxationGap()));
-        x.put(BranchColumns.POLISHED, Boolean.toString(e.polished()));
-        x.put(BranchColumns.R_UNCONSTRAINED, BranchColumns.number(e.rUnconstrainedOhm()));
-        x.put(BranchColumns.X_UNCONSTRAINED, BranchColumns.number(e.xUnconstrainedOhm()));
-        x.put(BranchColumns.RMS_RESIDUAL, BranchColumns.number(e.rmsResidual()));
-        x.put(BranchColumns.INTERVALS_USED, Integer.toString(e.intervalsUsed()));
-        x.put(BranchColumns.NOTE, e.note());
-        x.values().removeIf(String::isEmpty);
-        return new BranchRow(e.fromBus(), e.toBus(), e.rOhm(), e.xOhm(), x);
     }
 }

@@ -25,11 +25,14 @@ import java.util.Objects;
  * @param warnings       warnings of every stage, in order, typed
  * @param stageSeconds   wall time per stage, seconds, in stage order (e.g. topology, impedance)
  * @param truth          true branches to compare with (empty = no truth given)
+ * @param stageStatus    how far each stage got, keyed and ordered as {@code stageSeconds} (empty when
+ *                       unknown: a report written before statuses were recorded)
  */
 public record IdentificationResult(String rootBus, double baseKv, List<BranchRow> branches,
                                    Map<String, Double> confidence, IdentificationDiagnostics diagnostics,
                                    Map<String, Double> meanVoltagePu, List<Warning> warnings,
-                                   Map<String, Double> stageSeconds, List<BranchRow> truth) {
+                                   Map<String, Double> stageSeconds, List<BranchRow> truth,
+                                   Map<String, StageStatus> stageStatus) {
     public IdentificationResult {
         Objects.requireNonNull(rootBus, "rootBus");
         Objects.requireNonNull(diagnostics, "diagnostics");
@@ -39,7 +42,28 @@ public record IdentificationResult(String rootBus, double baseKv, List<BranchRow
         stageSeconds = copy(stageSeconds);
         warnings = List.copyOf(warnings);
         truth = List.copyOf(truth);
+        stageStatus = Collections.unmodifiableMap(new LinkedHashMap<>(stageStatus));
         tree(rootBus, branches); // validates: the branches must form a radial tree from the root
+    }
+
+    /**
+     * A result without stage statuses.
+     *
+     * @param rootBus        the feeder head
+     * @param baseKv         nominal line-to-line voltage, kV (NaN when unknown)
+     * @param branches       identified branches top-down
+     * @param confidence     topology confidence per branch, keyed by the branch's child
+     * @param diagnostics    data-quality and stage-1 figures
+     * @param meanVoltagePu  mean measured |V| per bus, per unit of baseKv
+     * @param warnings       warnings of every stage, in order
+     * @param stageSeconds   wall time per stage, seconds
+     * @param truth          true branches to compare with (empty = no truth given)
+     */
+    public IdentificationResult(String rootBus, double baseKv, List<BranchRow> branches,
+                                Map<String, Double> confidence, IdentificationDiagnostics diagnostics,
+                                Map<String, Double> meanVoltagePu, List<Warning> warnings,
+                                Map<String, Double> stageSeconds, List<BranchRow> truth) {
+        this(rootBus, baseKv, branches, confidence, diagnostics, meanVoltagePu, warnings, stageSeconds, truth, Map.of());
     }
 
     private static RadialTree tree(String root, List<BranchRow> rows) {
@@ -64,7 +88,7 @@ public record IdentificationResult(String rootBus, double baseKv, List<BranchRow
     /** The same result compared with the given truth (empty list = none). */
     public IdentificationResult withTruth(List<BranchRow> truthBranches) {
         return new IdentificationResult(rootBus, baseKv, branches, confidence, diagnostics, meanVoltagePu, warnings,
-                stageSeconds, truthBranches);
+                stageSeconds, truthBranches, stageStatus);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.gridid.pipeline;
 
+import io.gridid.impedance.BranchEstimate;
+import io.gridid.impedance.ImpedanceResult;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
@@ -7,6 +9,8 @@ import io.gridid.model.Units;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
+import io.gridid.topology.Topology;
+import io.gridid.topology.TopologyDiagnostics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,27 +28,82 @@ import java.util.Objects;
  * most {@link #MAX_PASSES} passes; if the passes cycle, the tree whose stage-2 fits leave the
  * least residual is kept), and {@link GapTreeRefinement} makes a last local check of the tree by
  * stage 2's misfit. Every such step is one line in the warnings; the stage times include them.
+ *
+ * <p>Each stage also runs alone: {@link #identifyTopology} (stage 1 as {@code identify} runs it
+ * first) and {@link #estimateImpedances} (stage 2 on a given tree).
  */
 public final class IdentifyPipeline {
-    /** Stage names as they appear in {@link IdentificationResult#stageSeconds()}. */
+    /** Stage 1's name in {@link IdentificationResult#stageSeconds()} and {@link IdentificationResult#stageStatus()}. */
     public static final String TOPOLOGY = "topology";
+    /** Stage 2's name in {@link IdentificationResult#stageSeconds()} and {@link IdentificationResult#stageStatus()}. */
     public static final String IMPEDANCE = "impedance";
 
     private final TopologyStage topology;
     private final ImpedanceStage impedance;
 
-    /** gridid's own stages with the given options. */
+    /**
+     * gridid's own stages with the given options.
+     *
+     * @param options both stages' parameters
+     */
     public IdentifyPipeline(IdentifyOptions options) {
         this(GrididStages.topology(options), GrididStages.impedance(options));
     }
 
-    /** Any two stages (e.g. a known topology, or another estimator). */
+    /**
+     * Any two stages (e.g. a known topology, or another estimator).
+     *
+     * @param topology  stage 1
+     * @param impedance stage 2
+     */
     public IdentifyPipeline(TopologyStage topology, ImpedanceStage impedance) {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.impedance = Objects.requireNonNull(impedance, "impedance");
     }
 
     /**
+     * Stage 1 alone, as {@link #identify} runs it first (with the likelihood search when the options
+     * ask for it), without the reruns that need stage 2's estimates of missing loads.
+     *
+     * @param data     readings of every bus, root included (kV, MW, Mvar; not modified)
+     * @param rootBus  the root meter id
+     * @param progress told as the likelihood search scores candidate trees
+     * @return the topology and the stage's status
+     * @throws GrididException when the data cannot give a topology
+     */
+    public TopologyRun identifyTopology(MeterData data, String rootBus, ProgressListener progress)
+            throws GrididException {
+        checkRoot(data, rootBus);
+        Topology t = topology.identify(data, rootBus, progress);
+        return new TopologyRun(t, StageStatus.of(t.diagnostics().warnings()));
+    }
+
+    /**
+     * Stage 2 alone on a given tree.
+     *
+     * @param data     readings of every metered bus, root included (kV, MW, Mvar; not modified)
+     * @param tree     the topology, rooted at a meter of the data
+     * @param progress told as branches are fitted (label "impedance")
+     * @return the estimates and the stage's status
+     * @throws GrididException when the data cannot give the impedances on this tree
+     */
+    public ImpedanceRun estimateImpedances(MeterData data, RadialTree tree, ProgressListener progress)
+            throws GrididException {
+        checkRoot(data, tree.root());
+        ImpedanceResult r = impedance.estimate(data, tree, progress);
+        return new ImpedanceRun(r, StageStatus.of(r.warnings()));
+    }
+
+    private static void checkRoot(MeterData data, String rootBus) {
+        Objects.requireNonNull(data, "data");
+        if (!data.hasMeter(rootBus)) {
+            throw new IllegalArgumentException("root " + rootBus + " is not a meter of the data");
+        }
+    }
+
+    /**
+     * Both stages.
+     *
      * @param data           readings of every bus, root included (kV, MW, Mvar; not modified)
      * @param rootBus        the root meter id
      * @param baseKv         nominal line-to-line voltage, kV (for the per-unit voltage profile)
@@ -60,34 +119,39 @@ public final class IdentifyPipeline {
      * The same, telling {@code progress} as the likelihood search scores candidate trees, when
      * asked for ({@link GrididStages#LIKELIHOOD_SEARCH}), when stage 1 is done (label "topology",
      * 0 of the branch count) and as stage 2 fits branches (label "impedance", branches fitted of all).
+     *
+     * @param data           readings of every bus, root included (kV, MW, Mvar; not modified)
+     * @param rootBus        the root meter id
+     * @param baseKv         nominal line-to-line voltage, kV (for the per-unit voltage profile)
+     * @param inputWarnings  warnings from reading the input, carried into the report
+     * @param progress       told after each step
+     * @return both stages' results, typed, with diagnostics and stage times
+     * @throws GrididException when a stage cannot identify the feeder from these data
      */
     public IdentificationResult identify(MeterData data, String rootBus, double baseKv, List<Warning> inputWarnings,
                                          ProgressListener progress) throws GrididException {
-        Objects.requireNonNull(data, "data");
-        if (!data.hasMeter(rootBus)) {
-            throw new IllegalArgumentException("root " + rootBus + " is not a meter of the data");
-        }
+        checkRoot(data, rootBus);
         if (!(baseKv > 0)) {
             throw new IllegalArgumentException("baseKv must be positive");
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        TopologyOutcome topo = topology.identify(data, rootBus, progress);
+        Topology topo = topology.identify(data, rootBus, progress);
         long t1 = System.nanoTime();
         progress.stepDone(TOPOLOGY, 0, topo.tree().size() - 1);
-        ImpedanceOutcome imp = impedance.estimate(data, topo.tree(), progress);
+        ImpedanceResult imp = impedance.estimate(data, topo.tree(), progress);
         long t2 = System.nanoTime();
         double topologySeconds = (t1 - t0) / 1e9;
         double impedanceSeconds = (t2 - t1) / 1e9;
         List<Warning> passNotes = new ArrayList<>();
         // with missing loads: stage 1 again on stage 2's estimates of them, until the tree holds;
         // if the passes cycle or run out, the tree whose stage-2 fits leave the least residual wins
-        List<TopologyOutcome> topos = new ArrayList<>(List.of(topo));
-        List<ImpedanceOutcome> imps = new ArrayList<>(List.of(imp));
+        List<Topology> topos = new ArrayList<>(List.of(topo));
+        List<ImpedanceResult> imps = new ArrayList<>(List.of(imp));
         int passes = imp.completedLoads() != null && GapTreeRefinement.precise(imp, data) ? MAX_PASSES : NOISY_PASSES;
         for (int pass = 2; pass <= passes && imp.completedLoads() != null; pass++) {
             long s0 = System.nanoTime();
-            TopologyOutcome again = topology.identify(data, rootBus, imp.completedLoads());
+            Topology again = topology.identify(data, rootBus, imp.completedLoads());
             long s1 = System.nanoTime();
             topologySeconds += (s1 - s0) / 1e9;
             List<String> movedBuses = moved(topo.tree(), again.tree());
@@ -96,7 +160,7 @@ public final class IdentifyPipeline {
                 break;
             }
             boolean cycle = false;
-            for (TopologyOutcome earlier : topos) {
+            for (Topology earlier : topos) {
                 cycle |= earlier.tree().equals(again.tree());
             }
             if (cycle) {
@@ -144,8 +208,7 @@ public final class IdentifyPipeline {
                         confidence.put(bus, Double.NaN);
                     }
                 }
-                topo = new TopologyOutcome(refined.tree(), confidence, topo.method(), topo.regressionPath(),
-                        topo.conditionNumber(), topo.intervalsUsed(), topo.warnings());
+                topo = new Topology(refined.tree(), confidence, topo.diagnostics());
                 imp = impedance.estimate(data, topo.tree(), ProgressListener.NONE);
             }
             topologySeconds += (System.nanoTime() - s0) / 1e9;
@@ -154,30 +217,31 @@ public final class IdentifyPipeline {
         seconds.put(IMPEDANCE, impedanceSeconds);
 
         List<BranchRow> rows = new ArrayList<>(imp.branches().size());
-        for (BranchRow b : imp.branches()) {
-            Map<String, String> extra = new LinkedHashMap<>(b.extra());
+        for (BranchEstimate b : imp.branches()) {
             Double c = topo.confidence().get(b.toBus());
-            if (c != null && !Double.isNaN(c)) {
-                extra.put(BranchColumns.CONFIDENCE, BranchColumns.number(c));
-            }
-            rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), extra));
+            rows.add(BranchColumns.row(b, c == null ? Double.NaN : c));
         }
         Map<String, Double> meanV = new LinkedHashMap<>();
         for (int m = 0; m < data.meterCount(); m++) {
             meanV.put(data.meterIds().get(m), Units.kvToPu(nanMean(data.voltagesKv(m)), baseKv));
         }
         List<Warning> warnings = new ArrayList<>(inputWarnings);
-        warnings.addAll(topo.warnings());
+        TopologyDiagnostics d = topo.diagnostics();
+        warnings.addAll(d.warnings());
         warnings.addAll(imp.warnings());
         warnings.addAll(passNotes);
+        Map<String, StageStatus> status = new LinkedHashMap<>();
+        status.put(TOPOLOGY, StageStatus.of(d.warnings()));
+        status.put(IMPEDANCE, StageStatus.of(imp.warnings()));
         long[] times = data.epochSeconds();
-        IdentificationDiagnostics diag = new IdentificationDiagnostics(topo.method(), topo.regressionPath(),
-                topo.conditionNumber(), data.meterCount(), data.intervalCount(), topo.intervalsUsed(),
+        IdentificationDiagnostics diag = new IdentificationDiagnostics(d.method().name(),
+                d.regressionPath() == null ? "n/a" : d.regressionPath().name(),
+                d.conditionNumber(), data.meterCount(), data.intervalCount(), d.intervalsUsed(),
                 data.missingCount(), times.length == 0 ? IdentificationDiagnostics.UNKNOWN : times[0],
                 times.length == 0 ? IdentificationDiagnostics.UNKNOWN : times[times.length - 1],
                 IdentificationDiagnostics.commonStep(times));
         return new IdentificationResult(rootBus, baseKv, rows, topo.confidence(), diag, meanV, warnings, seconds,
-                List.of());
+                List.of(), status);
     }
 
     /**

@@ -2,8 +2,8 @@ package io.gridid.pipeline;
 
 import io.gridid.impedance.ImpedanceOptions;
 import io.gridid.impedance.JointNoiseModel;
-import io.gridid.impedance.TreeDeviance;
 import io.gridid.impedance.LikelihoodReadings;
+import io.gridid.impedance.TreeDeviance;
 import io.gridid.impedance.TreeLikelihood;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;

@@ -3,15 +3,18 @@ package io.gridid.pipeline;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
-import io.gridid.pipeline.LikelihoodSearchOptions;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
+import io.gridid.topology.Topology;
+import io.gridid.topology.TopologyDiagnostics;
+import io.gridid.topology.TopologyMethod;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +117,14 @@ class LikelihoodSearchPipelineTest {
         MeterData meters = MeterDataSynthesizer.synthesize(f, SynthesisOptions.defaults().withDays(90).withSeed(7)
                 .withNoiseVoltagePu(1e-5).withNoisePowerRelative(0.005)).meters();
         IdentifyOptions options = IdentifyOptions.defaults().withLikelihoodSearch(LikelihoodSearchOptions.defaults());
-        TopologyStage wrong = StandInStages.topology(f, "611");
+        TopologyStage wrong = (data, root) -> {
+            Map<String, String> parents = new LinkedHashMap<>(f.tree().parents());
+            parents.put("611", parents.get(parents.get("611"))); // on its grandparent
+            Map<String, Double> sure = new LinkedHashMap<>();
+            parents.keySet().forEach(bus -> sure.put(bus, 1.0));
+            return new Topology(new RadialTree(root, parents), sure, new TopologyDiagnostics(
+                    TopologyMethod.PHYSICS_SEARCH, null, Double.NaN, data.intervalCount(), List.of()));
+        };
         TopologyStage searched = (data, root) -> GrididStages.finish(wrong.identify(data, root), data,
                 options.impedance(), options.likelihoodSearch());
         IdentificationResult r = new IdentifyPipeline(searched, GrididStages.impedance(options))

@@ -16,6 +16,7 @@ import io.gridid.pipeline.IdentificationDiagnostics;
 import io.gridid.pipeline.IdentificationResult;
 import io.gridid.pipeline.Score;
 import io.gridid.pipeline.Scoring;
+import io.gridid.pipeline.StageStatus;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,7 +27,8 @@ import java.util.Map;
 /**
  * {@code report.json}: the same content as the HTML report, for machines. Top-level fields:
  * {@code format} ("gridid-report"), {@code version} (1), {@code root_bus}, {@code base_kv},
- * {@code diagnostics}, {@code stage_seconds}, {@code warnings} (their texts),
+ * {@code diagnostics}, {@code stage_seconds}, {@code stage_status} (stage &rarr; {@link StageStatus}
+ * name, when known), {@code warnings} (their texts),
  * {@code warning_details} (the same warnings in the same order, each {@code code} ({@link WarningCode}
  * name), {@code subjects} (the ids it names) and {@code text}), {@code branches} (objects with
  * {@code from_bus}, {@code to_bus}, {@code r_ohm}, {@code x_ohm} and the further
@@ -72,6 +74,10 @@ public final class ReportJson {
         dn.put("interval_seconds", d.stepSeconds());
         ObjectNode sn = root.putObject("stage_seconds");
         r.stageSeconds().forEach((k, v) -> putNumber(sn, k, v));
+        if (!r.stageStatus().isEmpty()) {
+            ObjectNode ss = root.putObject("stage_status");
+            r.stageStatus().forEach((k, v) -> ss.put(k, v.name()));
+        }
         ArrayNode wn = root.putArray("warnings");
         r.warnings().forEach(w -> wn.add(w.text()));
         ArrayNode wd = root.putArray("warning_details"); // the same warnings, in the same order, typed
@@ -168,10 +174,23 @@ public final class ReportJson {
             return new IdentificationResult(root.path("root_bus").asText(), number(root.path("base_kv")),
                     readBranches(root.path("branches")), numbers(root.path("confidence")), d,
                     numbers(root.path("mean_voltage_pu")), warnings, numbers(root.path("stage_seconds")),
-                    readBranches(root.path("truth")));
+                    readBranches(root.path("truth")), statuses(root.path("stage_status")));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(fileName, 0, e.getMessage());
         }
+    }
+
+    /** The stage statuses; an unknown name (a newer gridid's) is left out. */
+    private static Map<String, StageStatus> statuses(JsonNode node) {
+        Map<String, StageStatus> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            for (StageStatus s : StageStatus.values()) {
+                if (s.name().equals(e.getValue().asText())) {
+                    out.put(e.getKey(), s);
+                }
+            }
+        });
+        return out;
     }
 
     /**

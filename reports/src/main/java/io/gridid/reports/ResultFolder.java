@@ -133,7 +133,7 @@ public final class ResultFolder {
         try {
             return new IdentificationResult(fromJson.rootBus(), fromJson.baseKv(), rows, fromJson.confidence(),
                     fromJson.diagnostics(), fromJson.meanVoltagePu(), fromJson.warnings(), fromJson.stageSeconds(),
-                    fromJson.truth());
+                    fromJson.truth(), fromJson.stageStatus());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(csv.toString(), 0, e.getMessage());
         }

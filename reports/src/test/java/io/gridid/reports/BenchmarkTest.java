@@ -4,7 +4,6 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.pipeline.IdentifyPipeline;
 import io.gridid.pipeline.ProgressListener;
-import io.gridid.pipeline.StandInStages;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

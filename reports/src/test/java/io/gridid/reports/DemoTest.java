@@ -4,7 +4,6 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.InvalidInputException;
 import io.gridid.pipeline.IdentifyPipeline;
-import io.gridid.pipeline.StandInStages;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,6 +6,7 @@ import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 import io.gridid.pipeline.BranchColumns;
 import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.StageStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -114,6 +115,7 @@ class ResultReportTest {
         ReportJson json = new ReportJson();
         IdentificationResult back = json.read(json.write(r), "report.json");
         assertEquals(r, back);
+        assertEquals(List.of(StageStatus.COMPLETE, StageStatus.BUDGET_CUT), List.copyOf(back.stageStatus().values()));
         assertEquals(WarningCode.METERS_PARTIAL, back.warnings().get(0).code());
         assertEquals(List.of(EVIL_ID), back.warnings().get(0).subjects());
     }

@@ -6,6 +6,7 @@ import io.gridid.model.io.BranchRow;
 import io.gridid.pipeline.BranchColumns;
 import io.gridid.pipeline.IdentificationDiagnostics;
 import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.StageStatus;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,11 +60,14 @@ final class SampleResults {
         Map<String, Double> secs = new LinkedHashMap<>();
         secs.put("topology", 0.5);
         secs.put("impedance", 1.25);
+        Map<String, StageStatus> status = new LinkedHashMap<>();
+        status.put("topology", StageStatus.COMPLETE);
+        status.put("impedance", StageStatus.BUDGET_CUT);
         return new IdentificationResult("650", 4.16, branches, conf,
                 new IdentificationDiagnostics("PHYSICS_SEARCH", "JOINT", 123.0, 7, 1440, 1400, 12,
                         1_767_225_600L, 1_767_225_600L + 1439 * 3600L, 3600),
                 v, List.of(Warning.of(WarningCode.METERS_PARTIAL, "meter " + EVIL_ID + " has gaps", EVIL_ID)), secs,
-                List.of());
+                List.of(), status);
     }
 
     /** Truth for {@link #fiveBranches()}: 632-633 reversed, 671-680 missing there as 632-680, one extra. */
