@@ -49,9 +49,6 @@ final class TopologyCommand implements Callable<Integer> {
     @CommandLine.Mixin
     MeterInput input;
 
-    @CommandLine.Mixin
-    WarningOutput warningOutput;
-
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search",
             description = PipelineOptions.METHOD_DESCRIPTION)
     String method;
@@ -70,6 +67,9 @@ final class TopologyCommand implements Callable<Integer> {
     @Option(names = "--search-budget", paramLabel = "FITS_PER_BUS", description = PipelineOptions.SEARCH_BUDGET_DESCRIPTION,
             defaultValue = "" + PhysicsSearchOptions.DEFAULT_FITS_PER_BUS)
     int searchBudget;
+
+    @Mixin
+    WarningOutput warningOutput;
 
     @Mixin
     OutputFolderOptions output;
