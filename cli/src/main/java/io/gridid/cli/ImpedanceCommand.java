@@ -9,11 +9,12 @@ import io.gridid.model.Warning;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.FileSet;
-import io.gridid.pipeline.BranchColumns;
+import io.gridid.pipeline.IdentifiedBranch;
 import io.gridid.pipeline.IdentifyOptions;
 import io.gridid.pipeline.IdentifyPipeline;
 import io.gridid.pipeline.ImpedanceRun;
 import io.gridid.pipeline.ProgressListener;
+import io.gridid.reports.BranchColumns;
 import io.gridid.reports.TopologyFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,7 +101,7 @@ final class ImpedanceCommand implements Callable<Integer> {
     static List<BranchRow> rows(List<BranchEstimate> estimates) {
         List<BranchRow> rows = new ArrayList<>(estimates.size());
         for (BranchEstimate e : estimates) {
-            rows.add(BranchColumns.row(e, Double.NaN));
+            rows.add(BranchColumns.row(IdentifiedBranch.of(e, Double.NaN)));
         }
         return rows;
     }

@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + result.resolve(ResultFolder.REPORT_HTML) + " and " + ResultFolder.REPORT_JSON);
         if (r.hasTruth()) {
-            Score s = new Scoring().score(r.branches(), r.truth());
+            Score s = new Scoring().score(r.contractRows(), r.truth());
             out.printf(Locale.ROOT, "topology precision %.3f, recall %.3f, F1 %.3f; median |r| error %.2f %%, "
                             + "median |x| error %.2f %%%n", s.precision(), s.recall(), s.f1(),
                     100 * s.rRelErrorMedian(), 100 * s.xRelErrorMedian());

@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * @param rootBus        the feeder head
  * @param baseKv         nominal line-to-line voltage, kV (NaN when unknown)
- * @param branches       identified branches top-down, contract columns plus {@link BranchColumns} extras
+ * @param branches       identified branches top-down, typed
  * @param confidence     topology confidence per branch, keyed by the branch's child (to_bus); higher = surer
  * @param diagnostics    data-quality and stage-1 figures
  * @param meanVoltagePu  mean measured |V| per bus, per unit of baseKv (empty when unknown)
@@ -28,7 +28,7 @@ import java.util.Objects;
  * @param stageStatus    how far each stage got, keyed and ordered as {@code stageSeconds} (empty when
  *                       unknown: a report written before statuses were recorded)
  */
-public record IdentificationResult(String rootBus, double baseKv, List<BranchRow> branches,
+public record IdentificationResult(String rootBus, double baseKv, List<IdentifiedBranch> branches,
                                    Map<String, Double> confidence, IdentificationDiagnostics diagnostics,
                                    Map<String, Double> meanVoltagePu, List<Warning> warnings,
                                    Map<String, Double> stageSeconds, List<BranchRow> truth,
@@ -59,16 +59,16 @@ public record IdentificationResult(String rootBus, double baseKv, List<BranchRow
      * @param stageSeconds   wall time per stage, seconds
      * @param truth          true branches to compare with (empty = no truth given)
      */
-    public IdentificationResult(String rootBus, double baseKv, List<BranchRow> branches,
+    public IdentificationResult(String rootBus, double baseKv, List<IdentifiedBranch> branches,
                                 Map<String, Double> confidence, IdentificationDiagnostics diagnostics,
                                 Map<String, Double> meanVoltagePu, List<Warning> warnings,
                                 Map<String, Double> stageSeconds, List<BranchRow> truth) {
         this(rootBus, baseKv, branches, confidence, diagnostics, meanVoltagePu, warnings, stageSeconds, truth, Map.of());
     }
 
-    private static RadialTree tree(String root, List<BranchRow> rows) {
+    private static RadialTree tree(String root, List<IdentifiedBranch> rows) {
         Map<String, String> parents = new LinkedHashMap<>();
-        for (BranchRow r : rows) {
+        for (IdentifiedBranch r : rows) {
             if (parents.put(r.toBus(), r.fromBus()) != null) {
                 throw new IllegalArgumentException("bus " + r.toBus() + " has two parents");
             }
@@ -79,6 +79,14 @@ public record IdentificationResult(String rootBus, double baseKv, List<BranchRow
     /** The identified topology (from_bus is the parent of to_bus). */
     public RadialTree tree() {
         return tree(rootBus, branches);
+    }
+
+    /**
+     * @return the branches as the data contract's four columns (from, to, r, x), e.g. to score them
+     *         against a truth with {@link Scoring}
+     */
+    public List<BranchRow> contractRows() {
+        return branches.stream().map(IdentifiedBranch::contractRow).toList();
     }
 
     private static Map<String, Double> copy(Map<String, Double> m) {

@@ -3,7 +3,6 @@ package io.gridid.pipeline;
 import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,11 +34,7 @@ public record IdentifiedFeeder(RadialTree tree, List<IdentifiedBranch> branches,
      * @return its topology, typed branches and warnings beside it
      */
     public static IdentifiedFeeder of(IdentificationResult result) {
-        List<IdentifiedBranch> branches = new ArrayList<>(result.branches().size());
-        for (var row : result.branches()) {
-            branches.add(IdentifiedBranch.of(row));
-        }
-        return new IdentifiedFeeder(result.tree(), branches, result.warnings(), result);
+        return new IdentifiedFeeder(result.tree(), result.branches(), result.warnings(), result);
     }
 
     /**

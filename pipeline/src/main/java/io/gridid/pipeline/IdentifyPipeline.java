@@ -8,7 +8,6 @@ import io.gridid.model.RadialTree;
 import io.gridid.model.Units;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
-import io.gridid.model.io.BranchRow;
 import io.gridid.topology.Topology;
 import io.gridid.topology.TopologyDiagnostics;
 
@@ -22,7 +21,7 @@ import java.util.Objects;
  * The whole identification: meter data and the root meter in; stage 1 (topology) then stage 2
  * (impedances on that topology) out, as one {@link IdentificationResult} with per-stage wall
  * times, data-quality figures and the mean measured voltage of every bus (for the profile).
- * The branch rows carry the stage-1 confidence in the {@link BranchColumns#CONFIDENCE} column.
+ * Each branch carries stage 1's confidence beside stage 2's estimate ({@link IdentifiedBranch}).
  *
  * <p>With missing loads, stage 2 returns its estimates of them; stage 1 is rerun on those (at
  * most {@link #MAX_PASSES} passes; if the passes cycle, the tree whose stage-2 fits leave the
@@ -216,10 +215,10 @@ public final class IdentifyPipeline {
         seconds.put(TOPOLOGY, topologySeconds);
         seconds.put(IMPEDANCE, impedanceSeconds);
 
-        List<BranchRow> rows = new ArrayList<>(imp.branches().size());
+        List<IdentifiedBranch> rows = new ArrayList<>(imp.branches().size());
         for (BranchEstimate b : imp.branches()) {
             Double c = topo.confidence().get(b.toBus());
-            rows.add(BranchColumns.row(b, c == null ? Double.NaN : c));
+            rows.add(IdentifiedBranch.of(b, c == null ? Double.NaN : c));
         }
         Map<String, Double> meanV = new LinkedHashMap<>();
         for (int m = 0; m < data.meterCount(); m++) {

@@ -9,14 +9,12 @@ import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.WarningCode;
-import io.gridid.model.io.BranchRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,10 +38,7 @@ class FeederIdentifierTest {
                 .identify(sim.meters(), feeder.rootBus(), feeder.baseKv(), List.of());
         assertEquals(feeder.tree(), got.tree()); // 14 days of the default noise determine ieee13's tree
         assertEquals(direct.branches(), got.result().branches());
-        assertEquals(direct.branches().size(), got.branches().size());
-        for (int i = 0; i < got.branches().size(); i++) {
-            assertEquals(IdentifiedBranch.of(direct.branches().get(i)), got.branches().get(i));
-        }
+        assertEquals(direct.branches(), got.branches());
         for (IdentifiedBranch b : got.branches()) {
             // 8 stability runs: a confidence is a share of 8 halves
             assertEquals(0, (b.confidence() * FeederIdentifier.STABILITY_RUNS) % 1, 1e-12, b.toBus());
@@ -90,16 +85,5 @@ class FeederIdentifierTest {
         InvalidInputException located = assertThrows(InvalidInputException.class,
                 () -> new FeederIdentifier().identify(meters, "no-such-bus", feeder.baseKv()));
         assertEquals(meters.toString(), located.file());
-    }
-
-    @Test
-    void aRowsFurtherColumnsBecomeTypedFigures() {
-        BranchRow row = new BranchRow("632", "671", 0.5, 1.25, Map.of(BranchColumns.R_STD_ERR, "0.01",
-                BranchColumns.X_STD_ERR, "0.02", BranchColumns.CONFIDENCE, "0.875", BranchColumns.CONDUCTOR, "601",
-                BranchColumns.LENGTH_KM, "0.6096", BranchColumns.NOTE, "polished"));
-        assertEquals(new IdentifiedBranch("632", "671", 0.5, 1.25, 0.01, 0.02, 0.875, "601", 0.6096, Double.NaN,
-                Double.NaN, "polished"), IdentifiedBranch.of(row));
-        assertEquals(new IdentifiedBranch("a", "b", 1, 2, Double.NaN, Double.NaN, Double.NaN, "", Double.NaN, Double.NaN,
-                Double.NaN, ""), IdentifiedBranch.of(new BranchRow("a", "b", 1, 2)));
     }
 }

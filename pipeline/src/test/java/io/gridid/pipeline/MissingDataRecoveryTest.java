@@ -8,7 +8,6 @@ import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
-import io.gridid.model.io.BranchRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,13 +96,12 @@ class MissingDataRecoveryTest {
         }
         assertEquals(List.of(), wrong, "misplaced buses");
         List<String> misses = new ArrayList<>();
-        for (BranchRow row : result.branches()) {
+        for (IdentifiedBranch row : result.branches()) {
             Branch b = feeder.branchTo(row.toBus());
             check(misses, row.toBus() + " r", row.rOhm(), b.rOhm(), Math.hypot(b.rOhm(), b.xOhm()));
             check(misses, row.toBus() + " x", row.xOhm(), b.xOhm(), Math.hypot(b.rOhm(), b.xOhm()));
-            String used = row.extra().get(BranchColumns.INTERVALS_USED);
-            assertTrue(used != null && Integer.parseInt(used) > 0 && Integer.parseInt(used) <= data.intervalCount(),
-                    "intervals used by " + row.toBus() + ": " + used);
+            int used = row.intervalsUsed();
+            assertTrue(used > 0 && used <= data.intervalCount(), "intervals used by " + row.toBus() + ": " + used);
         }
         assertEquals(List.of(), misses, "branches off by more than 1 %");
         assertTrue(result.diagnostics().intervalsUsed() > 0, "stage 1 says how many intervals it used");

@@ -3,7 +3,6 @@ package io.gridid.pipeline;
 import io.gridid.model.Branch;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
-import io.gridid.model.io.BranchRow;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -57,15 +56,14 @@ public final class MissingDataSweep {
             double worstX = 0;
             int[] used = new int[r.branches().size()];
             int k = 0;
-            for (BranchRow row : r.branches()) {
+            for (IdentifiedBranch row : r.branches()) {
                 Branch b = MissingDataRecoveryTest.feeder.branchTo(row.toBus());
                 double z = Math.hypot(b.rOhm(), b.xOhm());
                 if (misplaced == 0) {
                     worstR = Math.max(worstR, Math.abs(row.rOhm() - b.rOhm()) / (b.rOhm() > 0 ? b.rOhm() : z));
                     worstX = Math.max(worstX, Math.abs(row.xOhm() - b.xOhm()) / (b.xOhm() > 0 ? b.xOhm() : z));
                 }
-                String u = row.extra().get(BranchColumns.INTERVALS_USED);
-                used[k++] = u == null ? -1 : Integer.parseInt(u);
+                used[k++] = row.intervalsUsed();
             }
             Arrays.sort(used);
             System.out.printf(Locale.ROOT, "| %.1f %% | %d | %d | %d | %s | %s | %d / %d | %.1f |%n", 100 * f, seed,

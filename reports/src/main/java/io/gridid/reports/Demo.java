@@ -72,7 +72,7 @@ public final class Demo {
         Path resultDir = dir.resolve("result");
         Files.createDirectories(resultDir);
         ResultFolder.write(resultDir, result);
-        Score score = new Scoring().score(result.branches(), truth);
+        Score score = new Scoring().score(result.contractRows(), truth);
         return new Outcome(feeder, result, score, resultDir, resultDir.resolve(ResultFolder.REPORT_HTML));
     }
 }

@@ -65,7 +65,7 @@ public final class HtmlReport {
      * @throws GrididException if the truth cannot be joined with the result (a bus pair listed twice)
      */
     public String render(IdentificationResult result) throws GrididException {
-        Score score = result.hasTruth() ? new Scoring().score(result.branches(), result.truth()) : null;
+        Score score = result.hasTruth() ? new Scoring().score(result.contractRows(), result.truth()) : null;
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width\">")

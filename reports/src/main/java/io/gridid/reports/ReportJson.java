@@ -11,7 +11,6 @@ import io.gridid.model.InvalidInputException;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
-import io.gridid.pipeline.BranchColumns;
 import io.gridid.pipeline.IdentificationDiagnostics;
 import io.gridid.pipeline.IdentificationResult;
 import io.gridid.pipeline.Score;
@@ -88,7 +87,7 @@ public final class ReportJson {
             w.subjects().forEach(subjects::add);
             o.put("text", w.text());
         }
-        branches(root.putArray("branches"), r.branches());
+        branches(root.putArray("branches"), r.branches().stream().map(BranchColumns::row).toList());
         ObjectNode cn = root.putObject("confidence");
         r.confidence().forEach((k, v) -> putNumber(cn, k, v));
         ArrayNode hn = root.putArray("hidden_buses"); // buses without a meter (docs/hidden-junctions.md)
@@ -97,7 +96,7 @@ public final class ReportJson {
         r.meanVoltagePu().forEach((k, v) -> putNumber(vn, k, v));
         if (r.hasTruth()) {
             branches(root.putArray("truth"), r.truth());
-            Score s = new Scoring().score(r.branches(), r.truth());
+            Score s = new Scoring().score(r.contractRows(), r.truth());
             ObjectNode sc = root.putObject("score");
             sc.put("result_branches", s.resultBranches());
             sc.put("truth_branches", s.truthBranches());
@@ -172,7 +171,8 @@ public final class ReportJson {
         List<Warning> warnings = warnings(root);
         try {
             return new IdentificationResult(root.path("root_bus").asText(), number(root.path("base_kv")),
-                    readBranches(root.path("branches")), numbers(root.path("confidence")), d,
+                    readBranches(root.path("branches")).stream().map(BranchColumns::branch).toList(),
+                    numbers(root.path("confidence")), d,
                     numbers(root.path("mean_voltage_pu")), warnings, numbers(root.path("stage_seconds")),
                     readBranches(root.path("truth")), statuses(root.path("stage_status")));
         } catch (IllegalArgumentException e) {

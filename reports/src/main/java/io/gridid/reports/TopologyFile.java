@@ -6,7 +6,6 @@ import io.gridid.model.io.AtomicFile;
 import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.BusId;
-import io.gridid.pipeline.BranchColumns;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;

@@ -49,7 +49,7 @@ class HiddenJunctionReportTest {
         }
         String html = Files.readString(dir.resolve(ResultFolder.REPORT_HTML));
         assertEquals(2, html.split("class=\"bus hidden\"", -1).length - 1);
-        SplitScore s = new SplitScoring().score(r.branches(), SimulationFiles.truthRows(f), "650", data::hasMeter);
+        SplitScore s = new SplitScoring().score(r.contractRows(), SimulationFiles.truthRows(f), "650", data::hasMeter);
         assertEquals(1.0, s.f1());
         // a hidden bus's edges are read back from the folder as written
         assertEquals(listed, ResultFolder.read(dir).hiddenBuses());

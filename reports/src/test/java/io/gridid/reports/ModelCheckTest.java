@@ -34,7 +34,7 @@ class ModelCheckTest {
     private static final double KV = 12.47;
 
     private static IdentificationResult result(String root, double baseKv, List<BranchRow> rows) {
-        return new IdentificationResult(root, baseKv, rows, Map.of(),
+        return new IdentificationResult(root, baseKv, SampleResults.typed(rows), Map.of(),
                 new IdentificationDiagnostics("n/a", "n/a", Double.NaN, 0, 0, 0, 0), Map.of(), List.of(), Map.of(),
                 List.of());
     }

@@ -52,7 +52,7 @@ class OpenDssEngineCollisionTest {
                 rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), Map.of()));
             }
         }
-        IdentificationResult r = new IdentificationResult("src", KV, rows, Map.of(),
+        IdentificationResult r = new IdentificationResult("src", KV, SampleResults.typed(rows), Map.of(),
                 new IdentificationDiagnostics("n/a", "n/a", Double.NaN, 0, 0, 0, 0), Map.of(), List.of(), Map.of(),
                 List.of());
 

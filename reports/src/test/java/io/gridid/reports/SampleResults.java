@@ -3,9 +3,9 @@ package io.gridid.reports;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
-import io.gridid.pipeline.BranchColumns;
 import io.gridid.pipeline.IdentificationDiagnostics;
 import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
 import io.gridid.pipeline.StageStatus;
 
 import java.util.LinkedHashMap;
@@ -14,6 +14,11 @@ import java.util.Map;
 
 /** Hand-made results shared by the report and export tests. */
 final class SampleResults {
+    /** Rows as {@code branches.csv} holds them, read as typed branches (the reader the result folders use). */
+    static List<IdentifiedBranch> typed(List<BranchRow> rows) {
+        return rows.stream().map(BranchColumns::branch).toList();
+    }
+
     static final String EVIL_ID = "<script>alert(1)</script>";
     static final String QUOTES_ID = "\"&'";
 
@@ -63,7 +68,7 @@ final class SampleResults {
         Map<String, StageStatus> status = new LinkedHashMap<>();
         status.put("topology", StageStatus.COMPLETE);
         status.put("impedance", StageStatus.BUDGET_CUT);
-        return new IdentificationResult("650", 4.16, branches, conf,
+        return new IdentificationResult("650", 4.16, typed(branches), conf,
                 new IdentificationDiagnostics("PHYSICS_SEARCH", "JOINT", 123.0, 7, 1440, 1400, 12,
                         1_767_225_600L, 1_767_225_600L + 1439 * 3600L, 3600),
                 v, List.of(Warning.of(WarningCode.METERS_PARTIAL, "meter " + EVIL_ID + " has gaps", EVIL_ID)), secs,
