@@ -24,9 +24,7 @@ public enum StageStatus {
      * stability over only some halves, the joint refinement skipped, or the conductor priors
      * dropped for unconstrained fits.
      */
-    FALLBACK,
-    /** Not run: the topology was given (stage 1), or only stage 1 was asked for (stage 2). */
-    SKIPPED;
+    FALLBACK;
 
     private static final Set<WarningCode> BUDGET = Set.of(WarningCode.SEARCH_BUDGET, WarningCode.LOAD_ESTIMATE_BUDGET);
     private static final Set<WarningCode> FALLBACKS = Set.of(WarningCode.LIKELIHOOD_SEARCH_NOT_RUN,

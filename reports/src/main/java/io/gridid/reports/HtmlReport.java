@@ -116,6 +116,7 @@ public final class HtmlReport {
         for (Map.Entry<String, Double> e : r.stageSeconds().entrySet()) {
             row(h, "wall time, " + esc(e.getKey()) + " (s)", num(e.getValue()));
         }
+        r.stageStatus().forEach((stage, status) -> row(h, "status, " + esc(stage), status.name()));
         h.append("</table>\n");
         h.append("<h3>Warnings</h3>\n");
         if (r.warnings().isEmpty()) {

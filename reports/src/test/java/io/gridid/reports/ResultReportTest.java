@@ -116,6 +116,9 @@ class ResultReportTest {
         IdentificationResult back = json.read(json.write(r), "report.json");
         assertEquals(r, back);
         assertEquals(List.of(StageStatus.COMPLETE, StageStatus.BUDGET_CUT), List.copyOf(back.stageStatus().values()));
+        String html = new HtmlReport().render(r);
+        assertTrue(html.contains("<tr><th>status, topology</th><td>COMPLETE</td></tr>"
+                + "<tr><th>status, impedance</th><td>BUDGET_CUT</td></tr>"), "each stage's status in the stages table");
         assertEquals(WarningCode.METERS_PARTIAL, back.warnings().get(0).code());
         assertEquals(List.of(EVIL_ID), back.warnings().get(0).subjects());
     }
