@@ -160,7 +160,7 @@ public final class ScalingRun {
                             + " cpu %.2f s, alloc %.2f GB, peak heap %.2f GB%n", k + 1, ingest[k], topo[k], imp[k],
                     total[k], cpu[k], alloc[k], m.peakHeapBytes() / 1e9);
         }
-        int wrong = wrongEdges(feeder.tree(), last.branches());
+        int wrong = wrongEdges(feeder.tree(), last.contractRows());
         String check = "not run";
         double seqT = Double.NaN;
         double parT = Double.NaN;
