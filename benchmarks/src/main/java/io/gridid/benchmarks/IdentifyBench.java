@@ -1,9 +1,9 @@
 package io.gridid.benchmarks;
 
 import io.gridid.model.io.MeterFile;
-import io.gridid.reports.IdentificationResult;
-import io.gridid.reports.IdentifyOptions;
-import io.gridid.reports.IdentifyPipeline;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -11,9 +11,9 @@ import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterCsvWriter;
 import io.gridid.model.io.MeterFile;
-import io.gridid.reports.IdentificationResult;
-import io.gridid.reports.IdentifyOptions;
-import io.gridid.reports.IdentifyPipeline;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -160,7 +160,7 @@ public final class ScalingRun {
                             + " cpu %.2f s, alloc %.2f GB, peak heap %.2f GB%n", k + 1, ingest[k], topo[k], imp[k],
                     total[k], cpu[k], alloc[k], m.peakHeapBytes() / 1e9);
         }
-        int wrong = wrongEdges(feeder.tree(), last.branches());
+        int wrong = wrongEdges(feeder.tree(), last.contractRows());
         String check = "not run";
         double seqT = Double.NaN;
         double parT = Double.NaN;

@@ -1,8 +1,8 @@
 package io.gridid.cli;
 
-import io.gridid.reports.GrididStages;
-import io.gridid.reports.IdentifyPipeline;
-import io.gridid.reports.ProgressListener;
+import io.gridid.pipeline.GrididStages;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.ProgressListener;
 
 import java.io.PrintWriter;
 import java.util.Locale;

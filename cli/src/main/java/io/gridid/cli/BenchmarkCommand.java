@@ -2,12 +2,12 @@ package io.gridid.cli;
 
 import io.gridid.model.GrididException;
 import io.gridid.model.io.FileSet;
-import io.gridid.reports.OutputFolder;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.ProgressListener;
 import io.gridid.reports.Benchmark;
 import io.gridid.reports.BenchmarkOptions;
 import io.gridid.reports.BenchmarkTable;
-import io.gridid.reports.IdentifyPipeline;
-import io.gridid.reports.ProgressListener;
+import io.gridid.reports.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

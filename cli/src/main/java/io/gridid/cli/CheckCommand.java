@@ -5,7 +5,7 @@ import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.AtomicFile;
 import io.gridid.model.io.MeterCsvReader;
-import io.gridid.reports.IdentificationResult;
+import io.gridid.pipeline.IdentificationResult;
 import io.gridid.reports.MeteredLoads;
 import io.gridid.reports.ModelCheck;
 import io.gridid.reports.ModelFit;

@@ -1,12 +1,12 @@
 package io.gridid.cli;
 
 import io.gridid.model.GrididException;
-import io.gridid.reports.BranchError;
-import io.gridid.reports.BusPair;
+import io.gridid.pipeline.BranchError;
+import io.gridid.pipeline.BusPair;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.Score;
 import io.gridid.reports.Demo;
-import io.gridid.reports.IdentifyOptions;
-import io.gridid.reports.IdentifyPipeline;
-import io.gridid.reports.Score;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,13 +4,13 @@ import io.gridid.model.GrididException;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.MeterCsvReader;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
 import io.gridid.reports.ExportFormat;
-import io.gridid.reports.IdentificationResult;
 import io.gridid.reports.MeteredLoads;
 import io.gridid.reports.OpenDssExport;
 import io.gridid.reports.OpenDssModel;
 import io.gridid.reports.ResultFolder;
-import io.gridid.model.io.BranchRow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,7 +85,7 @@ final class ExportCommand implements Callable<Integer> {
         IdentificationResult r = ResultFolder.read(result);
         Path parent = out.toAbsolutePath().getParent();
         if (f == ExportFormat.OPENDSS) {
-            for (BranchRow b : r.branches()) {
+            for (IdentifiedBranch b : r.branches()) {
                 if (!Double.isFinite(b.rOhm()) || !Double.isFinite(b.xOhm())) {
                     throw new InvalidInputException(result.resolve(ResultFolder.BRANCHES).toString(), 0,
                             "branch " + b.fromBus() + " -> " + b.toBus() + " has no impedance: cannot export it to OpenDSS");

@@ -1,25 +1,21 @@
 package io.gridid.cli;
 
-import io.gridid.feeders.ConductorLibrary;
 import io.gridid.impedance.BranchEstimate;
-import io.gridid.impedance.ImpedanceEstimator;
 import io.gridid.impedance.ImpedanceOptions;
-import io.gridid.impedance.ImpedanceResult;
-import io.gridid.model.ConductorType;
 import io.gridid.model.GrididException;
-import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.FileSet;
+import io.gridid.pipeline.IdentifiedBranch;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.ImpedanceRun;
+import io.gridid.pipeline.ProgressListener;
 import io.gridid.reports.BranchColumns;
-import io.gridid.reports.GrididStages;
-import io.gridid.reports.IdentifyPipeline;
-import io.gridid.reports.OutputFolder;
 import io.gridid.reports.TopologyFile;
-import io.gridid.solvers.fit.FitNorm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +31,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code gridid impedance}: stage 2 on a topology the user supplies. Reads meters.csv and a
- * topology file ({@code from_bus,to_bus[,...]}), runs {@link ImpedanceEstimator}, writes
+ * topology file ({@code from_bus,to_bus[,...]}), runs the pipeline's stage 2 on it
+ * ({@link IdentifyPipeline#estimateImpedances}), writes
  * DIR/branches.csv per the data contract.
  */
 @Command(name = "impedance", mixinStandardHelpOptions = true,
@@ -68,50 +65,43 @@ final class ImpedanceCommand implements Callable<Integer> {
     @Option(names = "--sequential", description = "Fit one branch at a time (same results, slower).")
     boolean sequential;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder (created; must be empty unless --force).")
-    Path out;
-
-    @Option(names = "--force", description = IdentifyCommand.FORCE_DESCRIPTION)
-    boolean force;
+    @Mixin
+    OutputFolderOptions output;
 
     @Override
     public Integer call() throws GrididException, IOException {
         ImpedanceOptions options = fitOptions.applyTo(ImpedanceOptions.defaults()).withParallel(!sequential);
         meterInput.checkOptions();
-        if (!Files.isRegularFile(topology)) {
-            throw new InvalidInputException(topology.toString(), 0, Files.isDirectory(topology)
-                    ? "is a folder, not a topology file" : Files.exists(topology) ? "not a regular file" : "no such file");
-        }
         RadialTree tree = TopologyFile.read(topology, meterInput.root);
-        OutputFolder.check(out, force, null);
+        output.check();
         PrintWriter err = spec.commandLine().getErr();
         MeterInput.Read meterFile = meterInput.read();
         MeterData data = meterFile.data();
-        String root = meterInput.root;
+        IdentifyPipeline pipeline = new IdentifyPipeline(IdentifyOptions.defaults().withImpedance(options));
         // progress only on an interactive terminal: scripts and logs get the result lines only
-        ImpedanceResult result;
+        ImpedanceRun result;
         if (System.console() == null) {
-            result = new ImpedanceEstimator(options).estimate(data, tree);
+            result = pipeline.estimateImpedances(data, tree, ProgressListener.NONE);
         } else {
             try (BarProgress progress = new BarProgress(err, "impedance", "stage 2, impedance")) {
-                result = new ImpedanceEstimator(options).estimate(data, tree,
-                        (done, total) -> progress.stepDone(IdentifyPipeline.IMPEDANCE, done, total));
+                result = pipeline.estimateImpedances(data, tree, progress);
             }
         }
-        Path file = out.resolve("branches.csv");
-        new FileSet().add("branches.csv", BranchCsvWriter.content(EXTRA_COLUMNS, rows(result))).write(out);
+        Path file = output.out.resolve("branches.csv");
+        new FileSet().add("branches.csv", BranchCsvWriter.content(EXTRA_COLUMNS, rows(result.result().branches())))
+                .write(output.out);
         List<Warning> warnings = new ArrayList<>(meterFile.warnings());
-        warnings.addAll(result.warnings());
+        warnings.addAll(result.result().warnings());
         warningOutput.print(err, warnings);
-        spec.commandLine().getOut().println("wrote " + result.branches().size() + " branches to " + file);
+        spec.commandLine().getOut().println("wrote " + result.result().branches().size() + " branches to " + file);
         return ExitCode.OK;
     }
 
-    static List<BranchRow> rows(ImpedanceResult result) {
-        List<BranchRow> rows = new ArrayList<>(result.branches().size());
-        for (BranchEstimate e : result.branches()) {
-            rows.add(GrididStages.row(e));
+    /** The estimates as branches.csv rows, without a topology confidence (the topology was given). */
+    static List<BranchRow> rows(List<BranchEstimate> estimates) {
+        List<BranchRow> rows = new ArrayList<>(estimates.size());
+        for (BranchEstimate e : estimates) {
+            rows.add(BranchColumns.row(IdentifiedBranch.of(e, Double.NaN)));
         }
         return rows;
     }

@@ -1,8 +1,8 @@
 package io.gridid.cli;
 
-import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.model.InvalidInputException;
-import io.gridid.reports.IdentifyOptions;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.LikelihoodSearchOptions;
 import io.gridid.topology.PhysicsSearchOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

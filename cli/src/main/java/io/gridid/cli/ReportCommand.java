@@ -3,10 +3,10 @@ package io.gridid.cli;
 import io.gridid.model.GrididException;
 import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchRow;
-import io.gridid.reports.IdentificationResult;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.Score;
+import io.gridid.pipeline.Scoring;
 import io.gridid.reports.ResultFolder;
-import io.gridid.reports.Score;
-import io.gridid.reports.Scoring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + result.resolve(ResultFolder.REPORT_HTML) + " and " + ResultFolder.REPORT_JSON);
         if (r.hasTruth()) {
-            Score s = new Scoring().score(r.branches(), r.truth());
+            Score s = new Scoring().score(r.contractRows(), r.truth());
             out.printf(Locale.ROOT, "topology precision %.3f, recall %.3f, F1 %.3f; median |r| error %.2f %%, "
                             + "median |x| error %.2f %%%n", s.precision(), s.recall(), s.f1(),
                     100 * s.rRelErrorMedian(), 100 * s.xRelErrorMedian());

@@ -8,15 +8,14 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.feeders.UnmeteredBuses;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
-import io.gridid.reports.OutputFolder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -88,12 +87,8 @@ final class SimulateCommand implements Callable<Integer> {
                     + "meters.csv and kept in truth_branches.csv (default: every bus metered).")
     String unmetered;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder (created; must be empty unless --force).")
-    Path out;
-
-    @Option(names = "--force", description = IdentifyCommand.FORCE_DESCRIPTION)
-    boolean force;
+    @Mixin
+    OutputFolderOptions output;
 
     @Override
     public Integer call() throws GrididException, IOException {
@@ -125,7 +120,7 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new IllegalInputException(e.getMessage());
             }
         }
-        OutputFolder.check(out, force, null);
+        output.check();
         Feeder f;
         try {
             f = TestFeeders.resolve(feeder);
@@ -134,7 +129,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimulatedData data = selection == null ? MeterDataSynthesizer.synthesize(f, options)
                 : UnmeteredBuses.simulate(f, options, UnmeteredBuses.choose(f, selection));
-        SimulationFiles.write(out, data, feeder);
+        SimulationFiles.write(output.out, data, feeder);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("simulated %s: %d buses x %d intervals (%d-min), root %s, base %s kV%n", f.name(),
                 data.meters().meterCount(), data.meters().intervalCount(), intervalMinutes, f.rootBus(), f.baseKv());
@@ -142,7 +137,7 @@ final class SimulateCommand implements Callable<Integer> {
             w.printf("unmetered: %d junctions (in %s, not in %s)%n", f.tree().size() - data.meters().meterCount(),
                     SimulationFiles.TRUTH, SimulationFiles.METERS);
         }
-        w.printf("wrote %s, %s, %s in %s%n", SimulationFiles.METERS, SimulationFiles.TRUTH, SimulationFiles.META, out);
+        w.printf("wrote %s, %s, %s in %s%n", SimulationFiles.METERS, SimulationFiles.TRUTH, SimulationFiles.META, output.out);
         w.flush();
         return ExitCode.OK;
     }

@@ -1,22 +1,25 @@
 package io.gridid.cli;
 
 import io.gridid.impedance.ImpedanceOptions;
-import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.Warning;
 import io.gridid.model.io.FileSet;
-import io.gridid.reports.GrididStages;
-import io.gridid.reports.OutputFolder;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.LikelihoodSearchOptions;
+import io.gridid.pipeline.ProgressListener;
 import io.gridid.reports.TopologyFile;
-import io.gridid.reports.TopologyOutcome;
+import io.gridid.solvers.regression.RegressionPath;
 import io.gridid.topology.HiddenJunctionOptions;
 import io.gridid.topology.PhysicsSearchOptions;
-import io.gridid.topology.TopologyIdentifier;
+import io.gridid.topology.Topology;
+import io.gridid.topology.TopologyDiagnostics;
 import io.gridid.topology.TopologyMethod;
 import io.gridid.topology.TopologyOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -28,7 +31,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code gridid topology}: stage 1. Reads meters.csv, runs {@link TopologyIdentifier}, writes
+ * {@code gridid topology}: stage 1. Reads meters.csv, runs the pipeline's stage 1
+ * ({@link IdentifyPipeline#identifyTopology}), writes
  * DIR/topology.csv ({@code from_bus,to_bus,confidence}, parent first, top-down) and prints a
  * short summary; warnings go to stderr.
  */
@@ -44,9 +48,6 @@ final class TopologyCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     MeterInput input;
-
-    @CommandLine.Mixin
-    WarningOutput warningOutput;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search",
             description = PipelineOptions.METHOD_DESCRIPTION)
@@ -67,12 +68,11 @@ final class TopologyCommand implements Callable<Integer> {
             defaultValue = "" + PhysicsSearchOptions.DEFAULT_FITS_PER_BUS)
     int searchBudget;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder (created; must be empty unless --force).")
-    Path out;
+    @Mixin
+    WarningOutput warningOutput;
 
-    @Option(names = "--force", description = IdentifyCommand.FORCE_DESCRIPTION)
-    boolean force;
+    @Mixin
+    OutputFolderOptions output;
 
     @Override
     public Integer call() throws GrididException, IOException {
@@ -82,25 +82,23 @@ final class TopologyCommand implements Callable<Integer> {
             throw new IllegalInputException("--stability must be >= 0");
         }
         input.checkOptions();
-        OutputFolder.check(out, force, null);
+        output.check();
         PrintWriter err = spec.commandLine().getErr();
         TopologyOptions options = TopologyOptions.defaults().withMethod(m).withSearch(search)
                 .withStabilityRuns(stability).withHidden(HiddenJunctionOptions.defaults().withEnabled(hiddenJunctions));
+        IdentifyPipeline pipeline = new IdentifyPipeline(new IdentifyOptions(options, ImpedanceOptions.defaults(),
+                likelihoodSearch ? LikelihoodSearchOptions.defaults() : null));
         MeterInput.Read file = input.read();
         MeterData data = file.data();
         String root = input.root;
-        TopologyIdentifier identifier = new TopologyIdentifier(options);
-        TopologyOutcome t;
+        Topology t;
         try {
+            // progress only on an interactive terminal: scripts and logs get the result lines only
             if (System.console() == null) {
-                TopologyOutcome stage1 = GrididStages.outcome(identifier.identify(data, root));
-                t = likelihoodSearch ? GrididStages.finish(stage1, data, ImpedanceOptions.defaults(),
-                        LikelihoodSearchOptions.defaults()) : stage1;
+                t = pipeline.identifyTopology(data, root, ProgressListener.NONE).topology();
             } else {
                 try (BarProgress progress = new BarProgress(err, "topology", "stage 1, topology")) {
-                    TopologyOutcome stage1 = GrididStages.outcome(identifier.identify(data, root));
-                    t = likelihoodSearch ? GrididStages.finish(stage1, data, ImpedanceOptions.defaults(),
-                            LikelihoodSearchOptions.defaults(), progress) : stage1;
+                    t = pipeline.identifyTopology(data, root, progress).topology();
                 }
             }
         } catch (GrididException e) {
@@ -108,18 +106,19 @@ final class TopologyCommand implements Callable<Integer> {
             throw e;
         }
         List<Warning> warnings = new ArrayList<>(file.warnings());
-        warnings.addAll(t.warnings());
+        TopologyDiagnostics d = t.diagnostics();
+        warnings.addAll(d.warnings());
         warningOutput.print(err, warnings);
-        Path target = out.resolve("topology.csv");
-        new FileSet().add("topology.csv", TopologyFile.content(t.tree(), t.confidence())).write(out);
+        Path target = output.out.resolve("topology.csv");
+        new FileSet().add("topology.csv", TopologyFile.content(t.tree(), t.confidence())).write(output.out);
         long doubtful = t.confidence().values().stream().filter(c -> c < DOUBTFUL).count();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "topology: %d buses, %d branches, root %s%n", t.tree().size(), t.tree().size() - 1, root);
-        String path = t.regressionPath();
-        o.printf(Locale.ROOT, "method %s%s, %d of %d intervals used%n", t.method(),
-                "n/a".equals(path) ? "" : String.format(Locale.ROOT, " (%s path, condition number %.3g)", path,
-                        t.conditionNumber()),
-                t.intervalsUsed(), data.intervalCount());
+        RegressionPath path = d.regressionPath();
+        o.printf(Locale.ROOT, "method %s%s, %d of %d intervals used%n", d.method(),
+                path == null ? "" : String.format(Locale.ROOT, " (%s path, condition number %.3g)", path,
+                        d.conditionNumber()),
+                d.intervalsUsed(), data.intervalCount());
         o.printf(Locale.ROOT, "%d branch(es) with confidence below %.2f%n", doubtful, DOUBTFUL);
         o.println("wrote " + target);
         return ExitCode.OK;

@@ -1,7 +1,7 @@
 package io.gridid.cli;
 
-import io.gridid.reports.GrididStages;
-import io.gridid.reports.IdentifyPipeline;
+import io.gridid.pipeline.GrididStages;
+import io.gridid.pipeline.IdentifyPipeline;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package io.gridid.cli;
 
 import io.gridid.model.io.BranchRow;
-import io.gridid.reports.IdentificationDiagnostics;
-import io.gridid.reports.IdentificationResult;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
 import io.gridid.reports.ResultFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class CheckCommandTest {
         double b = 2 * (r * p + x * q) - v1 * v1;
         double v2 = Math.sqrt((-b + Math.sqrt(b * b - 4 * (r * r + x * x) * (p * p + q * q))) / 2) / KV;
         Path res = Files.createDirectory(dir.resolve("res"));
-        ResultFolder.write(res, new IdentificationResult("S", KV, List.of(new BranchRow("S", "d", r, x, Map.of())),
+        ResultFolder.write(res, new IdentificationResult("S", KV, ReportFixtures.typed(List.of(new BranchRow("S", "d", r, x, Map.of()))),
                 Map.of(), new IdentificationDiagnostics("n/a", "n/a", Double.NaN, 2, 1, 1, 0), Map.of(), List.of(),
                 Map.of(), List.of()));
         Path meters = Files.writeString(dir.resolve("meters.csv"), String.format(Locale.ROOT,

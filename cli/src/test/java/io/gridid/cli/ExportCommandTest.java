@@ -96,11 +96,12 @@ class ExportCommandTest {
     @Test
     void renamedBusesAreSaidOnOneLine(@TempDir Path dir) throws Exception {
         var base = ReportFixtures.threeBranches();
-        List<io.gridid.model.io.BranchRow> rows = base.branches().stream().map(b -> new io.gridid.model.io.BranchRow(
-                b.fromBus(), b.toBus().equals("c") ? "c.1" : b.toBus(), b.rOhm(), b.xOhm(), b.extra())).toList();
+        List<io.gridid.model.io.BranchRow> rows = base.branches().stream().map(io.gridid.reports.BranchColumns::row)
+                .map(b -> new io.gridid.model.io.BranchRow(b.fromBus(), b.toBus().equals("c") ? "c.1" : b.toBus(), b.rOhm(),
+                        b.xOhm(), b.extra())).toList();
         Path res = Files.createDirectory(dir.resolve("res"));
-        io.gridid.reports.ResultFolder.write(res, new io.gridid.reports.IdentificationResult(base.rootBus(),
-                base.baseKv(), rows, java.util.Map.of(), base.diagnostics(), java.util.Map.of(), List.of(),
+        io.gridid.reports.ResultFolder.write(res, new io.gridid.pipeline.IdentificationResult(base.rootBus(),
+                base.baseKv(), ReportFixtures.typed(rows), java.util.Map.of(), base.diagnostics(), java.util.Map.of(), List.of(),
                 java.util.Map.of(), List.of()));
         String m = Files.readString(meters(dir)).replace(",c,", ",c.1,");
         Files.writeString(dir.resolve("meters.csv"), m);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param warnings one line each: branches the data cannot pin down, library fallbacks, ... (copied)
  * @param completedLoads the input readings with every missing load (P, Q of a non-root bus) replaced
  *                 by the stage's state estimate (missing voltages stay missing); null when no
- *                 load was missing. Stage 1 can be rerun on these (see the reports pipeline).
+ *                 load was missing. Stage 1 can be rerun on these (see the pipeline module).
  */
 public record ImpedanceResult(List<BranchEstimate> branches, List<Warning> warnings, MeterData completedLoads) {
     public ImpedanceResult {

@@ -7,7 +7,12 @@ import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
-import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.ProgressListener;
+import io.gridid.pipeline.Score;
+import io.gridid.pipeline.Scoring;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,14 +80,14 @@ public final class Benchmark {
         }
         Score s;
         try {
-            s = new Scoring().score(result.branches(), SimulationFiles.truthRows(feeder));
+            s = new Scoring().score(result.contractRows(), SimulationFiles.truthRows(feeder));
         } catch (GrididException e) {
             return failed(name, buses, noise, days, so.intervalCount(), simSeconds, Double.NaN, Double.NaN,
                     "scoring: " + e.getMessage());
         }
         double maxGap = Double.NaN;
-        for (BranchRow b : result.branches()) {
-            double g = BranchColumns.parse(b.extra().get(BranchColumns.RELAXATION_GAP));
+        for (IdentifiedBranch b : result.branches()) {
+            double g = b.relaxationGap();
             if (!Double.isNaN(g)) {
                 maxGap = Double.isNaN(maxGap) ? g : Math.max(maxGap, g);
             }

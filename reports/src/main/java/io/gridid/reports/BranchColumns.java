@@ -1,5 +1,9 @@
 package io.gridid.reports;
 
+import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentifiedBranch;
+
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +67,51 @@ public final class BranchColumns {
             return Long.toString((long) v);
         }
         return Double.toString(v);
+    }
+
+    /**
+     * One identified branch as a {@code branches.csv} row: the contract columns, then these columns
+     * in {@link #ALL}'s order, {@link #CONFIDENCE} last; a figure the branch lacks (NaN, empty text,
+     * unknown intervals) is left out of the row. The one place a branch becomes text.
+     *
+     * @param b the branch
+     * @return the row
+     */
+    public static BranchRow row(IdentifiedBranch b) {
+        Map<String, String> x = new LinkedHashMap<>();
+        x.put(CONDUCTOR, b.conductor());
+        x.put(LENGTH_KM, number(b.lengthKm()));
+        x.put(R_STD_ERR, number(b.rStdErrOhm()));
+        x.put(X_STD_ERR, number(b.xStdErrOhm()));
+        x.put(RELAXATION_GAP, number(b.relaxationGap()));
+        x.put(POLISHED, Boolean.toString(b.polished()));
+        x.put(R_UNCONSTRAINED, number(b.rUnconstrainedOhm()));
+        x.put(X_UNCONSTRAINED, number(b.xUnconstrainedOhm()));
+        x.put(RMS_RESIDUAL, number(b.rmsResidualKv2()));
+        x.put(INTERVALS_USED, b.intervalsUsed() == IdentifiedBranch.UNKNOWN ? "" : Integer.toString(b.intervalsUsed()));
+        x.put(NOTE, b.note());
+        x.put(CONFIDENCE, number(b.confidence()));
+        x.values().removeIf(String::isEmpty);
+        return new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), x);
+    }
+
+    /**
+     * A {@code branches.csv} row read back as a typed branch: the one place its text becomes
+     * numbers. A column the row lacks, or whose text is not a number, becomes NaN, empty,
+     * {@code false} or {@link IdentifiedBranch#UNKNOWN}; older column names are read as the current ones.
+     *
+     * @param row a row as the file holds it
+     * @return the branch
+     */
+    public static IdentifiedBranch branch(BranchRow row) {
+        Map<String, String> x = new LinkedHashMap<>();
+        row.extra().forEach((k, v) -> x.put(canonical(k), v));
+        double used = parse(x.get(INTERVALS_USED));
+        return new IdentifiedBranch(row.fromBus(), row.toBus(), row.rOhm(), row.xOhm(), parse(x.get(R_STD_ERR)),
+                parse(x.get(X_STD_ERR)), parse(x.get(CONFIDENCE)), x.getOrDefault(CONDUCTOR, ""),
+                parse(x.get(LENGTH_KM)), parse(x.get(RELAXATION_GAP)), parse(x.get(RMS_RESIDUAL)),
+                x.getOrDefault(NOTE, ""), Boolean.parseBoolean(x.get(POLISHED)), parse(x.get(R_UNCONSTRAINED)),
+                parse(x.get(X_UNCONSTRAINED)), Double.isNaN(used) ? IdentifiedBranch.UNKNOWN : (int) used);
     }
 
     /** Column text as a number: NaN when empty, absent or not a number. */

@@ -1,6 +1,10 @@
 package io.gridid.reports;
 
-import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BranchError;
+import io.gridid.pipeline.BusPair;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
+import io.gridid.pipeline.Score;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,10 +56,9 @@ final class BranchTable {
         }
         head(h, "note", false);
         h.append("</tr></thead><tbody>\n");
-        for (BranchRow b : r.branches()) {
-            Map<String, String> e = b.extra();
-            double rs = BranchColumns.parse(e.get(BranchColumns.R_STD_ERR));
-            double xs = BranchColumns.parse(e.get(BranchColumns.X_STD_ERR));
+        for (IdentifiedBranch b : r.branches()) {
+            double rs = b.rStdErrOhm();
+            double xs = b.xStdErrOhm();
             h.append("<tr><td class=\"id\">").append(esc(b.fromBus())).append("</td><td class=\"id\">")
                     .append(esc(b.toBus())).append("</td>");
             number(h, b.rOhm());
@@ -64,12 +67,12 @@ final class BranchTable {
             range(h, b.xOhm(), xs);
             h.append("<td class=\"id poor\">").append(esc(poor.getOrDefault(TrustSummary.edgeId(b), ""))).append("</td>");
             number(h, r.confidenceOf(b.toBus()));
-            double gap = BranchColumns.parse(e.get(BranchColumns.RELAXATION_GAP));
+            double gap = b.relaxationGap();
             number(h, Math.abs(gap) <= TrustSummary.GAP_ZERO ? 0 * gap : gap);
-            number(h, BranchColumns.parse(e.get(BranchColumns.RMS_RESIDUAL)));
-            number(h, BranchColumns.parse(e.get(BranchColumns.INTERVALS_USED)));
-            h.append("<td class=\"id\">").append(esc(e.getOrDefault(BranchColumns.CONDUCTOR, ""))).append("</td>");
-            number(h, BranchColumns.parse(e.get(BranchColumns.LENGTH_KM)));
+            number(h, b.rmsResidualKv2());
+            number(h, b.intervalsUsed() == IdentifiedBranch.UNKNOWN ? Double.NaN : b.intervalsUsed());
+            h.append("<td class=\"id\">").append(esc(b.conductor())).append("</td>");
+            number(h, b.lengthKm());
             if (score != null) {
                 BranchError be = errs.get(BusPair.of(b.fromBus(), b.toBus()));
                 if (be == null) {
@@ -81,7 +84,7 @@ final class BranchTable {
                     percent(h, be.xRelError());
                 }
             }
-            h.append("<td class=\"note\">").append(esc(e.getOrDefault(BranchColumns.NOTE, ""))).append("</td></tr>\n");
+            h.append("<td class=\"note\">").append(esc(b.note())).append("</td></tr>\n");
         }
         h.append("</tbody></table></div>\n");
         if (score != null && !score.missing().isEmpty()) {

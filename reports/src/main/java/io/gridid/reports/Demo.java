@@ -8,6 +8,10 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.Score;
+import io.gridid.pipeline.Scoring;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +72,7 @@ public final class Demo {
         Path resultDir = dir.resolve("result");
         Files.createDirectories(resultDir);
         ResultFolder.write(resultDir, result);
-        Score score = new Scoring().score(result.branches(), truth);
+        Score score = new Scoring().score(result.contractRows(), truth);
         return new Outcome(feeder, result, score, resultDir, resultDir.resolve(ResultFolder.REPORT_HTML));
     }
 }

@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
 import io.gridid.model.io.AtomicFile;
+import io.gridid.pipeline.IdentificationResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,9 @@
 package io.gridid.reports;
 
 import io.gridid.model.RadialTree;
-import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BusPair;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,7 +86,7 @@ final class FeederDrawing {
                 .append("\" height=\"").append(fmt(height))
                 .append("\" data-r0=\"").append(fmt(dot)).append("\" style=\"--r:").append(fmt(dot))
                 .append("\">\n<g class=\"vp\">\n");
-        for (BranchRow b : r.branches()) {
+        for (IdentifiedBranch b : r.branches()) {
             double[] a = xy.get(b.fromBus());
             double[] c = xy.get(b.toBus());
             double conf = r.confidenceOf(b.toBus());

@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
-import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.nio.Attribute;
@@ -28,9 +29,9 @@ public final class GraphExport {
 
     /** One branch as a graph edge (identity semantics: JGraphT needs distinct edge objects). */
     private static final class Edge {
-        final BranchRow row;
+        final IdentifiedBranch row;
 
-        Edge(BranchRow row) {
+        Edge(IdentifiedBranch row) {
             this.row = row;
         }
     }
@@ -41,7 +42,7 @@ public final class GraphExport {
         for (String bus : r.tree().topDown()) {
             g.addVertex(bus);
         }
-        for (BranchRow b : r.branches()) {
+        for (IdentifiedBranch b : r.branches()) {
             g.addEdge(b.fromBus(), b.toBus(), new Edge(b));
         }
         GraphExporter<String, Edge> exporter;
@@ -74,15 +75,15 @@ public final class GraphExport {
         return '"' + bus.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    private static Map<String, Attribute> edgeAttributes(BranchRow b, IdentificationResult r, boolean dot) {
+    private static Map<String, Attribute> edgeAttributes(IdentifiedBranch b, IdentificationResult r, boolean dot) {
         Map<String, Attribute> a = new LinkedHashMap<>();
         put(a, "r_ohm", b.rOhm());
         put(a, "x_ohm", b.xOhm());
         put(a, "confidence", r.confidenceOf(b.toBus()));
-        String type = b.extra().getOrDefault(BranchColumns.CONDUCTOR, "");
+        String type = b.conductor();
         if (!type.isEmpty()) {
             a.put("conductor", DefaultAttribute.createAttribute(dot ? type.replace("\\", "\\\\") : type));
-            put(a, "length_km", BranchColumns.parse(b.extra().get(BranchColumns.LENGTH_KM)));
+            put(a, "length_km", b.lengthKm());
         }
         return a;
     }

@@ -4,6 +4,11 @@ import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BusPair;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.Score;
+import io.gridid.pipeline.Scoring;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +65,7 @@ public final class HtmlReport {
      * @throws GrididException if the truth cannot be joined with the result (a bus pair listed twice)
      */
     public String render(IdentificationResult result) throws GrididException {
-        Score score = result.hasTruth() ? new Scoring().score(result.branches(), result.truth()) : null;
+        Score score = result.hasTruth() ? new Scoring().score(result.contractRows(), result.truth()) : null;
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width\">")
@@ -111,6 +116,7 @@ public final class HtmlReport {
         for (Map.Entry<String, Double> e : r.stageSeconds().entrySet()) {
             row(h, "wall time, " + esc(e.getKey()) + " (s)", num(e.getValue()));
         }
+        r.stageStatus().forEach((stage, status) -> row(h, "status, " + esc(stage), status.name()));
         h.append("</table>\n");
         h.append("<h3>Warnings</h3>\n");
         if (r.warnings().isEmpty()) {

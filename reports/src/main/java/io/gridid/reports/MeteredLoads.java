@@ -2,6 +2,7 @@ package io.gridid.reports;
 
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
+import io.gridid.pipeline.IdentificationResult;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -6,7 +6,8 @@ import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
-import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class ModelCheck {
             throws InvalidInputException {
         List<Branch> branches = new ArrayList<>();
         int clamped = 0;
-        for (BranchRow b : result.branches()) {
+        for (IdentifiedBranch b : result.branches()) {
             if (!Double.isFinite(b.rOhm()) || !Double.isFinite(b.xOhm())) {
                 throw new InvalidInputException(source, 0, "branch " + b.fromBus() + " -> " + b.toBus()
                         + " has no impedance: cannot run a power flow");

@@ -1,6 +1,7 @@
 package io.gridid.reports;
 
-import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -175,9 +176,9 @@ public final class OpenDssExport {
                 .append(buses.of(r.rootBus())).append(" R1=").append(SOURCE_OHM).append(" X1=").append(SOURCE_OHM)
                 .append(" R0=").append(SOURCE_OHM).append(" X0=").append(SOURCE_OHM).append("\n\n");
         Map<String, double[]> codes = new LinkedHashMap<>();   // type -> {r per km, x per km}
-        for (BranchRow b : r.branches()) {
-            String type = b.extra().getOrDefault(BranchColumns.CONDUCTOR, "");
-            double len = BranchColumns.parse(b.extra().get(BranchColumns.LENGTH_KM));
+        for (IdentifiedBranch b : r.branches()) {
+            String type = b.conductor();
+            double len = b.lengthKm();
             if (!type.isEmpty() && len > 0 && Double.isFinite(b.rOhm()) && Double.isFinite(b.xOhm())
                     && !codes.containsKey(type)) {
                 codes.put(type, new double[] {b.rOhm() / len, b.xOhm() / len});
@@ -195,10 +196,10 @@ public final class OpenDssExport {
         }
         s.append('\n');
         int n = 0;
-        for (BranchRow b : r.branches()) {
+        for (IdentifiedBranch b : r.branches()) {
             n++;
-            String type = b.extra().getOrDefault(BranchColumns.CONDUCTOR, "");
-            double len = BranchColumns.parse(b.extra().get(BranchColumns.LENGTH_KM));
+            String type = b.conductor();
+            double len = b.lengthKm();
             double[] code = codes.get(type);
             boolean useCode = code != null && len > 0 && close(b.rOhm() / len, code[0]) && close(b.xOhm() / len, code[1]);
             s.append("! L").append(n).append(": ").append(comment(b.fromBus())).append(" -> ").append(comment(b.toBus()));

@@ -1,6 +1,9 @@
 package io.gridid.reports;
 
 import io.gridid.model.RadialTree;
+import io.gridid.pipeline.BranchError;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.Score;
 
 import java.util.ArrayList;
 import java.util.List;

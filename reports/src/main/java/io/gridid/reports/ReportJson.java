@@ -11,6 +11,11 @@ import io.gridid.model.InvalidInputException;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.Score;
+import io.gridid.pipeline.Scoring;
+import io.gridid.pipeline.StageStatus;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,7 +26,8 @@ import java.util.Map;
 /**
  * {@code report.json}: the same content as the HTML report, for machines. Top-level fields:
  * {@code format} ("gridid-report"), {@code version} (1), {@code root_bus}, {@code base_kv},
- * {@code diagnostics}, {@code stage_seconds}, {@code warnings} (their texts),
+ * {@code diagnostics}, {@code stage_seconds}, {@code stage_status} (stage &rarr; {@link StageStatus}
+ * name, when known), {@code warnings} (their texts),
  * {@code warning_details} (the same warnings in the same order, each {@code code} ({@link WarningCode}
  * name), {@code subjects} (the ids it names) and {@code text}), {@code branches} (objects with
  * {@code from_bus}, {@code to_bus}, {@code r_ohm}, {@code x_ohm} and the further
@@ -67,6 +73,10 @@ public final class ReportJson {
         dn.put("interval_seconds", d.stepSeconds());
         ObjectNode sn = root.putObject("stage_seconds");
         r.stageSeconds().forEach((k, v) -> putNumber(sn, k, v));
+        if (!r.stageStatus().isEmpty()) {
+            ObjectNode ss = root.putObject("stage_status");
+            r.stageStatus().forEach((k, v) -> ss.put(k, v.name()));
+        }
         ArrayNode wn = root.putArray("warnings");
         r.warnings().forEach(w -> wn.add(w.text()));
         ArrayNode wd = root.putArray("warning_details"); // the same warnings, in the same order, typed
@@ -77,7 +87,7 @@ public final class ReportJson {
             w.subjects().forEach(subjects::add);
             o.put("text", w.text());
         }
-        branches(root.putArray("branches"), r.branches());
+        branches(root.putArray("branches"), r.branches().stream().map(BranchColumns::row).toList());
         ObjectNode cn = root.putObject("confidence");
         r.confidence().forEach((k, v) -> putNumber(cn, k, v));
         ArrayNode hn = root.putArray("hidden_buses"); // buses without a meter (docs/hidden-junctions.md)
@@ -86,7 +96,7 @@ public final class ReportJson {
         r.meanVoltagePu().forEach((k, v) -> putNumber(vn, k, v));
         if (r.hasTruth()) {
             branches(root.putArray("truth"), r.truth());
-            Score s = new Scoring().score(r.branches(), r.truth());
+            Score s = new Scoring().score(r.contractRows(), r.truth());
             ObjectNode sc = root.putObject("score");
             sc.put("result_branches", s.resultBranches());
             sc.put("truth_branches", s.truthBranches());
@@ -161,12 +171,26 @@ public final class ReportJson {
         List<Warning> warnings = warnings(root);
         try {
             return new IdentificationResult(root.path("root_bus").asText(), number(root.path("base_kv")),
-                    readBranches(root.path("branches")), numbers(root.path("confidence")), d,
+                    readBranches(root.path("branches")).stream().map(BranchColumns::branch).toList(),
+                    numbers(root.path("confidence")), d,
                     numbers(root.path("mean_voltage_pu")), warnings, numbers(root.path("stage_seconds")),
-                    readBranches(root.path("truth")));
+                    readBranches(root.path("truth")), statuses(root.path("stage_status")));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(fileName, 0, e.getMessage());
         }
+    }
+
+    /** The stage statuses; an unknown name (a newer gridid's) is left out. */
+    private static Map<String, StageStatus> statuses(JsonNode node) {
+        Map<String, StageStatus> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            for (StageStatus s : StageStatus.values()) {
+                if (s.name().equals(e.getValue().asText())) {
+                    out.put(e.getKey(), s);
+                }
+            }
+        });
+        return out;
     }
 
     /**

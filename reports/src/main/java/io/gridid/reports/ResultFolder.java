@@ -7,6 +7,8 @@ import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.FileSet;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,10 +18,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A result folder as {@code gridid identify} writes it: {@code branches.csv} (data contract,
@@ -41,12 +41,8 @@ public final class ResultFolder {
 
     /** Writes all four files into a folder (created if absent), replacing them, as one set. */
     public static void write(Path dir, IdentificationResult result) throws IOException, GrididException {
-        Set<String> columns = new LinkedHashSet<>(BranchColumns.ALL);
-        for (BranchRow b : result.branches()) {
-            columns.addAll(b.extra().keySet());
-        }
-        columns.removeAll(BranchCsvWriter.CONTRACT_COLUMNS);
-        byte[] branches = text(BranchCsvWriter.content(new ArrayList<>(columns), result.branches()));
+        List<BranchRow> rows = result.branches().stream().map(BranchColumns::row).toList();
+        byte[] branches = text(BranchCsvWriter.content(BranchColumns.ALL, rows));
         byte[] topology = text(TopologyFile.content(result.tree(), result.confidence()));
         byte[] html = new HtmlReport().render(result).getBytes(StandardCharsets.UTF_8);
         Map<String, String> manifest = new LinkedHashMap<>();
@@ -112,7 +108,7 @@ public final class ResultFolder {
         if (!Files.exists(csv)) {
             return fromJson;
         }
-        List<BranchRow> rows = new ArrayList<>();
+        List<IdentifiedBranch> rows = new ArrayList<>();
         for (BranchRow b : BranchCsvReader.read(csv)) {
             Map<String, String> extra = new LinkedHashMap<>();
             b.extra().forEach((k, v) -> {
@@ -126,12 +122,12 @@ public final class ResultFolder {
                         + ": r_ohm and x_ohm must be non-negative numbers (found r = " + b.rOhm() + ", x = " + b.xOhm()
                         + "; an empty field reads as NaN)");
             }
-            rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), extra));
+            rows.add(BranchColumns.branch(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), extra)));
         }
         try {
             return new IdentificationResult(fromJson.rootBus(), fromJson.baseKv(), rows, fromJson.confidence(),
                     fromJson.diagnostics(), fromJson.meanVoltagePu(), fromJson.warnings(), fromJson.stageSeconds(),
-                    fromJson.truth());
+                    fromJson.truth(), fromJson.stageStatus());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(csv.toString(), 0, e.getMessage());
         }

@@ -4,8 +4,8 @@ import io.gridid.model.InvalidInputException;
 import io.gridid.model.RadialTree;
 import io.gridid.model.io.AtomicFile;
 import io.gridid.model.io.BranchCsvReader;
-import io.gridid.model.io.BusId;
 import io.gridid.model.io.BranchRow;
+import io.gridid.model.io.BusId;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -71,9 +71,14 @@ public final class TopologyFile {
     /**
      * Reads a topology file as a tree rooted at {@code root}.
      *
-     * @throws InvalidInputException the file is malformed, or its edges are not a radial tree containing the root
+     * @throws InvalidInputException the path is not a regular file, the file is malformed, or its edges are not a
+     *                               radial tree containing the root
      */
     public static RadialTree read(Path file, String root) throws InvalidInputException, IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file.toString(), 0, Files.isDirectory(file)
+                    ? "is a folder, not a topology file" : Files.exists(file) ? "not a regular file" : "no such file");
+        }
         List<BranchRow> rows = olderLayout(file) ? readBusParent(file) : BranchCsvReader.read(file);
         return tree(rows, root, file.toString());
     }

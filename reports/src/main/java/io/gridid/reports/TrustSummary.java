@@ -2,7 +2,10 @@ package io.gridid.reports;
 
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
-import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
+import io.gridid.pipeline.Score;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,12 +46,12 @@ record TrustSummary(List<String> lowConfidence, List<String> notPinned, List<Str
         List<String> low = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
         double maxGap = Double.NaN;
-        for (BranchRow b : r.branches()) {
+        for (IdentifiedBranch b : r.branches()) {
             double c = r.confidenceOf(b.toBus()) / scale;
             if (Double.isFinite(c) && c < LOW_CONFIDENCE) {
                 low.add(edgeId(b));
             }
-            double gap = BranchColumns.parse(b.extra().get(BranchColumns.RELAXATION_GAP));
+            double gap = b.relaxationGap();
             if (Double.isFinite(gap)) {
                 maxGap = Double.isNaN(maxGap) ? gap : Math.max(maxGap, gap);
                 if (Math.abs(gap) > GAP_ZERO) {
@@ -61,7 +64,7 @@ record TrustSummary(List<String> lowConfidence, List<String> notPinned, List<Str
     }
 
     /** A branch's id as stage 2's warnings write it. */
-    static String edgeId(BranchRow b) {
+    static String edgeId(IdentifiedBranch b) {
         return b.fromBus() + "-" + b.toBus();
     }
 

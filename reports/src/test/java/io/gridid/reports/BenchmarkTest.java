@@ -2,6 +2,8 @@ package io.gridid.reports;
 
 import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.ProgressListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

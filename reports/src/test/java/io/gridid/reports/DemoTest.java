@@ -3,6 +3,7 @@ package io.gridid.reports;
 import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.InvalidInputException;
+import io.gridid.pipeline.IdentifyPipeline;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

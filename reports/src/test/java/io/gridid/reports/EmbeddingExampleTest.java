@@ -8,6 +8,9 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.BranchError;
+import io.gridid.pipeline.Score;
+import io.gridid.pipeline.Scoring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,6 +8,11 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.feeders.UnmeteredBuses;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.SplitScore;
+import io.gridid.pipeline.SplitScoring;
 import io.gridid.topology.HiddenJunctionOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +49,7 @@ class HiddenJunctionReportTest {
         }
         String html = Files.readString(dir.resolve(ResultFolder.REPORT_HTML));
         assertEquals(2, html.split("class=\"bus hidden\"", -1).length - 1);
-        SplitScore s = new SplitScoring().score(r.branches(), SimulationFiles.truthRows(f), "650", data::hasMeter);
+        SplitScore s = new SplitScoring().score(r.contractRows(), SimulationFiles.truthRows(f), "650", data::hasMeter);
         assertEquals(1.0, s.f1());
         // a hidden bus's edges are read back from the folder as written
         assertEquals(listed, ResultFolder.read(dir).hiddenBuses());

@@ -3,6 +3,8 @@ package io.gridid.reports;
 import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,8 +18,8 @@ class MeteredLoadsTest {
     private static final double NAN = Double.NaN;
 
     private static IdentificationResult feeder() {
-        return new IdentificationResult("S", 10.0, List.of(new BranchRow("S", "a", 1, 1, Map.of()),
-                new BranchRow("a", "b", 1, 1, Map.of()), new BranchRow("a", "u", 1, 1, Map.of())), Map.of(),
+        return new IdentificationResult("S", 10.0, SampleResults.typed(List.of(new BranchRow("S", "a", 1, 1, Map.of()),
+                new BranchRow("a", "b", 1, 1, Map.of()), new BranchRow("a", "u", 1, 1, Map.of()))), Map.of(),
                 new IdentificationDiagnostics("n/a", "n/a", NAN, 0, 0, 0, 0), Map.of(), List.of(), Map.of(), List.of());
     }
 

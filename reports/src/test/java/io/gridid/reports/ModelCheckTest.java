@@ -6,6 +6,10 @@ import io.gridid.feeders.TestFeeders;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +34,7 @@ class ModelCheckTest {
     private static final double KV = 12.47;
 
     private static IdentificationResult result(String root, double baseKv, List<BranchRow> rows) {
-        return new IdentificationResult(root, baseKv, rows, Map.of(),
+        return new IdentificationResult(root, baseKv, SampleResults.typed(rows), Map.of(),
                 new IdentificationDiagnostics("n/a", "n/a", Double.NaN, 0, 0, 0, 0), Map.of(), List.of(), Map.of(),
                 List.of());
     }

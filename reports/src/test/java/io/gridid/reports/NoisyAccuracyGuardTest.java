@@ -2,6 +2,8 @@ package io.gridid.reports;
 
 import io.gridid.feeders.ConductorLibrary;
 import io.gridid.impedance.ImpedanceOptions;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -6,6 +6,8 @@ import io.gridid.feeders.SynthesisOptions;
 import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +52,7 @@ class OpenDssEngineCollisionTest {
                 rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), Map.of()));
             }
         }
-        IdentificationResult r = new IdentificationResult("src", KV, rows, Map.of(),
+        IdentificationResult r = new IdentificationResult("src", KV, SampleResults.typed(rows), Map.of(),
                 new IdentificationDiagnostics("n/a", "n/a", Double.NaN, 0, 0, 0, 0), Map.of(), List.of(), Map.of(),
                 List.of());
 

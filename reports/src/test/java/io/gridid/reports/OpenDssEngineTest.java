@@ -10,6 +10,10 @@ import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.BranchCsvReader;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -195,7 +199,7 @@ class OpenDssEngineTest {
         for (BranchRow b : io.gridid.feeders.SimulationFiles.truthRows(truth)) {
             rows.add(new BranchRow(b.fromBus(), b.toBus(), b.rOhm(), b.xOhm(), Map.of()));
         }
-        return new IdentificationResult(truth.rootBus(), truth.baseKv(), rows, Map.of(),
+        return new IdentificationResult(truth.rootBus(), truth.baseKv(), SampleResults.typed(rows), Map.of(),
                 new IdentificationDiagnostics("n/a", "n/a", Double.NaN, 0, 0, 0, 0), Map.of(), List.of(), Map.of(),
                 List.of());
     }

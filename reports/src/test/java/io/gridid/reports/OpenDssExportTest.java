@@ -1,6 +1,8 @@
 package io.gridid.reports;
 
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -96,7 +98,7 @@ class OpenDssExportTest {
         assertEquals(0.2, codes.get("AL_336").number("x1"), REPRODUCED);
 
         for (int i = 0; i < lines.size(); i++) {
-            BranchRow b = r.branches().get(i);
+            IdentifiedBranch b = r.branches().get(i);
             double[] z = ohms(lines.get(i), codes);
             assertEquals(b.rOhm(), z[0], REPRODUCED * Math.max(1, b.rOhm()), "r of " + b);
             assertEquals(b.xOhm(), z[1], REPRODUCED * Math.max(1, b.xOhm()), "x of " + b);
@@ -130,10 +132,11 @@ class OpenDssExportTest {
     @Test
     void aTypedBranchThatDisagreesWithItsLineCodeGetsExplicitOhms() {
         IdentificationResult base = SampleResults.fiveBranches();
-        List<BranchRow> rows = new ArrayList<>(base.branches());
+        List<BranchRow> rows = new ArrayList<>(base.branches().stream().map(BranchColumns::row).toList());
         BranchRow b = rows.get(2); // AL 336, 1.5 km, but r now 10 % off 1.5 * 0.1
         rows.set(2, new BranchRow(b.fromBus(), b.toBus(), 0.165, b.xOhm(), b.extra()));
-        IdentificationResult r = new IdentificationResult(base.rootBus(), base.baseKv(), rows, base.confidence(),
+        IdentificationResult r = new IdentificationResult(base.rootBus(), base.baseKv(), SampleResults.typed(rows),
+                base.confidence(),
                 base.diagnostics(), base.meanVoltagePu(), base.warnings(), base.stageSeconds(), List.of());
         DssObject line = of(parse(new OpenDssExport().write(r)), "line").get(2);
         assertEquals("none", line.props().get("units"));

@@ -12,6 +12,10 @@ import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -210,7 +214,7 @@ class ReportInBrowserTest {
             }
         }
         warnings.add(0, Warning.of(WarningCode.READINGS_MISSING, "2.1 % of the readings missing"));
-        return new IdentificationResult(feeder.rootBus(), feeder.baseKv(), rows, conf,
+        return new IdentificationResult(feeder.rootBus(), feeder.baseKv(), SampleResults.typed(rows), conf,
                 new IdentificationDiagnostics("PHYSICS_SEARCH", "n/a", Double.NaN, 1000, 8760, 8700, 550_000,
                         1_767_225_600L, 1_767_225_600L + 8759 * 3600L, 3600),
                 volts, warnings, Map.of("topology", 100.0, "impedance", 60.0), List.of());

@@ -4,6 +4,9 @@ import io.gridid.model.GrididException;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
+import io.gridid.pipeline.StageStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -112,6 +115,10 @@ class ResultReportTest {
         ReportJson json = new ReportJson();
         IdentificationResult back = json.read(json.write(r), "report.json");
         assertEquals(r, back);
+        assertEquals(List.of(StageStatus.COMPLETE, StageStatus.BUDGET_CUT), List.copyOf(back.stageStatus().values()));
+        String html = new HtmlReport().render(r);
+        assertTrue(html.contains("<tr><th>status, topology</th><td>COMPLETE</td></tr>"
+                + "<tr><th>status, impedance</th><td>BUDGET_CUT</td></tr>"), "each stage's status in the stages table");
         assertEquals(WarningCode.METERS_PARTIAL, back.warnings().get(0).code());
         assertEquals(List.of(EVIL_ID), back.warnings().get(0).subjects());
     }
@@ -183,9 +190,8 @@ class ResultReportTest {
         lines.set(0, lines.get(0).replace("r_std_err_ohm", "r_stderr_ohm").replace("rms_residual_kv2", "rms_residual"));
         Files.write(csv, lines, StandardCharsets.UTF_8);
         ResultFolder.writeReports(dir, SampleResults.fiveBranches()); // the manifest of the folder as it now is
-        BranchRow first = ResultFolder.read(dir).branches().get(0);
-        assertEquals("0.01", first.extra().get(BranchColumns.R_STD_ERR), "650-632's standard error of r");
-        assertFalse(first.extra().containsKey("r_stderr_ohm"));
+        IdentifiedBranch first = ResultFolder.read(dir).branches().get(0);
+        assertEquals(0.01, first.rStdErrOhm(), 0, "650-632's standard error of r under its older column name");
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.gridid.reports;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationDiagnostics;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
+import io.gridid.pipeline.StageStatus;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +14,11 @@ import java.util.Map;
 
 /** Hand-made results shared by the report and export tests. */
 final class SampleResults {
+    /** Rows as {@code branches.csv} holds them, read as typed branches (the reader the result folders use). */
+    static List<IdentifiedBranch> typed(List<BranchRow> rows) {
+        return rows.stream().map(BranchColumns::branch).toList();
+    }
+
     static final String EVIL_ID = "<script>alert(1)</script>";
     static final String QUOTES_ID = "\"&'";
 
@@ -56,11 +65,14 @@ final class SampleResults {
         Map<String, Double> secs = new LinkedHashMap<>();
         secs.put("topology", 0.5);
         secs.put("impedance", 1.25);
-        return new IdentificationResult("650", 4.16, branches, conf,
+        Map<String, StageStatus> status = new LinkedHashMap<>();
+        status.put("topology", StageStatus.COMPLETE);
+        status.put("impedance", StageStatus.BUDGET_CUT);
+        return new IdentificationResult("650", 4.16, typed(branches), conf,
                 new IdentificationDiagnostics("PHYSICS_SEARCH", "JOINT", 123.0, 7, 1440, 1400, 12,
                         1_767_225_600L, 1_767_225_600L + 1439 * 3600L, 3600),
                 v, List.of(Warning.of(WarningCode.METERS_PARTIAL, "meter " + EVIL_ID + " has gaps", EVIL_ID)), secs,
-                List.of());
+                List.of(), status);
     }
 
     /** Truth for {@link #fiveBranches()}: 632-633 reversed, 671-680 missing there as 632-680, one extra. */

@@ -1,10 +1,17 @@
 package io.gridid.reports;
 
+import io.gridid.impedance.BranchEstimate;
+import io.gridid.impedance.ImpedanceResult;
 import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
+import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
-import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.ImpedanceStage;
+import io.gridid.pipeline.TopologyStage;
+import io.gridid.topology.Topology;
+import io.gridid.topology.TopologyDiagnostics;
+import io.gridid.topology.TopologyMethod;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,15 +39,15 @@ final class StandInStages {
                 parents.put(misplaced, parents.get(parents.get(misplaced)));
                 conf.put(misplaced, 0.5);
             }
-            return new TopologyOutcome(new io.gridid.model.RadialTree(root, parents), conf, "STAND_IN", "n/a",
-                    Double.NaN, data.intervalCount(), List.of(Warning.of(WarningCode.UNCLASSIFIED, "stand-in topology")));
+            return new Topology(new RadialTree(root, parents), conf, new TopologyDiagnostics(TopologyMethod.PHYSICS_SEARCH,
+                    null, Double.NaN, data.intervalCount(), List.of(Warning.of(WarningCode.UNCLASSIFIED, "stand-in topology"))));
         };
     }
 
     /** Impedance: the true r and x times the given factors where the branch exists, else 1 + j1 ohm. */
     static ImpedanceStage impedance(Feeder feeder, double rFactor, double xFactor) {
         return (data, tree) -> {
-            List<BranchRow> rows = new ArrayList<>();
+            List<BranchEstimate> rows = new ArrayList<>();
             for (String bus : tree.topDown()) {
                 if (bus.equals(tree.root())) {
                     continue;
@@ -50,9 +57,10 @@ final class StandInStages {
                         .filter(b -> b.toBus().equals(bus) && b.fromBus().equals(parent)).findFirst().orElse(null);
                 double r = truth == null ? 1 : truth.rOhm() * rFactor;
                 double x = truth == null ? 1 : truth.xOhm() * xFactor;
-                rows.add(new BranchRow(parent, bus, r, x, Map.of(BranchColumns.RELAXATION_GAP, "1.0E-9")));
+                rows.add(new BranchEstimate(parent, bus, r, x, Double.NaN, Double.NaN, 1e-9, false, null, Double.NaN, r, x,
+                        Double.NaN, data.intervalCount(), ""));
             }
-            return new ImpedanceOutcome(rows, List.of());
+            return new ImpedanceResult(rows, List.of());
         };
     }
 }

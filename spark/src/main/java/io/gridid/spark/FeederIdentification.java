@@ -5,10 +5,11 @@ import io.gridid.model.InvalidInputException;
 import io.gridid.model.MeterData;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.MeterFile;
-import io.gridid.reports.IdentificationResult;
-import io.gridid.reports.IdentifyOptions;
-import io.gridid.reports.IdentifyPipeline;
-import io.gridid.reports.Scoring;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
+import io.gridid.pipeline.Scoring;
 import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
@@ -125,12 +126,12 @@ final class FeederIdentification {
             Double f1 = null;
             if (!task.truth().isEmpty()) {
                 List<BranchRow> truth = task.truth().stream().map(TruthBranch::toRow).toList();
-                f1 = new Scoring().score(r.branches(), truth).f1();
+                f1 = new Scoring().score(r.contractRows(), truth).f1();
             }
             double sum = 0;
             double min = Double.POSITIVE_INFINITY;
             int known = 0;
-            for (BranchRow b : r.branches()) {
+            for (IdentifiedBranch b : r.branches()) {
                 double c = r.confidenceOf(b.toBus());
                 if (!Double.isNaN(c)) {
                     sum += c;

@@ -2,7 +2,7 @@ package io.gridid.spark;
 
 import io.gridid.model.ConductorType;
 import io.gridid.model.InvalidInputException;
-import io.gridid.reports.IdentifyOptions;
+import io.gridid.pipeline.IdentifyOptions;
 import io.gridid.solvers.fit.FitNorm;
 
 import java.io.Serializable;

@@ -1,7 +1,7 @@
 package io.gridid.spark;
 
 import io.gridid.model.InvalidInputException;
-import io.gridid.reports.IdentifyOptions;
+import io.gridid.pipeline.IdentifyOptions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;

@@ -2,8 +2,9 @@ package io.gridid.spark;
 
 import io.gridid.model.io.BranchCsvWriter;
 import io.gridid.model.io.BranchRow;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
 import io.gridid.reports.BranchColumns;
-import io.gridid.reports.IdentificationResult;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -79,7 +80,8 @@ public final class FleetTables {
     static List<Row> branchRows(String feederId, IdentificationResult result) {
         List<Row> rows = new ArrayList<>(result.branches().size());
         StructField[] fields = BRANCHES.fields();
-        for (BranchRow b : result.branches()) {
+        for (IdentifiedBranch branch : result.branches()) {
+            BranchRow b = BranchColumns.row(branch); // the columns as branches.csv names them
             Object[] values = new Object[fields.length];
             values[0] = feederId;
             values[1] = b.fromBus();
@@ -97,7 +99,7 @@ public final class FleetTables {
     /** The identified topology of one feeder as rows of {@link #TOPOLOGY}, top-down. */
     static List<Row> topologyRows(String feederId, IdentificationResult result) {
         List<Row> rows = new ArrayList<>(result.branches().size());
-        for (BranchRow b : result.branches()) {
+        for (IdentifiedBranch b : result.branches()) {
             rows.add(RowFactory.create(feederId, b.fromBus(), b.toBus(), nullIfNaN(result.confidenceOf(b.toBus()))));
         }
         return rows;

@@ -11,8 +11,9 @@ import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
 import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterFile;
-import io.gridid.reports.IdentificationResult;
-import io.gridid.reports.IdentifyPipeline;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifiedBranch;
+import io.gridid.pipeline.IdentifyPipeline;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -183,7 +184,7 @@ class FleetJobTest {
             byChild.put(r.getString(r.fieldIndex("to_bus")), r);
         }
         assertEquals(direct.branches().size(), byChild.size());
-        for (BranchRow b : direct.branches()) {
+        for (IdentifiedBranch b : direct.branches()) {
             Row r = byChild.get(b.toBus());
             assertEquals(b.fromBus(), r.getString(r.fieldIndex("from_bus")));
             assertEquals(b.rOhm(), r.getDouble(r.fieldIndex("r_ohm")), 0.0, "the same double, bit for bit");
@@ -229,7 +230,7 @@ class FleetJobTest {
                 byChild.put(r.getString(r.fieldIndex("to_bus")), r);
             }
             assertEquals(direct.branches().size(), byChild.size());
-            for (BranchRow b : direct.branches()) {
+            for (IdentifiedBranch b : direct.branches()) {
                 Row r = byChild.get(b.toBus());
                 assertEquals(b.fromBus(), r.getString(r.fieldIndex("from_bus")));
                 assertEquals(b.rOhm(), r.getDouble(r.fieldIndex("r_ohm")), 0.0, "the same readings, the same double");

@@ -2,7 +2,7 @@ package io.gridid.spark;
 
 import io.gridid.feeders.ConductorLibrary;
 import io.gridid.model.InvalidInputException;
-import io.gridid.reports.IdentifyOptions;
+import io.gridid.pipeline.IdentifyOptions;
 import io.gridid.solvers.fit.FitNorm;
 import org.junit.jupiter.api.Test;
 

@@ -44,7 +44,7 @@ public final class LaplacianInversion implements TopologyEstimator {
             w[n][i] = w[i][n];
         }
         SpanningTreeExtraction.Result tree = SpanningTreeExtraction.extract(w, true);
-        return SensitivityTopology.topology(complete, tree, fit, TopologyMethod.LAPLACIAN.name(),
+        return SensitivityTopology.topology(complete, tree, fit, TopologyMethod.LAPLACIAN,
                 SensitivityTopology.pOnlyCheck(fit, inv, tree.parent()));
     }
 }

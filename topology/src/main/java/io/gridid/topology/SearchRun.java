@@ -150,6 +150,6 @@ final class SearchRun {
                     "%d of %d edges have confidence below %s", doubtful, n, DOUBTFUL_CONFIDENCE)));
         }
         return new Topology(new RadialTree(series.root(), parents), conf,
-                new TopologyDiagnostics(TopologyMethod.PHYSICS_SEARCH.name(), "n/a", Double.NaN, in.tCount, all));
+                new TopologyDiagnostics(TopologyMethod.PHYSICS_SEARCH, null, Double.NaN, in.tCount, all));
     }
 }

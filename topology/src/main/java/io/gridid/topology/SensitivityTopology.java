@@ -88,7 +88,7 @@ final class SensitivityTopology {
         return median > 0 ? worst / median : Double.POSITIVE_INFINITY;
     }
 
-    static Topology topology(FeederSeries s, SpanningTreeExtraction.Result tree, SensitivityFit fit, String method,
+    static Topology topology(FeederSeries s, SpanningTreeExtraction.Result tree, SensitivityFit fit, TopologyMethod method,
                              List<Warning> extraWarnings) {
         int n = s.busCount();
         Map<String, String> parents = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ final class SensitivityTopology {
         warnings.add(Warning.of(WarningCode.REGRESSION_PATH, "regression path " + fit.path() + ": " + fit.reason()));
         warnings.addAll(extraWarnings);
         return new Topology(new RadialTree(s.root(), parents), conf,
-                new TopologyDiagnostics(method, fit.path().name(), fit.conditionNumber(), fit.intervalsUsed(), warnings));
+                new TopologyDiagnostics(method, fit.path(), fit.conditionNumber(), fit.intervalsUsed(), warnings));
     }
 
     /** The P-only warning when the inverse is far from a (row-scaled) Laplacian of the chosen tree. */

@@ -44,6 +44,6 @@ public final class TreeMetric implements TopologyEstimator {
         if (fit.path() == io.gridid.solvers.regression.RegressionPath.P_ONLY) {
             extra = SensitivityTopology.pOnlyCheck(fit, SensitivityTopology.inverse(fit), tree.parent());
         }
-        return SensitivityTopology.topology(complete, tree, fit, TopologyMethod.TREE_METRIC.name(), extra);
+        return SensitivityTopology.topology(complete, tree, fit, TopologyMethod.TREE_METRIC, extra);
     }
 }

@@ -8,6 +8,7 @@ import io.gridid.model.Feeder;
 import io.gridid.model.GrididException;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
+import io.gridid.solvers.regression.RegressionPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,7 @@ class TopologyIdentifierTest {
         SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH);
         Topology t = new TopologyIdentifier(TopologyOptions.defaults()).identify(sim.meters(), f.rootBus());
         assertEquals(f.tree(), t.tree());
-        assertEquals("PHYSICS_SEARCH", t.diagnostics().method());
+        assertEquals(TopologyMethod.PHYSICS_SEARCH, t.diagnostics().method());
         assertEquals(720, t.diagnostics().intervalsUsed());
     }
 
@@ -48,7 +49,7 @@ class TopologyIdentifierTest {
         SimulatedData sim = MeterDataSynthesizer.synthesize(f, EXACT_MONTH);
         Topology t = new TopologyIdentifier(TopologyOptions.defaults().withMethod(TopologyMethod.TREE_METRIC))
                 .identify(sim.meters(), f.rootBus());
-        assertEquals("JOINT", t.diagnostics().regressionPath());
+        assertEquals(RegressionPath.JOINT, t.diagnostics().regressionPath());
         assertEquals(f.tree(), t.tree());
     }
 

@@ -3,13 +3,13 @@ package io.gridid.benchmarks.reports;
 import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
-import io.gridid.impedance.LikelihoodSearchOptions;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
-import io.gridid.reports.GrididStages;
-import io.gridid.reports.IdentifyOptions;
-import io.gridid.reports.TopologyOutcome;
+import io.gridid.pipeline.GrididStages;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.LikelihoodSearchOptions;
+import io.gridid.topology.Topology;
 
 import java.util.Locale;
 
@@ -40,9 +40,9 @@ public final class LikelihoodSearchAccuracy {
                         MeterData meters = MeterDataSynthesizer.synthesize(feeder, SynthesisOptions.defaults()
                                 .withDays(Integer.parseInt(days)).withIntervalMinutes(60).withSeed(Long.parseLong(seed))
                                 .withNoiseVoltagePu(Double.parseDouble(sigma)).withNoisePowerRelative(0.005)).meters();
-                        TopologyOutcome found = GrididStages.topology(options).identify(meters, feeder.rootBus());
+                        Topology found = GrididStages.topology(options).identify(meters, feeder.rootBus());
                         long t0 = System.nanoTime();
-                        TopologyOutcome finished = GrididStages.finish(found, meters, options.impedance(), search);
+                        Topology finished = GrididStages.finish(found, meters, options.impedance(), search);
                         double seconds = (System.nanoTime() - t0) / 1e9;
                         int moved = 0;
                         for (String bus : truth.topDown()) {

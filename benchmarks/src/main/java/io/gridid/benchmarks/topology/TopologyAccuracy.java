@@ -80,7 +80,7 @@ public final class TopologyAccuracy {
                                 int edges = truth.size() - 1;
                                 cell = ok + " / " + edges + " | " + String.format(Locale.ROOT, "%.1f %%", 100.0 * ok / edges)
                                         + " | " + nearMisses(f, t.tree());
-                                path = t.diagnostics().regressionPath();
+                                path = t.diagnostics().regressionPath() == null ? "n/a" : t.diagnostics().regressionPath().name();
                             } catch (Exception e) {
                                 secs = (System.nanoTime() - t0) / 1e9;
                                 cell = "failed: " + e.getMessage() + " | - | -";

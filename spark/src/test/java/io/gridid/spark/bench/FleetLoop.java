@@ -3,9 +3,9 @@ package io.gridid.spark.bench;
 import io.gridid.feeders.FleetSimulation;
 import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterFile;
-import io.gridid.reports.IdentificationResult;
-import io.gridid.reports.IdentifyOptions;
-import io.gridid.reports.IdentifyPipeline;
+import io.gridid.pipeline.IdentificationResult;
+import io.gridid.pipeline.IdentifyOptions;
+import io.gridid.pipeline.IdentifyPipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
