@@ -1,5 +1,6 @@
 package io.gridid.impedance;
 
+import io.gridid.model.BranchEquation;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
@@ -239,7 +240,7 @@ public final class HiddenJunctionImpedance {
                 double[] uc = data.hasMeter(c) ? squared(data.voltagesKv(data.indexOf(c))) : hiddenU.get(c);
                 for (int t = 0; t < tCount; t++) {
                     double l = uc == null || !Double.isFinite(z[0]) ? 0
-                            : (rc[0][t] * rc[0][t] + rc[1][t] * rc[1][t]) / uc[t];
+                            : BranchEquation.squaredCurrentTerm(rc[0][t], rc[1][t], uc[t]);
                     f[0][t] += rc[0][t] + (Double.isFinite(l) ? z[0] * l : 0);
                     f[1][t] += rc[1][t] + (Double.isFinite(l) ? z[1] * l : 0);
                 }

@@ -43,8 +43,8 @@ final class BranchFits {
         // the regressors in a loop of their own (vectorised by the JIT, divisions included), then
         // their sums in interval order (the same values as computed inline)
         for (int t = 0; t < tCount; t++) {
-            wa[t] = 2 * rp[t];
-            wb[t] = 2 * rq[t];
+            wa[t] = BranchEquation.resistanceRegressor(rp[t]);
+            wb[t] = BranchEquation.reactanceRegressor(rq[t]);
             wc[t] = BranchEquation.squaredCurrentTerm(rp[t], rq[t], rootU[t] - dj[t]);
         }
         if (in.gaps) {
@@ -165,8 +165,8 @@ final class BranchFits {
                 pp += sign * extraP[t];
                 qq += sign * extraQ[t];
             }
-            double a = 2 * pp;
-            double b = 2 * qq;
+            double a = BranchEquation.resistanceRegressor(pp);
+            double b = BranchEquation.reactanceRegressor(qq);
             double c = cs[t];
             g0 += a * a;
             g1 += a * b;

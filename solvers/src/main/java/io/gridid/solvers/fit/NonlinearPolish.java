@@ -1,5 +1,7 @@
 package io.gridid.solvers.fit;
 
+import io.gridid.model.BranchEquation;
+
 import java.util.function.DoubleBinaryOperator;
 
 /**
@@ -114,10 +116,10 @@ final class NonlinearPolish {
         double jrr = 0, jrx = 0, jxx = 0, gr = 0, gx = 0;
         double w = r * r + x * x;
         for (int t = 0; t < rows.n; t++) {
-            double e = rows.y[t] - rows.a[t] * r - rows.b[t] * x - rows.c[t] * w;
+            double e = BranchEquation.residual(rows.y[t], rows.a[t], rows.b[t], rows.c[t], r, x, w);
             double weight = 1 / Math.max(Math.abs(e), floor);
-            double ja = rows.a[t] + 2 * rows.c[t] * r;
-            double jb = rows.b[t] + 2 * rows.c[t] * x;
+            double ja = BranchEquation.dropSlopeR(rows.a[t], rows.c[t], r);
+            double jb = BranchEquation.dropSlopeX(rows.b[t], rows.c[t], x);
             jrr += weight * ja * ja;
             jrx += weight * ja * jb;
             jxx += weight * jb * jb;

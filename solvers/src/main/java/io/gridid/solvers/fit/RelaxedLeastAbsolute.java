@@ -1,5 +1,6 @@
 package io.gridid.solvers.fit;
 
+import io.gridid.model.BranchEquation;
 import io.gridid.model.GrididException;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.linear.LinearSolver;
@@ -258,7 +259,7 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         double f = 0;
         double[] a = cols[0], b = cols[1], c = cols[2];
         for (int t = 0; t < n; t++) {
-            f += Math.abs(ys[t] - a[t] * theta[0] - b[t] * theta[1] - c[t] * theta[2]);
+            f += Math.abs(BranchEquation.residual(ys[t], a[t], b[t], c[t], theta[0], theta[1], theta[2]));
         }
         return f;
     }
@@ -267,7 +268,7 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         double[] e = new double[n];
         double[] a = cols[0], b = cols[1], c = cols[2];
         for (int t = 0; t < n; t++) {
-            e[t] = ys[t] - a[t] * theta[0] - b[t] * theta[1] - c[t] * theta[2];
+            e[t] = BranchEquation.residual(ys[t], a[t], b[t], c[t], theta[0], theta[1], theta[2]);
         }
         return e;
     }
@@ -284,7 +285,7 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         double floor = Math.max(IRLS_FLOOR, IRLS_RELATIVE_FLOOR * Median.ofFirst(abs, n));
         for (int it = 0; it < IRLS_ITERATIONS; it++) {
             for (int t = 0; t < n; t++) {
-                double e = ys[t] - a[t] * theta[0] - b[t] * theta[1] - c[t] * theta[2];
+                double e = BranchEquation.residual(ys[t], a[t], b[t], c[t], theta[0], theta[1], theta[2]);
                 w[t] = 1 / Math.max(Math.abs(e), floor);
             }
             double[] next = LinearSystem3.solve(gram(w), cross(w), 1e-12);
