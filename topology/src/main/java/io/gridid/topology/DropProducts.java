@@ -1,5 +1,7 @@
 package io.gridid.topology;
 
+import io.gridid.solvers.linear.GramSums;
+
 /**
  * The right-hand sides of candidate branch fits: the cross products of a child's regressors
  * (a = 2P', b = 2Q', c = the squared-current term) with the squared-voltage drop y = d_child &minus;
@@ -18,37 +20,22 @@ final class DropProducts {
      */
     static double crossProductsWithGaps(double[] dj, double[] dk, double[] a, double[] b, double[] c, int n,
                                         double[] h, double[] missingGram) {
-        double ha = 0, hb = 0, hc = 0, yy = 0;
-        double m0 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0, m5 = 0;
+        GramSums used = new GramSums();
+        GramSums missing = new GramSums();
         int valid = 0;
         for (int t = 0; t < n; t++) {
             double y = dj[t] - dk[t];
             if (y == y) {
                 valid++;
-                ha += a[t] * y;
-                hb += b[t] * y;
-                hc += c[t] * y;
-                yy += y * y;
+                used.addCross(a[t], b[t], c[t], y);
             } else {
-                m0 += a[t] * a[t];
-                m1 += a[t] * b[t];
-                m2 += a[t] * c[t];
-                m3 += b[t] * b[t];
-                m4 += b[t] * c[t];
-                m5 += c[t] * c[t];
+                missing.add(a[t], b[t], c[t]);
             }
         }
-        h[0] = ha;
-        h[1] = hb;
-        h[2] = hc;
+        used.crossInto(h);
+        missing.gramInto(missingGram);
         missingGram[6] = valid;
-        missingGram[0] = m0;
-        missingGram[1] = m1;
-        missingGram[2] = m2;
-        missingGram[3] = m3;
-        missingGram[4] = m4;
-        missingGram[5] = m5;
-        return yy;
+        return used.yy();
     }
 
     /**
@@ -113,17 +100,11 @@ final class DropProducts {
      * One pass, no allocation: the inner loop of the search.
      */
     static double crossProducts(double[] dj, double[] dk, double[] a, double[] b, double[] c, int n, double[] h) {
-        double ha = 0, hb = 0, hc = 0, yy = 0;
+        GramSums sums = new GramSums();
         for (int t = 0; t < n; t++) {
-            double y = dj[t] - dk[t];
-            ha += a[t] * y;
-            hb += b[t] * y;
-            hc += c[t] * y;
-            yy += y * y;
+            sums.addCross(a[t], b[t], c[t], dj[t] - dk[t]);
         }
-        h[0] = ha;
-        h[1] = hb;
-        h[2] = hc;
-        return yy;
+        sums.crossInto(h);
+        return sums.yy();
     }
 }

@@ -1,6 +1,8 @@
 package io.gridid.solvers.fit;
 
 import io.gridid.model.BranchEquation;
+import io.gridid.solvers.linear.GramSums;
+import io.gridid.solvers.linear.LinearSystem3;
 
 import java.util.function.DoubleBinaryOperator;
 
@@ -134,33 +136,20 @@ final class NonlinearPolish {
         final double yy, ya, yb, yc, aa, ab, ac, bb, bc, cc;
 
         Moments(FitRows rows) {
-            double syy = 0, sya = 0, syb = 0, syc = 0, saa = 0, sab = 0, sac = 0, sbb = 0, sbc = 0, scc = 0;
+            GramSums sums = new GramSums();
             for (int t = 0; t < rows.n; t++) {
-                double y = rows.y[t];
-                double a = rows.a[t];
-                double b = rows.b[t];
-                double c = rows.c[t];
-                syy += y * y;
-                sya += y * a;
-                syb += y * b;
-                syc += y * c;
-                saa += a * a;
-                sab += a * b;
-                sac += a * c;
-                sbb += b * b;
-                sbc += b * c;
-                scc += c * c;
+                sums.add(rows.a[t], rows.b[t], rows.c[t], rows.y[t]);
             }
-            yy = syy;
-            ya = sya;
-            yb = syb;
-            yc = syc;
-            aa = saa;
-            ab = sab;
-            ac = sac;
-            bb = sbb;
-            bc = sbc;
-            cc = scc;
+            yy = sums.yy();
+            ya = sums.ay();
+            yb = sums.by();
+            yc = sums.cy();
+            aa = sums.aa();
+            ab = sums.ab();
+            ac = sums.ac();
+            bb = sums.bb();
+            bc = sums.bc();
+            cc = sums.cc();
         }
 
         /**

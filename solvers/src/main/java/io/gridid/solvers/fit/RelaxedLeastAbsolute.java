@@ -2,6 +2,8 @@ package io.gridid.solvers.fit;
 
 import io.gridid.model.BranchEquation;
 import io.gridid.model.GrididException;
+import io.gridid.solvers.linear.GramSums;
+import io.gridid.solvers.linear.LinearSystem3;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.linear.LinearSolver;
 
@@ -301,18 +303,11 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
     /** Weighted Gram matrix of the scaled columns (weights null = 1), one fused pass. */
     private double[][] gram(double[] weights) {
         double[] a = cols[0], b = cols[1], c = cols[2];
-        double saa = 0, sab = 0, sac = 0, sbb = 0, sbc = 0, scc = 0;
+        GramSums sums = new GramSums();
         for (int t = 0; t < n; t++) {
-            double w = weights == null ? 1 : weights[t];
-            double wa = w * a[t], wb = w * b[t];
-            saa += wa * a[t];
-            sab += wa * b[t];
-            sac += wa * c[t];
-            sbb += wb * b[t];
-            sbc += wb * c[t];
-            scc += w * c[t] * c[t];
+            sums.addWeighted(weights == null ? 1 : weights[t], a[t], b[t], c[t]);
         }
-        return new double[][] {{saa, sab, sac}, {sab, sbb, sbc}, {sac, sbc, scc}};
+        return sums.matrix(1);
     }
 
     private double[] cross(double[] weights) {
