@@ -33,6 +33,14 @@ final class NonlinearPolish {
     private static final int MAX_LAD_TRIES = 6;
     /** Damping increases tried per LS iteration before it stops (lambda up to 1e37). */
     private static final int MAX_LS_TRIES = 40;
+    /** First Marquardt damping: close to a Gauss&ndash;Newton step, which the polish's start (a near optimum) suits. */
+    private static final double INITIAL_DAMPING = 1e-3;
+    /** Smallest damping after accepted steps: the step is then the Gauss&ndash;Newton one to rounding, lower gains nothing. */
+    private static final double MIN_DAMPING = 1e-12;
+    /** LAD: smallest |e| an IRLS weight 1/|e| sees, relative to y's RMS, so a row fitted exactly keeps a finite weight. */
+    private static final double LAD_WEIGHT_FLOOR = 1e-9;
+    /** LAD: the pattern search's first step, relative to |r| + |x|: finer than the IRLS steps reach, coarser than {@link #RELATIVE_STEP}. */
+    private static final double INITIAL_PATTERN_STEP = 1e-5;
     private static final double[][] DIRECTIONS = {
             {1, 0}, {-1, 0}, {0, 1}, {0, -1},
             {0.7071067811865476, 0.7071067811865476}, {-0.7071067811865476, -0.7071067811865476},
@@ -51,7 +59,7 @@ final class NonlinearPolish {
             Moments mo = new Moments(rows);
             return marquardt(mo::sumSquares, mo::normalEquations, r, x, MAX_ITERATIONS, MAX_LS_TRIES);
         }
-        double floor = 1e-9 * rows.sy;
+        double floor = LAD_WEIGHT_FLOOR * rows.sy;
         return marquardt(rows::sumAbs, (rr, xx) -> reweightedNormalEquations(rows, floor, rr, xx), r, x,
                 MAX_LAD_ITERATIONS, MAX_LAD_TRIES);
     }
@@ -71,7 +79,7 @@ final class NonlinearPolish {
     private static double[] marquardt(DoubleBinaryOperator objective, Linearisation linearisation, double r,
                                       double x, int iterations, int tries) {
         double f = objective.applyAsDouble(r, x);
-        double lambda = 1e-3;
+        double lambda = INITIAL_DAMPING;
         for (int it = 0; it < iterations; it++) {
             double[] s = linearisation.at(r, x);
             double jrr = s[0], jrx = s[1], jxx = s[2], gr = s[3], gx = s[4];
@@ -100,7 +108,7 @@ final class NonlinearPolish {
                     r = rn;
                     x = xn;
                     f = fn;
-                    lambda = Math.max(lambda / 10, 1e-12);
+                    lambda = Math.max(lambda / 10, MIN_DAMPING);
                     accepted = true;
                 } else {
                     lambda *= 10;
@@ -184,7 +192,7 @@ final class NonlinearPolish {
         if (scale == 0) {
             scale = rows.sy / Math.max(rows.sa, rows.sb);
         }
-        double h = 1e-5 * scale;
+        double h = INITIAL_PATTERN_STEP * scale;
         while (h > RELATIVE_STEP * scale) {
             boolean moved = false;
             for (double[] d : DIRECTIONS) {

@@ -61,6 +61,12 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
     private static final int MAX_ROUNDS = 200;
     /** Relative objective decrease below which an on-box LP optimum is no better than the centre. */
     static final double DEGENERATE_GAIN = 1e-12;
+    /**
+     * Ridge of the scaled Gram matrix (entries of order 1), relative to its diagonal, in the IRLS
+     * solves and the box shape: keeps collinear columns (a fixed power factor) solvable while
+     * changing a regular system only in its last digits.
+     */
+    static final double GRAM_RIDGE = 1e-12;
 
     private final int n;
     private final double[] ys;
@@ -92,7 +98,7 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         for (int k = 0; k < 3; k++) {
             double[] unit = new double[3];
             unit[k] = 1;
-            double[] col = LinearSystem3.solve(g, unit, 1e-12);
+            double[] col = LinearSystem3.solve(g, unit, GRAM_RIDGE);
             shape[k] = Math.sqrt(Math.max(col[k], 0) * n);
             if (!(shape[k] > 0) || !Double.isFinite(shape[k])) {
                 shape[k] = 1;
@@ -277,7 +283,7 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
 
     /** Unconstrained LAD start by IRLS from the least-squares solution (linear in rho, xi, omega). */
     private double[] irlsStart() {
-        double[] theta = LinearSystem3.solve(gram(null), cross(null), 1e-12);
+        double[] theta = LinearSystem3.solve(gram(null), cross(null), GRAM_RIDGE);
         double[] w = new double[n];
         double[] a = cols[0], b = cols[1], c = cols[2];
         double[] abs = residuals(theta);
@@ -290,7 +296,7 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
                 double e = BranchEquation.residual(ys[t], a[t], b[t], c[t], theta[0], theta[1], theta[2]);
                 w[t] = 1 / Math.max(Math.abs(e), floor);
             }
-            double[] next = LinearSystem3.solve(gram(w), cross(w), 1e-12);
+            double[] next = LinearSystem3.solve(gram(w), cross(w), GRAM_RIDGE);
             double change = Math.abs(next[0] - theta[0]) + Math.abs(next[1] - theta[1]) + Math.abs(next[2] - theta[2]);
             theta = next;
             if (change <= IRLS_CONVERGED * (Math.abs(theta[0]) + Math.abs(theta[1]) + Math.abs(theta[2]))) {
