@@ -103,7 +103,8 @@ public final class HiddenJunctionImpedance {
                 + "path equations (their standard errors say how well); the joint refinement is off for this tree "
                 + "(it would take the hidden buses' stand-in voltages for measurements)", hidden.size(),
                 replaced.size())));
-        return new ImpedanceResult(out, warnings, metersOf(data, second.completedLoads()));
+        return new ImpedanceResult(out, warnings, metersOf(data, second.completedLoads()),
+                JointRefinementReport.notRun(JointRefinementReport.Status.SKIPPED_HIDDEN_JUNCTIONS));
     }
 
     /** The completed loads on the data's own meters (the stand-ins left out), or null. */
