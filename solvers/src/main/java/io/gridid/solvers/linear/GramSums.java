@@ -5,8 +5,9 @@ package io.gridid.solvers.linear;
  * {@link io.gridid.model.BranchEquation}) and, optionally, its target y over rows added one at a
  * time: the six Gram sums aa, ab, ac, bb, bc, cc, the three cross products ay, by, cy and yy.
  * Each sum is taken in the order the rows are added, so any two callers adding the same rows
- * get the same bits. O(1) per row, no allocation; an instance local to a loop is held in
- * registers by the JIT (its fields are never seen outside the loop's method). Not thread-safe.
+ * get the same bits. O(1) per row, no allocation per row; in stage 1's inner loop, instances
+ * local to the loop measured as fast as hand-written local sums (docs/decisions/010). Not
+ * thread-safe.
  */
 public final class GramSums {
     private double aa;
