@@ -1,6 +1,7 @@
 package io.gridid.feeders;
 
 import io.gridid.model.Branch;
+import io.gridid.model.BranchEquation;
 import io.gridid.model.BusLoad;
 import io.gridid.model.Feeder;
 import io.gridid.model.RadialTree;
@@ -182,11 +183,11 @@ public final class PowerFlow {
         double lossP = 0;
         double lossQ = 0;
         for (int k = n - 1; k >= 1; k--) {
-            double l = (recvP[k] * recvP[k] + recvQ[k] * recvQ[k]) / (vMag[k] * vMag[k]);
-            sendP[k] = recvP[k] + r[k] * l;
-            sendQ[k] = recvQ[k] + x[k] * l;
-            lossP += r[k] * l;
-            lossQ += x[k] * l;
+            double u = vMag[k] * vMag[k];
+            sendP[k] = BranchEquation.sendingActiveMw(r[k], recvP[k], recvQ[k], u);
+            sendQ[k] = BranchEquation.sendingReactiveMvar(x[k], recvP[k], recvQ[k], u);
+            lossP += BranchEquation.activeLossMw(r[k], recvP[k], recvQ[k], u);
+            lossQ += BranchEquation.reactiveLossMvar(x[k], recvP[k], recvQ[k], u);
             recvP[parent[k]] += sendP[k];
             recvQ[parent[k]] += sendQ[k];
         }

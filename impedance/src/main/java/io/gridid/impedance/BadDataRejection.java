@@ -1,5 +1,6 @@
 package io.gridid.impedance;
 
+import io.gridid.model.BranchEquation;
 import io.gridid.model.GrididException;
 import io.gridid.solvers.fit.BranchFit;
 import io.gridid.solvers.fit.BranchFitter;
@@ -41,7 +42,7 @@ final class BadDataRejection {
             double z2 = r * r + x * x;
             int n = 0;
             for (int t = 0; t < y.length; t++) {
-                double e = y[t] - a[t] * r - b[t] * x - c[t] * z2;
+                double e = BranchEquation.residual(y[t], a[t], b[t], c[t], r, x, z2);
                 if (Double.isFinite(e)) {
                     res[n++] = e;
                 }
@@ -56,7 +57,7 @@ final class BadDataRejection {
             }
             int dropped = 0;
             for (int t = 0; t < y.length; t++) {
-                double e = y[t] - a[t] * r - b[t] * x - c[t] * z2;
+                double e = BranchEquation.residual(y[t], a[t], b[t], c[t], r, x, z2);
                 if (Double.isFinite(e) && scale.beyond(e, k)) {
                     y[t] = Double.NaN;
                     a[t] = Double.NaN;

@@ -369,16 +369,8 @@ final class BottomUpSweep {
                 }
             }
         }
-        boolean cleanOnly = false;
-        if (estimated != null) {
-            int clean = 0;
-            for (int t = 0; t < n; t++) {
-                if (!estimated[t] && Double.isFinite(data.vKv(mj, t)) && Double.isFinite(data.vKv(mi, t))) {
-                    clean++;
-                }
-            }
-            cleanOnly = clean >= LoadImputation.MIN_CLEAN_INTERVALS;
-        }
+        boolean cleanOnly = estimated != null && LoadImputation.fitsCleanIntervalsOnly(estimated,
+                t -> Double.isFinite(data.vKv(mj, t)) && Double.isFinite(data.vKv(mi, t)));
         double[] y = new double[n];
         double[] a = new double[n];
         double[] b = new double[n];
@@ -390,8 +382,8 @@ final class BottomUpSweep {
             double vi = data.vKv(mi, t);
             double uj = vj * vj;
             y[t] = vi * vi - uj;
-            a[t] = 2 * pRecv[t];
-            b[t] = 2 * qRecv[t];
+            a[t] = BranchEquation.resistanceRegressor(pRecv[t]);
+            b[t] = BranchEquation.reactanceRegressor(qRecv[t]);
             c[t] = BranchEquation.squaredCurrentTerm(pRecv[t], qRecv[t], uj);
             if (Double.isFinite(y[t]) && Double.isFinite(c[t]) && !(cleanOnly && estimated[t])) {
                 usable++;

@@ -1,5 +1,6 @@
 package io.gridid.impedance;
 
+import io.gridid.model.BranchEquation;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
@@ -102,7 +103,8 @@ public final class HiddenJunctionImpedance {
                 + "path equations (their standard errors say how well); the joint refinement is off for this tree "
                 + "(it would take the hidden buses' stand-in voltages for measurements)", hidden.size(),
                 replaced.size())));
-        return new ImpedanceResult(out, warnings, metersOf(data, second.completedLoads()));
+        return new ImpedanceResult(out, warnings, metersOf(data, second.completedLoads()),
+                JointRefinementReport.notRun(JointRefinementReport.Status.SKIPPED_HIDDEN_JUNCTIONS));
     }
 
     /** The completed loads on the data's own meters (the stand-ins left out), or null. */
@@ -239,7 +241,7 @@ public final class HiddenJunctionImpedance {
                 double[] uc = data.hasMeter(c) ? squared(data.voltagesKv(data.indexOf(c))) : hiddenU.get(c);
                 for (int t = 0; t < tCount; t++) {
                     double l = uc == null || !Double.isFinite(z[0]) ? 0
-                            : (rc[0][t] * rc[0][t] + rc[1][t] * rc[1][t]) / uc[t];
+                            : BranchEquation.squaredCurrentTerm(rc[0][t], rc[1][t], uc[t]);
                     f[0][t] += rc[0][t] + (Double.isFinite(l) ? z[0] * l : 0);
                     f[1][t] += rc[1][t] + (Double.isFinite(l) ? z[1] * l : 0);
                 }

@@ -133,13 +133,16 @@ public final class ImpedanceEstimator {
                     + "a wrong topology?", 100 * head)));
         }
         boolean joint = options.jointRefinement() && options.norm() == FitNorm.LS;
+        JointRefinementReport report = JointRefinementReport.notRun(JointRefinementReport.Status.NOT_REQUESTED);
         if (joint && hasEstimatedLoads(run.filled())) {
             joint = false;
+            report = JointRefinementReport.notRun(JointRefinementReport.Status.SKIPPED_ESTIMATED_LOADS);
             warnings.add(Warning.of(WarningCode.JOINT_SKIPPED_ESTIMATED_LOADS, "joint refinement skipped: loads were"
                     + " estimated for missing readings, and their errors (shared by neighbouring branches) are not in"
                     + " its noise model; the sweep's fits stand"));
         } else if (joint && tree.size() - 1 > JOINT_MAX_BRANCHES) {
             joint = false;
+            report = JointRefinementReport.notRun(JointRefinementReport.Status.SKIPPED_LARGE_TREE);
             warnings.add(Warning.of(WarningCode.JOINT_SKIPPED_LARGE_TREE, "joint refinement skipped: "
                     + (tree.size() - 1) + " branches, above "
                     + JOINT_MAX_BRANCHES + " its iterative solver costs seconds to minutes"
@@ -154,8 +157,11 @@ public final class ImpedanceEstimator {
             for (SweptBranch b : swept.values()) {
                 starts.put(b.toBus(), JointRefinement.Start.free(b.fit().rOhm(), b.fit().xOhm()));
             }
-            free = refinement.refine(data, tree, run.filled(), starts).branches();
+            JointRefinement.Outcome pass = refinement.refine(data, tree, run.filled(), starts);
+            free = pass.branches();
             joint = !free.isEmpty(); // empty: voltage noise negligible, the sweep's fits stand
+            report = new JointRefinementReport(joint ? JointRefinementReport.Status.POOLED
+                    : JointRefinementReport.Status.NOTHING_TO_POOL, pass.report(), null);
         }
         if (joint) {
             if (options.usesLibrary()) {
@@ -192,7 +198,9 @@ public final class ImpedanceEstimator {
                         typedStarts.put(e.getKey(), JointRefinement.Start.free(e.getValue().rOhm(), e.getValue().xOhm()));
                     }
                 }
-                typed = refinement.refine(data, tree, run.filled(), typedStarts).branches();
+                JointRefinement.Outcome pass = refinement.refine(data, tree, run.filled(), typedStarts);
+                typed = pass.branches();
+                report = report.withLengths(pass.report());
             }
         }
         // how far the feeder's conductors sit from the chosen library rays (0 when the library holds them)
@@ -227,7 +235,7 @@ public final class ImpedanceEstimator {
         }
         boolean loadsEstimated = run.filled() != null && java.util.Arrays.stream(run.filled().estimated())
                 .anyMatch(java.util.Objects::nonNull);
-        return new ImpedanceResult(out, warnings, loadsEstimated ? completed(data, run.filled()) : null);
+        return new ImpedanceResult(out, warnings, loadsEstimated ? completed(data, run.filled()) : null, report);
     }
 
     /**
@@ -284,6 +292,8 @@ public final class ImpedanceEstimator {
     static final double GAP_ROUND_TOLERANCE = 1e-4;
     /** Share of a branch's standard error below which a round's change counts as settled. */
     static final double STDERR_SHARE = 0.1;
+    /** The scale of a change of a branch fitted at r = x = 0 (else a division by zero), ohm: far below any conductor's. */
+    static final double MIN_CHANGE_SCALE_OHM = 1e-12;
 
     private static double finiteOr0(double v) {
         return Double.isFinite(v) ? v : 0;
@@ -317,7 +327,7 @@ public final class ImpedanceEstimator {
             for (Map.Entry<String, SweptBranch> e : next.branches().entrySet()) {
                 BranchFit a = e.getValue().fit();
                 BranchFit b = out.branches().get(e.getKey()).fit();
-                double z = Math.max(Math.hypot(a.rOhm(), a.xOhm()), 1e-12);
+                double z = Math.max(Math.hypot(a.rOhm(), a.xOhm()), MIN_CHANGE_SCALE_OHM);
                 double change = Math.max(Math.abs(a.rOhm() - b.rOhm()), Math.abs(a.xOhm() - b.xOhm())) / z;
                 // moves well inside the branch's own standard error are noise, not progress
                 double noise = STDERR_SHARE * Math.max(finiteOr0(a.rStdErr()), finiteOr0(a.xStdErr())) / z;

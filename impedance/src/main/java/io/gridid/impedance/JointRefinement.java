@@ -135,6 +135,13 @@ final class JointRefinement {
     record Outcome(Map<String, Branch> branches, double sumOfSquares, long readings, long intervals, int rejected,
                    int iterations, boolean dense, double voltageNoiseVariance, Map<String, Double> flowErrorRatio,
                    boolean pooled, double logDeterminant) {
+        /** This outcome as a pass of the public report. */
+        JointRefinementReport.Pass report() {
+            JointRefinementReport.Solver solver = !pooled ? JointRefinementReport.Solver.NONE
+                    : dense ? JointRefinementReport.Solver.DENSE : JointRefinementReport.Solver.CONJUGATE_GRADIENTS;
+            return new JointRefinementReport.Pass(pooled, solver, iterations, rejected, voltageNoiseVariance, readings,
+                    intervals, sumOfSquares);
+        }
     }
 
     /**

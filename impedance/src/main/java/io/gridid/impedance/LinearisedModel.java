@@ -186,8 +186,8 @@ final class LinearisedModel {
                 double p = pr[at];
                 double q = qr[at];
                 double l = BranchEquation.squaredCurrentTerm(p, q, u);
-                double ak = 2 * p + 2 * rk * l;
-                double bk = 2 * q + 2 * xk * l;
+                double ak = BranchEquation.dropSlopeR(BranchEquation.resistanceRegressor(p), l, rk);
+                double bk = BranchEquation.dropSlopeX(BranchEquation.reactanceRegressor(q), l, xk);
                 double drop = BranchEquation.sendingSquaredVoltage(rk, xk, p, q, u) - u;
                 off[at] = drop - ak * rk - bk * xk;
                 int base = (t0 + j) * n;

@@ -132,8 +132,8 @@ final class LoadStateEstimation {
                 double rq = qOut[row[i]][t] + accQ[i];
                 double z2 = r[i] * r[i] + x[i] * x[i];
                 drop[i] = BranchEquation.sendingSquaredVoltage(r[i], x[i], rp, rq, uf) - uf;
-                dP[i] = 2 * r[i] + 2 * z2 * rp / uf;
-                dQ[i] = 2 * x[i] + 2 * z2 * rq / uf;
+                dP[i] = BranchEquation.dropSlopeFlow(r[i], z2, rp, uf);
+                dQ[i] = BranchEquation.dropSlopeFlow(x[i], z2, rq, uf);
                 doubt[i] = rms[i] * rms[i] + 4 * (rp * sr[i] * rp * sr[i] + rq * sx[i] * rq * sx[i]);
                 accP[parent[i]] += BranchEquation.sendingActiveMw(r[i], rp, rq, uf);
                 accQ[parent[i]] += BranchEquation.sendingReactiveMvar(x[i], rp, rq, uf);

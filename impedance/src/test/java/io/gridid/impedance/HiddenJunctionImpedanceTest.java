@@ -38,6 +38,7 @@ class HiddenJunctionImpedanceTest {
         ImpedanceResult r = new HiddenJunctionImpedance(ImpedanceOptions.defaults()).estimate(data, tree,
                 SweepProgress.NONE);
         assertEquals(tree.size() - 1, r.branches().size());
+        assertEquals(JointRefinementReport.Status.SKIPPED_HIDDEN_JUNCTIONS, r.jointRefinement().status());
         int atHidden = 0;
         for (BranchEstimate e : r.branches()) {
             double rTrue;

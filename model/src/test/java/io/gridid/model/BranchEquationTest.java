@@ -30,4 +30,43 @@ class BranchEquationTest {
         double ui = viRe * viRe + viIm * viIm;
         assertEquals(ui, BranchEquation.sendingSquaredVoltage(r, x, p, q, vj * vj), 1e-10);
     }
+
+    @Test
+    void linearFormReproducesTheExactDrop() {
+        // r = 0.5, x = 0.3 ohm (w = 0.34), receiving end 1.2 MW + 0.5 Mvar at u = 144 kV^2:
+        // a = 2.4, b = 1.0, c = 1.69 / 144; a r + b x + c w is the exact drop, so the residual of
+        // the exact drop is 0, and a drop 0.01 kV^2 larger leaves 0.01
+        double p = 1.2, q = 0.5, u = 144;
+        assertEquals(2.4, BranchEquation.resistanceRegressor(p), EXACT);
+        assertEquals(1.0, BranchEquation.reactanceRegressor(q), EXACT);
+        double[] a = new double[1], b = new double[1], c = new double[1];
+        BranchEquation.regressors(new double[] {p}, new double[] {q}, new double[] {u}, 1, a, b, c);
+        assertEquals(1.69 / 144, c[0], EXACT);
+        double drop = BranchEquation.sendingSquaredVoltage(0.5, 0.3, p, q, u) - u;
+        assertEquals(0, BranchEquation.residual(drop, a[0], b[0], c[0], 0.5, 0.3, 0.34), EXACT);
+        assertEquals(0.01, BranchEquation.residual(drop + 0.01, a[0], b[0], c[0], 0.5, 0.3, 0.34), EXACT);
+        assertEquals(drop, BranchEquation.drop(0.5, 0.3, 0.34, p, q, c[0]), EXACT);
+        assertEquals(0.5 * c[0], BranchEquation.activeLossMw(0.5, p, q, u), EXACT);
+        assertEquals(0.3 * c[0], BranchEquation.reactiveLossMvar(0.3, p, q, u), EXACT);
+    }
+
+    @Test
+    void slopesMatchFiniteDifferencesOfTheExactDrop() {
+        // central differences of u_i - u_j in r, x and P' (step 1e-6: truncation ~1e-12, rounding ~1e-10)
+        double r = 0.8, x = 0.45, p = 2.0, q = 0.9, u = 146.41, h = 1e-6;
+        double a = BranchEquation.resistanceRegressor(p);
+        double b = BranchEquation.reactanceRegressor(q);
+        double c = BranchEquation.squaredCurrentTerm(p, q, u);
+        double dr = (BranchEquation.sendingSquaredVoltage(r + h, x, p, q, u)
+                - BranchEquation.sendingSquaredVoltage(r - h, x, p, q, u)) / (2 * h);
+        double dx = (BranchEquation.sendingSquaredVoltage(r, x + h, p, q, u)
+                - BranchEquation.sendingSquaredVoltage(r, x - h, p, q, u)) / (2 * h);
+        double dp = (BranchEquation.sendingSquaredVoltage(r, x, p + h, q, u)
+                - BranchEquation.sendingSquaredVoltage(r, x, p - h, q, u)) / (2 * h);
+        // central differences of values of order 150 with step 1e-6: rounding error ~ 150 * 1e-16 / 1e-6
+        double tolerance = 1e-7;
+        assertEquals(dr, BranchEquation.dropSlopeR(a, c, r), tolerance);
+        assertEquals(dx, BranchEquation.dropSlopeX(b, c, x), tolerance);
+        assertEquals(dp, BranchEquation.dropSlopeFlow(r, r * r + x * x, p, u), tolerance);
+    }
 }

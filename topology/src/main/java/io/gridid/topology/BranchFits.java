@@ -1,6 +1,7 @@
 package io.gridid.topology;
 
 import io.gridid.model.BranchEquation;
+import io.gridid.solvers.linear.GramSums;
 
 /**
  * Branch fits of one bus on a candidate parent with the bus's current flow (the tree's
@@ -43,8 +44,8 @@ final class BranchFits {
         // the regressors in a loop of their own (vectorised by the JIT, divisions included), then
         // their sums in interval order (the same values as computed inline)
         for (int t = 0; t < tCount; t++) {
-            wa[t] = 2 * rp[t];
-            wb[t] = 2 * rq[t];
+            wa[t] = BranchEquation.resistanceRegressor(rp[t]);
+            wb[t] = BranchEquation.reactanceRegressor(rq[t]);
             wc[t] = BranchEquation.squaredCurrentTerm(rp[t], rq[t], rootU[t] - dj[t]);
         }
         if (in.gaps) {
@@ -57,25 +58,7 @@ final class BranchFits {
                 }
             }
         }
-        double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
-        for (int t = 0; t < tCount; t++) {
-            double a = wa[t];
-            double b = wb[t];
-            double c = wc[t];
-            g0 += a * a;
-            g1 += a * b;
-            g2 += a * c;
-            g3 += b * b;
-            g4 += b * c;
-            g5 += c * c;
-        }
-        double[] g = w.g;
-        g[0] = g0;
-        g[1] = g1;
-        g[2] = g2;
-        g[3] = g3;
-        g[4] = g4;
-        g[5] = g5;
+        GramSums.of(wa, wb, wc, tCount).gramInto(w.g);
     }
 
     /** Residual of bus j hanging on k, with the regressors currently in w's wa/wb/wc and g; result in w.fit. */
@@ -150,8 +133,7 @@ final class BranchFits {
                 cs[t] = BranchEquation.squaredCurrentTerm(rp[t], rq[t], rootU[t] - fj[t]);
             }
         }
-        double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
-        double ha = 0, hb = 0, hc = 0, yy = 0;
+        GramSums sums = new GramSums();
         int used = 0;
         for (int t = 0; t < tCount; t++) {
             double y = ej[t] - dk[t];
@@ -165,30 +147,13 @@ final class BranchFits {
                 pp += sign * extraP[t];
                 qq += sign * extraQ[t];
             }
-            double a = 2 * pp;
-            double b = 2 * qq;
-            double c = cs[t];
-            g0 += a * a;
-            g1 += a * b;
-            g2 += a * c;
-            g3 += b * b;
-            g4 += b * c;
-            g5 += c * c;
-            ha += a * y;
-            hb += b * y;
-            hc += c * y;
-            yy += y * y;
+            double a = BranchEquation.resistanceRegressor(pp);
+            double b = BranchEquation.reactanceRegressor(qq);
+            sums.add(a, b, cs[t], y);
         }
-        gram[0] = g0;
-        gram[1] = g1;
-        gram[2] = g2;
-        gram[3] = g3;
-        gram[4] = g4;
-        gram[5] = g5;
-        hv[0] = ha;
-        hv[1] = hb;
-        hv[2] = hc;
-        BranchResidual.solve(gram, hv, yy, out);
+        sums.gramInto(gram);
+        sums.crossInto(hv);
+        BranchResidual.solve(gram, hv, sums.yy(), out);
         perInterval(out, used, tCount);
     }
 }

@@ -1,11 +1,13 @@
 package io.gridid.topology;
 
+import io.gridid.solvers.linear.LinearSystem3;
+
 /**
  * Least squares of the exact branch equation y = a r + b x + c w with r, x, w &ge; 0, from its
  * normal equations: y = u_parent &minus; u_child (kV&sup2;), a = 2P', b = 2Q', c = (P'&sup2; + Q'&sup2;)/u_child,
  * w standing for r&sup2; + x&sup2; (left free, &ge; 0: a linear fit whose residual ranks parents).
  * Exact non-negative least squares by enumerating the 7 faces of the orthant (3 unknowns), each
- * solved on the Jacobi-scaled normal equations; O(1).
+ * solved on the Jacobi-scaled normal equations ({@link LinearSystem3}); O(1).
  */
 final class BranchResidual {
     /** A scaled pivot below this marks a face whose columns are collinear (e.g. fixed power factor). */
@@ -33,11 +35,8 @@ final class BranchResidual {
      */
     static final class Factored {
         private final double[] diagRoot = new double[3];   // sqrt of the Gram diagonal
-        private final boolean[] usable = new boolean[8];   // per face: every pivot above tolerance
         private final int[][] index = new int[8][];        // per face: its variables
-        private final int[][] pivot = new int[8][3];       // per face and column: the row swapped in
-        private final double[][][] factor = new double[8][3][3]; // per face: elimination factors [col][row]
-        private final double[][][] upper = new double[8][][];     // per face: the eliminated matrix
+        private final LinearSystem3[] faces = new LinearSystem3[8]; // per face: its factored system, null if unusable
 
         Factored(double[] g) {
             double[][] full = {{g[0], g[1], g[2]}, {g[1], g[3], g[4]}, {g[2], g[4], g[5]}};
@@ -66,8 +65,10 @@ final class BranchResidual {
                         m[i][k] = full[idx[i]][idx[k]] / (si * diagRoot[idx[k]]);
                     }
                 }
-                usable[mask] = ok && eliminate(m, size, pivot[mask], factor[mask]);
-                upper[mask] = m;
+                if (ok) {
+                    LinearSystem3 f = LinearSystem3.factor(m, size, PIVOT_TOLERANCE);
+                    faces[mask] = f.regular() ? f : null;
+                }
             }
         }
 
@@ -80,7 +81,7 @@ final class BranchResidual {
             double[] rhs = new double[3];
             double[] beta = new double[3];
             for (int mask = 1; mask < 8; mask++) {
-                if (!usable[mask]) {
+                if (faces[mask] == null) {
                     continue;
                 }
                 int[] idx = index[mask];
@@ -88,7 +89,7 @@ final class BranchResidual {
                 for (int i = 0; i < size; i++) {
                     rhs[i] = h[idx[i]] / diagRoot[idx[i]];
                 }
-                substitute(upper[mask], pivot[mask], factor[mask], rhs, size, beta);
+                faces[mask].solve(rhs, beta);
                 boolean ok = true;
                 double fitted = 0;
                 for (int i = 0; i < size; i++) {
@@ -120,62 +121,6 @@ final class BranchResidual {
             out[1] = bx;
             out[2] = bw;
             out[3] = Math.max(0, bestRss);
-        }
-    }
-
-    /**
-     * Gaussian elimination with partial pivoting of the leading size &times; size block of m (left
-     * upper triangular), recording the row swapped in per column and the factors; false when a
-     * pivot is below {@link #PIVOT_TOLERANCE}.
-     */
-    private static boolean eliminate(double[][] m, int size, int[] pivot, double[][] factor) {
-        for (int col = 0; col < size; col++) {
-            int piv = col;
-            for (int r = col + 1; r < size; r++) {
-                if (Math.abs(m[r][col]) > Math.abs(m[piv][col])) {
-                    piv = r;
-                }
-            }
-            if (!(Math.abs(m[piv][col]) > PIVOT_TOLERANCE)) {
-                return false;
-            }
-            pivot[col] = piv;
-            if (piv != col) {
-                double[] tmp = m[piv];
-                m[piv] = m[col];
-                m[col] = tmp;
-            }
-            for (int r = col + 1; r < size; r++) {
-                double f = m[r][col] / m[col][col];
-                factor[col][r] = f;
-                for (int k = col; k < size; k++) {
-                    m[r][k] -= f * m[col][k];
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Replays the elimination on rhs (modified) and back-substitutes into sol. */
-    private static void substitute(double[][] m, int[] pivot, double[][] factor, double[] rhs, int size,
-                                   double[] sol) {
-        for (int col = 0; col < size; col++) {
-            int piv = pivot[col];
-            if (piv != col) {
-                double t = rhs[piv];
-                rhs[piv] = rhs[col];
-                rhs[col] = t;
-            }
-            for (int r = col + 1; r < size; r++) {
-                rhs[r] -= factor[col][r] * rhs[col];
-            }
-        }
-        for (int r = size - 1; r >= 0; r--) {
-            double s = rhs[r];
-            for (int k = r + 1; k < size; k++) {
-                s -= m[r][k] * sol[k];
-            }
-            sol[r] = s / m[r][r];
         }
     }
 }

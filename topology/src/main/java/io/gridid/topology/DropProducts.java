@@ -1,5 +1,7 @@
 package io.gridid.topology;
 
+import io.gridid.solvers.linear.GramSums;
+
 /**
  * The right-hand sides of candidate branch fits: the cross products of a child's regressors
  * (a = 2P', b = 2Q', c = the squared-current term) with the squared-voltage drop y = d_child &minus;
@@ -18,92 +20,58 @@ final class DropProducts {
      */
     static double crossProductsWithGaps(double[] dj, double[] dk, double[] a, double[] b, double[] c, int n,
                                         double[] h, double[] missingGram) {
-        double ha = 0, hb = 0, hc = 0, yy = 0;
-        double m0 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0, m5 = 0;
+        GramSums used = new GramSums();
+        GramSums missing = new GramSums();
         int valid = 0;
         for (int t = 0; t < n; t++) {
             double y = dj[t] - dk[t];
             if (y == y) {
                 valid++;
-                ha += a[t] * y;
-                hb += b[t] * y;
-                hc += c[t] * y;
-                yy += y * y;
+                used.addCross(a[t], b[t], c[t], y);
             } else {
-                m0 += a[t] * a[t];
-                m1 += a[t] * b[t];
-                m2 += a[t] * c[t];
-                m3 += b[t] * b[t];
-                m4 += b[t] * c[t];
-                m5 += c[t] * c[t];
+                missing.add(a[t], b[t], c[t]);
             }
         }
-        h[0] = ha;
-        h[1] = hb;
-        h[2] = hc;
+        used.crossInto(h);
+        missing.gramInto(missingGram);
         missingGram[6] = valid;
-        missingGram[0] = m0;
-        missingGram[1] = m1;
-        missingGram[2] = m2;
-        missingGram[3] = m3;
-        missingGram[4] = m4;
-        missingGram[5] = m5;
-        return yy;
+        return used.yy();
     }
 
     /**
      * {@link #crossProducts} for four candidate parents in one pass over the regressors; candidate
      * i's h goes to {@code out[4i..4i+2]} and its &Sigma;y&sup2; to {@code out[4i+3]}, each summed in
-     * the same order as {@link #crossProducts} does (bit-identical results).
+     * the same order as {@link #crossProducts} does (bit-identical results). Four {@link GramSums}
+     * in one loop cost the same CPU time as the hand-unrolled sums they replace (stage 1 on
+     * random:300 a year hourly, docs/decisions/010-one-gram-accumulator.md).
      */
     static void crossProducts4(double[] dj, double[] d0, double[] d1, double[] d2, double[] d3, double[] a,
                                double[] b, double[] c, int n, double[] out) {
-        double a0 = 0, b0 = 0, c0 = 0, s0 = 0;
-        double a1 = 0, b1 = 0, c1 = 0, s1 = 0;
-        double a2 = 0, b2 = 0, c2 = 0, s2 = 0;
-        double a3 = 0, b3 = 0, c3 = 0, s3 = 0;
+        GramSums s0 = new GramSums();
+        GramSums s1 = new GramSums();
+        GramSums s2 = new GramSums();
+        GramSums s3 = new GramSums();
         for (int t = 0; t < n; t++) {
             double at = a[t];
             double bt = b[t];
             double ct = c[t];
             double jt = dj[t];
-            double y0 = jt - d0[t];
-            double y1 = jt - d1[t];
-            double y2 = jt - d2[t];
-            double y3 = jt - d3[t];
-            a0 += at * y0;
-            b0 += bt * y0;
-            c0 += ct * y0;
-            s0 += y0 * y0;
-            a1 += at * y1;
-            b1 += bt * y1;
-            c1 += ct * y1;
-            s1 += y1 * y1;
-            a2 += at * y2;
-            b2 += bt * y2;
-            c2 += ct * y2;
-            s2 += y2 * y2;
-            a3 += at * y3;
-            b3 += bt * y3;
-            c3 += ct * y3;
-            s3 += y3 * y3;
+            s0.addCross(at, bt, ct, jt - d0[t]);
+            s1.addCross(at, bt, ct, jt - d1[t]);
+            s2.addCross(at, bt, ct, jt - d2[t]);
+            s3.addCross(at, bt, ct, jt - d3[t]);
         }
-        out[0] = a0;
-        out[1] = b0;
-        out[2] = c0;
-        out[3] = s0;
-        out[4] = a1;
-        out[5] = b1;
-        out[6] = c1;
-        out[7] = s1;
-        out[8] = a2;
-        out[9] = b2;
-        out[10] = c2;
-        out[11] = s2;
-        out[12] = a3;
-        out[13] = b3;
-        out[14] = c3;
-        out[15] = s3;
+        into(s0, out, 0);
+        into(s1, out, 4);
+        into(s2, out, 8);
+        into(s3, out, 12);
+    }
+
+    private static void into(GramSums s, double[] out, int at) {
+        out[at] = s.ay();
+        out[at + 1] = s.by();
+        out[at + 2] = s.cy();
+        out[at + 3] = s.yy();
     }
 
     /**
@@ -113,17 +81,11 @@ final class DropProducts {
      * One pass, no allocation: the inner loop of the search.
      */
     static double crossProducts(double[] dj, double[] dk, double[] a, double[] b, double[] c, int n, double[] h) {
-        double ha = 0, hb = 0, hc = 0, yy = 0;
+        GramSums sums = new GramSums();
         for (int t = 0; t < n; t++) {
-            double y = dj[t] - dk[t];
-            ha += a[t] * y;
-            hb += b[t] * y;
-            hc += c[t] * y;
-            yy += y * y;
+            sums.addCross(a[t], b[t], c[t], dj[t] - dk[t]);
         }
-        h[0] = ha;
-        h[1] = hb;
-        h[2] = hc;
-        return yy;
+        sums.crossInto(h);
+        return sums.yy();
     }
 }

@@ -231,13 +231,7 @@ final class FittedTree {
                 tj[t] |= tc[t];
             }
         }
-        int clean = 0;
-        for (int t = 0; t < tCount; t++) {
-            if (!tj[t] && dj[t] == dj[t]) {
-                clean++;
-            }
-        }
-        boolean cleanOnly = clean >= LoadImputation.MIN_CLEAN_INTERVALS;
+        boolean cleanOnly = LoadImputation.fitsCleanIntervalsOnly(tj, t -> dj[t] == dj[t]);
         for (int t = 0; t < tCount; t++) {
             e[t] = cleanOnly && tj[t] ? Double.NaN : dj[t];
         }

@@ -1,5 +1,7 @@
 package io.gridid.topology;
 
+import io.gridid.solvers.linear.GramSums;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.IntConsumer;
@@ -182,19 +184,14 @@ final class ParentScan {
                 dj[k] = tree.dEff[j][k * stride];
             }
         }
-        double[] gs = new double[6];
         for (int k = 0; k < tSub; k++) {
             int t = k * stride;
             as[k] = wa[t];
             bs[k] = wb[t];
             cs[k] = wc[t];
-            gs[0] += wa[t] * wa[t];
-            gs[1] += wa[t] * wb[t];
-            gs[2] += wa[t] * wc[t];
-            gs[3] += wb[t] * wb[t];
-            gs[4] += wb[t] * wc[t];
-            gs[5] += wc[t] * wc[t];
         }
+        double[] gs = new double[6];
+        GramSums.of(as, bs, cs, tSub).gramInto(gs);
         double[] res = new double[cand.length];
         if (in.gaps) {
             double[] hs = new double[3];

@@ -1,5 +1,6 @@
 package io.gridid.solvers.fit;
 
+import io.gridid.model.BranchEquation;
 import io.gridid.model.GrididException;
 
 import java.util.Objects;
@@ -44,10 +45,8 @@ public record BranchFitData(double[] y, double[] a, double[] b, double[] c) {
         double[] c = new double[n];
         for (int t = 0; t < n; t++) {
             y[t] = uSend[t] - uRecv[t];
-            a[t] = 2 * pRecv[t];
-            b[t] = 2 * qRecv[t];
-            c[t] = io.gridid.model.BranchEquation.squaredCurrentTerm(pRecv[t], qRecv[t], uRecv[t]);
         }
+        BranchEquation.regressors(pRecv, qRecv, uRecv, n, a, b, c);
         return new BranchFitData(y, a, b, c);
     }
 

@@ -1,5 +1,6 @@
 package io.gridid.solvers.fit;
 
+import io.gridid.model.BranchEquation;
 import io.gridid.model.GrididException;
 
 /**
@@ -101,7 +102,7 @@ final class FitRows {
 
     /** y_t - a_t r - b_t x - c_t (r&sup2; + x&sup2;), kV&sup2;. */
     double residual(int t, double r, double x) {
-        return y[t] - a[t] * r - b[t] * x - c[t] * (r * r + x * x);
+        return BranchEquation.residual(y[t], a[t], b[t], c[t], r, x, r * r + x * x);
     }
 
     /** Sum of squared residuals (kV&#8308;) at (r, x), one pass. */
@@ -109,7 +110,7 @@ final class FitRows {
         double w = r * r + x * x;
         double s = 0;
         for (int t = 0; t < n; t++) {
-            double e = y[t] - a[t] * r - b[t] * x - c[t] * w;
+            double e = BranchEquation.residual(y[t], a[t], b[t], c[t], r, x, w);
             s += e * e;
         }
         return s;
@@ -120,7 +121,7 @@ final class FitRows {
         double w = r * r + x * x;
         double s = 0;
         for (int t = 0; t < n; t++) {
-            s += Math.abs(y[t] - a[t] * r - b[t] * x - c[t] * w);
+            s += Math.abs(BranchEquation.residual(y[t], a[t], b[t], c[t], r, x, w));
         }
         return s;
     }

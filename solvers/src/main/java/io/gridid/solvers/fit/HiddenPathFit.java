@@ -1,5 +1,6 @@
 package io.gridid.solvers.fit;
 
+import io.gridid.model.BranchEquation;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -147,9 +148,8 @@ public final class HiddenPathFit {
                     if (!use[t]) {
                         continue;
                     }
-                    double l = (ps[s][t] * ps[s][t] + qs[s][t] * qs[s][t]) / us[s][t];
-                    ps[up][t] += ps[s][t] + r[s] * l;
-                    qs[up][t] += qs[s][t] + x[s] * l;
+                    ps[up][t] += BranchEquation.sendingActiveMw(r[s], ps[s][t], qs[s][t], us[s][t]);
+                    qs[up][t] += BranchEquation.sendingReactiveMvar(x[s], ps[s][t], qs[s][t], us[s][t]);
                 }
             }
             last = solve(parent, hidden, path, use, uTop, uBottom, ps, qs, us);
@@ -171,8 +171,8 @@ public final class HiddenPathFit {
                     int s = pm[k];
                     for (int t = 0; t < tCount; t++) {
                         if (use[t]) {
-                            double l = (ps[s][t] * ps[s][t] + qs[s][t] * qs[s][t]) / us[s][t];
-                            u[t] += 2 * (r[s] * ps[s][t] + x[s] * qs[s][t]) + w[s] * l;
+                            double l = BranchEquation.squaredCurrentTerm(ps[s][t], qs[s][t], us[s][t]);
+                            u[t] += BranchEquation.drop(r[s], x[s], w[s], ps[s][t], qs[s][t], l);
                         }
                     }
                     int h = pm[k + 1];
@@ -201,9 +201,8 @@ public final class HiddenPathFit {
                     topQ[t] = Double.NaN;
                     continue;
                 }
-                double l = (ps[s][t] * ps[s][t] + qs[s][t] * qs[s][t]) / us[s][t];
-                topP[t] += ps[s][t] + r[s] * l;
-                topQ[t] += qs[s][t] + x[s] * l;
+                topP[t] += BranchEquation.sendingActiveMw(r[s], ps[s][t], qs[s][t], us[s][t]);
+                topQ[t] += BranchEquation.sendingReactiveMvar(x[s], ps[s][t], qs[s][t], us[s][t]);
             }
         }
         return new Result(r, x, w, last.rStdErr(), last.xStdErr(), last.rss(), last.equations(), hu, topP, topQ,
@@ -237,9 +236,9 @@ public final class HiddenPathFit {
                 continue;
             }
             for (int s = 0; s < segs; s++) {
-                double l = (ps[s][t] * ps[s][t] + qs[s][t] * qs[s][t]) / us[s][t];
-                reg[3 * s] = 2 * ps[s][t];
-                reg[3 * s + 1] = 2 * qs[s][t];
+                double l = BranchEquation.squaredCurrentTerm(ps[s][t], qs[s][t], us[s][t]);
+                reg[3 * s] = BranchEquation.resistanceRegressor(ps[s][t]);
+                reg[3 * s + 1] = BranchEquation.reactanceRegressor(qs[s][t]);
                 reg[3 * s + 2] = l;
             }
             for (int a = 0; a < segs; a++) {

@@ -1,5 +1,9 @@
 package io.gridid.solvers.fit;
 
+import io.gridid.model.BranchEquation;
+import io.gridid.solvers.linear.GramSums;
+import io.gridid.solvers.linear.LinearSystem3;
+
 import java.util.function.DoubleBinaryOperator;
 
 /**
@@ -29,6 +33,14 @@ final class NonlinearPolish {
     private static final int MAX_LAD_TRIES = 6;
     /** Damping increases tried per LS iteration before it stops (lambda up to 1e37). */
     private static final int MAX_LS_TRIES = 40;
+    /** First Marquardt damping: close to a Gauss&ndash;Newton step, which the polish's start (a near optimum) suits. */
+    private static final double INITIAL_DAMPING = 1e-3;
+    /** Smallest damping after accepted steps: the step is then the Gauss&ndash;Newton one to rounding, lower gains nothing. */
+    private static final double MIN_DAMPING = 1e-12;
+    /** LAD: smallest |e| an IRLS weight 1/|e| sees, relative to y's RMS, so a row fitted exactly keeps a finite weight. */
+    private static final double LAD_WEIGHT_FLOOR = 1e-9;
+    /** LAD: the pattern search's first step, relative to |r| + |x|: finer than the IRLS steps reach, coarser than {@link #RELATIVE_STEP}. */
+    private static final double INITIAL_PATTERN_STEP = 1e-5;
     private static final double[][] DIRECTIONS = {
             {1, 0}, {-1, 0}, {0, 1}, {0, -1},
             {0.7071067811865476, 0.7071067811865476}, {-0.7071067811865476, -0.7071067811865476},
@@ -47,7 +59,7 @@ final class NonlinearPolish {
             Moments mo = new Moments(rows);
             return marquardt(mo::sumSquares, mo::normalEquations, r, x, MAX_ITERATIONS, MAX_LS_TRIES);
         }
-        double floor = 1e-9 * rows.sy;
+        double floor = LAD_WEIGHT_FLOOR * rows.sy;
         return marquardt(rows::sumAbs, (rr, xx) -> reweightedNormalEquations(rows, floor, rr, xx), r, x,
                 MAX_LAD_ITERATIONS, MAX_LAD_TRIES);
     }
@@ -67,7 +79,7 @@ final class NonlinearPolish {
     private static double[] marquardt(DoubleBinaryOperator objective, Linearisation linearisation, double r,
                                       double x, int iterations, int tries) {
         double f = objective.applyAsDouble(r, x);
-        double lambda = 1e-3;
+        double lambda = INITIAL_DAMPING;
         for (int it = 0; it < iterations; it++) {
             double[] s = linearisation.at(r, x);
             double jrr = s[0], jrx = s[1], jxx = s[2], gr = s[3], gx = s[4];
@@ -96,7 +108,7 @@ final class NonlinearPolish {
                     r = rn;
                     x = xn;
                     f = fn;
-                    lambda = Math.max(lambda / 10, 1e-12);
+                    lambda = Math.max(lambda / 10, MIN_DAMPING);
                     accepted = true;
                 } else {
                     lambda *= 10;
@@ -114,10 +126,10 @@ final class NonlinearPolish {
         double jrr = 0, jrx = 0, jxx = 0, gr = 0, gx = 0;
         double w = r * r + x * x;
         for (int t = 0; t < rows.n; t++) {
-            double e = rows.y[t] - rows.a[t] * r - rows.b[t] * x - rows.c[t] * w;
+            double e = BranchEquation.residual(rows.y[t], rows.a[t], rows.b[t], rows.c[t], r, x, w);
             double weight = 1 / Math.max(Math.abs(e), floor);
-            double ja = rows.a[t] + 2 * rows.c[t] * r;
-            double jb = rows.b[t] + 2 * rows.c[t] * x;
+            double ja = BranchEquation.dropSlopeR(rows.a[t], rows.c[t], r);
+            double jb = BranchEquation.dropSlopeX(rows.b[t], rows.c[t], x);
             jrr += weight * ja * ja;
             jrx += weight * ja * jb;
             jxx += weight * jb * jb;
@@ -132,33 +144,20 @@ final class NonlinearPolish {
         final double yy, ya, yb, yc, aa, ab, ac, bb, bc, cc;
 
         Moments(FitRows rows) {
-            double syy = 0, sya = 0, syb = 0, syc = 0, saa = 0, sab = 0, sac = 0, sbb = 0, sbc = 0, scc = 0;
+            GramSums sums = new GramSums();
             for (int t = 0; t < rows.n; t++) {
-                double y = rows.y[t];
-                double a = rows.a[t];
-                double b = rows.b[t];
-                double c = rows.c[t];
-                syy += y * y;
-                sya += y * a;
-                syb += y * b;
-                syc += y * c;
-                saa += a * a;
-                sab += a * b;
-                sac += a * c;
-                sbb += b * b;
-                sbc += b * c;
-                scc += c * c;
+                sums.add(rows.a[t], rows.b[t], rows.c[t], rows.y[t]);
             }
-            yy = syy;
-            ya = sya;
-            yb = syb;
-            yc = syc;
-            aa = saa;
-            ab = sab;
-            ac = sac;
-            bb = sbb;
-            bc = sbc;
-            cc = scc;
+            yy = sums.yy();
+            ya = sums.ay();
+            yb = sums.by();
+            yc = sums.cy();
+            aa = sums.aa();
+            ab = sums.ab();
+            ac = sums.ac();
+            bb = sums.bb();
+            bc = sums.bc();
+            cc = sums.cc();
         }
 
         /**
@@ -193,7 +192,7 @@ final class NonlinearPolish {
         if (scale == 0) {
             scale = rows.sy / Math.max(rows.sa, rows.sb);
         }
-        double h = 1e-5 * scale;
+        double h = INITIAL_PATTERN_STEP * scale;
         while (h > RELATIVE_STEP * scale) {
             boolean moved = false;
             for (double[] d : DIRECTIONS) {

@@ -1,6 +1,9 @@
 package io.gridid.solvers.fit;
 
+import io.gridid.model.BranchEquation;
 import io.gridid.model.GrididException;
+import io.gridid.solvers.linear.GramSums;
+import io.gridid.solvers.linear.LinearSystem3;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.linear.LinearSolver;
 
@@ -58,6 +61,12 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
     private static final int MAX_ROUNDS = 200;
     /** Relative objective decrease below which an on-box LP optimum is no better than the centre. */
     static final double DEGENERATE_GAIN = 1e-12;
+    /**
+     * Ridge of the scaled Gram matrix (entries of order 1), relative to its diagonal, in the IRLS
+     * solves and the box shape: keeps collinear columns (a fixed power factor) solvable while
+     * changing a regular system only in its last digits.
+     */
+    static final double GRAM_RIDGE = 1e-12;
 
     private final int n;
     private final double[] ys;
@@ -89,7 +98,7 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         for (int k = 0; k < 3; k++) {
             double[] unit = new double[3];
             unit[k] = 1;
-            double[] col = LinearSystem3.solve(g, unit, 1e-12);
+            double[] col = LinearSystem3.solve(g, unit, GRAM_RIDGE);
             shape[k] = Math.sqrt(Math.max(col[k], 0) * n);
             if (!(shape[k] > 0) || !Double.isFinite(shape[k])) {
                 shape[k] = 1;
@@ -258,7 +267,7 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         double f = 0;
         double[] a = cols[0], b = cols[1], c = cols[2];
         for (int t = 0; t < n; t++) {
-            f += Math.abs(ys[t] - a[t] * theta[0] - b[t] * theta[1] - c[t] * theta[2]);
+            f += Math.abs(BranchEquation.residual(ys[t], a[t], b[t], c[t], theta[0], theta[1], theta[2]));
         }
         return f;
     }
@@ -267,14 +276,14 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         double[] e = new double[n];
         double[] a = cols[0], b = cols[1], c = cols[2];
         for (int t = 0; t < n; t++) {
-            e[t] = ys[t] - a[t] * theta[0] - b[t] * theta[1] - c[t] * theta[2];
+            e[t] = BranchEquation.residual(ys[t], a[t], b[t], c[t], theta[0], theta[1], theta[2]);
         }
         return e;
     }
 
     /** Unconstrained LAD start by IRLS from the least-squares solution (linear in rho, xi, omega). */
     private double[] irlsStart() {
-        double[] theta = LinearSystem3.solve(gram(null), cross(null), 1e-12);
+        double[] theta = LinearSystem3.solve(gram(null), cross(null), GRAM_RIDGE);
         double[] w = new double[n];
         double[] a = cols[0], b = cols[1], c = cols[2];
         double[] abs = residuals(theta);
@@ -284,10 +293,10 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
         double floor = Math.max(IRLS_FLOOR, IRLS_RELATIVE_FLOOR * Median.ofFirst(abs, n));
         for (int it = 0; it < IRLS_ITERATIONS; it++) {
             for (int t = 0; t < n; t++) {
-                double e = ys[t] - a[t] * theta[0] - b[t] * theta[1] - c[t] * theta[2];
+                double e = BranchEquation.residual(ys[t], a[t], b[t], c[t], theta[0], theta[1], theta[2]);
                 w[t] = 1 / Math.max(Math.abs(e), floor);
             }
-            double[] next = LinearSystem3.solve(gram(w), cross(w), 1e-12);
+            double[] next = LinearSystem3.solve(gram(w), cross(w), GRAM_RIDGE);
             double change = Math.abs(next[0] - theta[0]) + Math.abs(next[1] - theta[1]) + Math.abs(next[2] - theta[2]);
             theta = next;
             if (change <= IRLS_CONVERGED * (Math.abs(theta[0]) + Math.abs(theta[1]) + Math.abs(theta[2]))) {
@@ -300,18 +309,11 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
     /** Weighted Gram matrix of the scaled columns (weights null = 1), one fused pass. */
     private double[][] gram(double[] weights) {
         double[] a = cols[0], b = cols[1], c = cols[2];
-        double saa = 0, sab = 0, sac = 0, sbb = 0, sbc = 0, scc = 0;
+        GramSums sums = new GramSums();
         for (int t = 0; t < n; t++) {
-            double w = weights == null ? 1 : weights[t];
-            double wa = w * a[t], wb = w * b[t];
-            saa += wa * a[t];
-            sab += wa * b[t];
-            sac += wa * c[t];
-            sbb += wb * b[t];
-            sbc += wb * c[t];
-            scc += w * c[t] * c[t];
+            sums.addWeighted(weights == null ? 1 : weights[t], a[t], b[t], c[t]);
         }
-        return new double[][] {{saa, sab, sac}, {sab, sbb, sbc}, {sac, sbc, scc}};
+        return sums.matrix(1);
     }
 
     private double[] cross(double[] weights) {

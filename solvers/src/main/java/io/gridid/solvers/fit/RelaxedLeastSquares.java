@@ -1,6 +1,7 @@
 package io.gridid.solvers.fit;
 
 import io.gridid.model.GrididException;
+import io.gridid.solvers.linear.GramSums;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
 
@@ -22,9 +23,9 @@ final class RelaxedLeastSquares implements RelaxedProblem {
     private final double kx;
     private final double kw;
     /** Normalised Gram matrix of the scaled columns (a, b, c). */
-    private final double[][] gram = new double[3][3];
+    private final double[][] gram;
     /** Normalised cross products of the scaled columns with the scaled y. */
-    private final double[] cross = new double[3];
+    private final double[] cross;
 
     RelaxedLeastSquares(FitRows rows) {
         OjAlgoQuiet.ensure();
@@ -32,29 +33,13 @@ final class RelaxedLeastSquares implements RelaxedProblem {
         this.kx = rows.sy / rows.sb;
         this.kw = rows.sy / rows.sc;
         double ia = 1 / rows.sa, ib = 1 / rows.sb, ic = 1 / rows.sc, iy = 1 / rows.sy;
-        double saa = 0, sab = 0, sac = 0, sbb = 0, sbc = 0, scc = 0, say = 0, sby = 0, scy = 0;
+        GramSums sums = new GramSums();
         for (int t = 0; t < rows.n; t++) {
-            double a = rows.a[t] * ia, b = rows.b[t] * ib, c = rows.c[t] * ic, y = rows.y[t] * iy;
-            saa += a * a;
-            sab += a * b;
-            sac += a * c;
-            sbb += b * b;
-            sbc += b * c;
-            scc += c * c;
-            say += a * y;
-            sby += b * y;
-            scy += c * y;
+            sums.add(rows.a[t] * ia, rows.b[t] * ib, rows.c[t] * ic, rows.y[t] * iy);
         }
         double inv = 1.0 / rows.n;
-        gram[0][0] = saa * inv;
-        gram[0][1] = gram[1][0] = sab * inv;
-        gram[0][2] = gram[2][0] = sac * inv;
-        gram[1][1] = sbb * inv;
-        gram[1][2] = gram[2][1] = sbc * inv;
-        gram[2][2] = scc * inv;
-        cross[0] = say * inv;
-        cross[1] = sby * inv;
-        cross[2] = scy * inv;
+        this.gram = sums.matrix(inv);
+        this.cross = sums.cross(inv);
     }
 
     @Override

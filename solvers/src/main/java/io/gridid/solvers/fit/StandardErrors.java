@@ -1,5 +1,7 @@
 package io.gridid.solvers.fit;
 
+import io.gridid.model.BranchEquation;
+
 /**
  * Standard errors of fitted parameters from the model linearised at the solution.
  *
@@ -27,9 +29,9 @@ final class StandardErrors {
         // the absolute residuals only for LAD's robust scale (LS takes the RSS)
         double[] abs = norm == FitNorm.LS ? null : new double[rows.n];
         for (int t = 0; t < rows.n; t++) {
-            double e = rows.y[t] - rows.a[t] * r - rows.b[t] * x - rows.c[t] * w;
-            double ja = rows.a[t] + 2 * rows.c[t] * r;
-            double jb = rows.b[t] + 2 * rows.c[t] * x;
+            double e = BranchEquation.residual(rows.y[t], rows.a[t], rows.b[t], rows.c[t], r, x, w);
+            double ja = BranchEquation.dropSlopeR(rows.a[t], rows.c[t], r);
+            double jb = BranchEquation.dropSlopeX(rows.b[t], rows.c[t], x);
             jrr += ja * ja;
             jrx += ja * jb;
             jxx += jb * jb;

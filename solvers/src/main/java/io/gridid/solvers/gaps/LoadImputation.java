@@ -1,6 +1,9 @@
 package io.gridid.solvers.gaps;
 
+import io.gridid.model.BranchEquation;
 import io.gridid.solvers.fit.Median;
+
+import java.util.function.IntPredicate;
 
 /**
  * Estimates missing loads (P in MW, Q in Mvar) so that a branch's flow, a sum over its subtree,
@@ -37,6 +40,25 @@ public final class LoadImputation {
     private static final double MIN_NET_SHARE = 0.1;
 
     private LoadImputation() {
+    }
+
+    /**
+     * The rule for a fit's intervals with estimated loads: true when at least
+     * {@link #MIN_CLEAN_INTERVALS} of its intervals have a measured target and no estimate, and the
+     * fit then leaves out every interval with one; false when it must keep them. O(T).
+     *
+     * @param estimated per interval: an estimated load (or a loss from an estimated voltage) enters
+     *                  the fit's row (not modified)
+     * @param measured  per interval: the fit's target is measured
+     */
+    public static boolean fitsCleanIntervalsOnly(boolean[] estimated, IntPredicate measured) {
+        int clean = 0;
+        for (int t = 0; t < estimated.length; t++) {
+            if (!estimated[t] && measured.test(t)) {
+                clean++;
+            }
+        }
+        return clean >= MIN_CLEAN_INTERVALS;
     }
 
     /**
@@ -92,7 +114,7 @@ public final class LoadImputation {
         if (headP != null && headQ != null && headU != null) {
             double[] z = new double[tCount];
             for (int t = 0; t < tCount; t++) {
-                z[t] = (headP[t] * headP[t] + headQ[t] * headQ[t]) / headU[t];
+                z[t] = BranchEquation.squaredCurrentTerm(headP[t], headQ[t], headU[t]);
             }
             double[] dp = headCorrection(p, pOut, headP, z);
             double[] dq = headCorrection(q, qOut, headQ, z);
