@@ -1,5 +1,6 @@
 package io.gridid.pipeline;
 
+import io.gridid.impedance.JointRefinementReport;
 import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
 import io.gridid.model.io.BranchRow;
@@ -27,13 +28,16 @@ import java.util.Objects;
  * @param truth          true branches to compare with (empty = no truth given)
  * @param stageStatus    how far each stage got, keyed and ordered as {@code stageSeconds} (empty when
  *                       unknown: a report written before statuses were recorded)
+ * @param jointRefinement what stage 2's joint refinement did ({@link JointRefinementReport#NOT_RECORDED}
+ *                       when unknown)
  */
 public record IdentificationResult(String rootBus, double baseKv, List<IdentifiedBranch> branches,
                                    Map<String, Double> confidence, IdentificationDiagnostics diagnostics,
                                    Map<String, Double> meanVoltagePu, List<Warning> warnings,
                                    Map<String, Double> stageSeconds, List<BranchRow> truth,
-                                   Map<String, StageStatus> stageStatus) {
+                                   Map<String, StageStatus> stageStatus, JointRefinementReport jointRefinement) {
     public IdentificationResult {
+        Objects.requireNonNull(jointRefinement, "jointRefinement");
         Objects.requireNonNull(rootBus, "rootBus");
         Objects.requireNonNull(diagnostics, "diagnostics");
         branches = List.copyOf(branches);
@@ -47,7 +51,7 @@ public record IdentificationResult(String rootBus, double baseKv, List<Identifie
     }
 
     /**
-     * A result without stage statuses.
+     * A result without stage statuses or a record of the joint refinement.
      *
      * @param rootBus        the feeder head
      * @param baseKv         nominal line-to-line voltage, kV (NaN when unknown)
@@ -63,7 +67,8 @@ public record IdentificationResult(String rootBus, double baseKv, List<Identifie
                                 Map<String, Double> confidence, IdentificationDiagnostics diagnostics,
                                 Map<String, Double> meanVoltagePu, List<Warning> warnings,
                                 Map<String, Double> stageSeconds, List<BranchRow> truth) {
-        this(rootBus, baseKv, branches, confidence, diagnostics, meanVoltagePu, warnings, stageSeconds, truth, Map.of());
+        this(rootBus, baseKv, branches, confidence, diagnostics, meanVoltagePu, warnings, stageSeconds, truth, Map.of(),
+                JointRefinementReport.NOT_RECORDED);
     }
 
     private static RadialTree tree(String root, List<IdentifiedBranch> rows) {
@@ -96,7 +101,7 @@ public record IdentificationResult(String rootBus, double baseKv, List<Identifie
     /** The same result compared with the given truth (empty list = none). */
     public IdentificationResult withTruth(List<BranchRow> truthBranches) {
         return new IdentificationResult(rootBus, baseKv, branches, confidence, diagnostics, meanVoltagePu, warnings,
-                stageSeconds, truthBranches, stageStatus);
+                stageSeconds, truthBranches, stageStatus, jointRefinement);
     }
 
     /**

@@ -240,7 +240,7 @@ public final class IdentifyPipeline {
                 times.length == 0 ? IdentificationDiagnostics.UNKNOWN : times[times.length - 1],
                 IdentificationDiagnostics.commonStep(times));
         return new IdentificationResult(rootBus, baseKv, rows, topo.confidence(), diag, meanV, warnings, seconds,
-                List.of(), status);
+                List.of(), status, imp.jointRefinement());
     }
 
     /**

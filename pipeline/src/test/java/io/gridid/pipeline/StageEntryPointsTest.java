@@ -4,6 +4,7 @@ import io.gridid.feeders.MeterDataSynthesizer;
 import io.gridid.feeders.SynthesisOptions;
 import io.gridid.feeders.TestFeeders;
 import io.gridid.impedance.BranchEstimate;
+import io.gridid.impedance.JointRefinementReport;
 import io.gridid.model.Branch;
 import io.gridid.model.Feeder;
 import io.gridid.model.MeterData;
@@ -65,6 +66,22 @@ class StageEntryPointsTest {
         assertEquals(List.of(IdentifyPipeline.TOPOLOGY, IdentifyPipeline.IMPEDANCE), List.copyOf(r.stageStatus().keySet()));
         assertEquals(StageStatus.FALLBACK, r.stageStatus().get(IdentifyPipeline.TOPOLOGY));
         assertEquals(StageStatus.COMPLETE, r.stageStatus().get(IdentifyPipeline.IMPEDANCE));
+    }
+
+    /**
+     * The result carries stage 2's own record of its joint refinement: on exact voltages there is no
+     * meter noise to pool (the sweep's fits stand); with voltage noise of 1e-4 p.u. it pools every
+     * meter with the dense solver (13 branches, far below the iterative solver's size).
+     */
+    @Test
+    void theResultCarriesWhatTheJointRefinementDid() throws Exception {
+        Feeder f = TestFeeders.load("ieee13");
+        IdentifyPipeline pipeline = new IdentifyPipeline(IdentifyOptions.defaults());
+        IdentificationResult exact = pipeline.identify(ieee13(0), f.rootBus(), f.baseKv(), List.of());
+        assertEquals(JointRefinementReport.Status.NOTHING_TO_POOL, exact.jointRefinement().status());
+        IdentificationResult noisy = pipeline.identify(ieee13(1e-4), f.rootBus(), f.baseKv(), List.of());
+        assertEquals(JointRefinementReport.Status.POOLED, noisy.jointRefinement().status());
+        assertEquals(JointRefinementReport.Solver.DENSE, noisy.jointRefinement().free().solver());
     }
 
     /** No work budget at all: the physics search's local search stops at once on noisy data. */

@@ -1,5 +1,6 @@
 package io.gridid.reports;
 
+import io.gridid.impedance.JointRefinementReport;
 import io.gridid.model.GrididException;
 import io.gridid.model.RadialTree;
 import io.gridid.model.Warning;
@@ -102,6 +103,17 @@ public final class HtmlReport {
         return unit || max <= 0 ? 1 : max;
     }
 
+    /** One line: the status, and for a pooled refinement its solver, work and rejected readings. */
+    static String jointRefinementLine(JointRefinementReport joint) {
+        JointRefinementReport.Pass free = joint.free();
+        if (free == null || !free.pooled()) {
+            return joint.status().name();
+        }
+        return String.format(Locale.ROOT, "%s (%s, %d iterations, %d of %d voltage readings rejected)",
+                joint.status().name(), free.solver().name(), free.iterations(), free.rejectedReadings(),
+                free.readings() + free.rejectedReadings());
+    }
+
     private static void quality(StringBuilder h, IdentificationResult r) {
         IdentificationDiagnostics d = r.diagnostics();
         h.append("<h2 id=\"quality\">Data quality and stages</h2>\n<table id=\"quality-table\">");
@@ -117,6 +129,10 @@ public final class HtmlReport {
             row(h, "wall time, " + esc(e.getKey()) + " (s)", num(e.getValue()));
         }
         r.stageStatus().forEach((stage, status) -> row(h, "status, " + esc(stage), status.name()));
+        JointRefinementReport joint = r.jointRefinement();
+        if (joint.status() != JointRefinementReport.Status.NOT_RECORDED) {
+            row(h, "stage 2 joint refinement", esc(jointRefinementLine(joint)));
+        }
         h.append("</table>\n");
         h.append("<h3>Warnings</h3>\n");
         if (r.warnings().isEmpty()) {

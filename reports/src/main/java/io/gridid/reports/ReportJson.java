@@ -17,6 +17,8 @@ import io.gridid.pipeline.Score;
 import io.gridid.pipeline.Scoring;
 import io.gridid.pipeline.StageStatus;
 
+import io.gridid.impedance.JointRefinementReport;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,7 +29,11 @@ import java.util.Map;
  * {@code report.json}: the same content as the HTML report, for machines. Top-level fields:
  * {@code format} ("gridid-report"), {@code version} (1), {@code root_bus}, {@code base_kv},
  * {@code diagnostics}, {@code stage_seconds}, {@code stage_status} (stage &rarr; {@link StageStatus}
- * name, when known), {@code warnings} (their texts),
+ * name, when known), {@code joint_refinement} (when recorded: {@code status}, a
+ * {@link JointRefinementReport.Status} name, and per pass that ran, {@code free} and {@code lengths},
+ * its {@code pooled}, {@code solver}, {@code iterations}, {@code rejected_readings},
+ * {@code voltage_noise_variance_kv4}, {@code readings}, {@code intervals} and
+ * {@code sum_of_squares_kv4}), {@code warnings} (their texts),
  * {@code warning_details} (the same warnings in the same order, each {@code code} ({@link WarningCode}
  * name), {@code subjects} (the ids it names) and {@code text}), {@code branches} (objects with
  * {@code from_bus}, {@code to_bus}, {@code r_ohm}, {@code x_ohm} and the further
@@ -76,6 +82,12 @@ public final class ReportJson {
         if (!r.stageStatus().isEmpty()) {
             ObjectNode ss = root.putObject("stage_status");
             r.stageStatus().forEach((k, v) -> ss.put(k, v.name()));
+        }
+        if (r.jointRefinement().status() != JointRefinementReport.Status.NOT_RECORDED) {
+            ObjectNode jn = root.putObject("joint_refinement");
+            jn.put("status", r.jointRefinement().status().name());
+            pass(jn, "free", r.jointRefinement().free());
+            pass(jn, "lengths", r.jointRefinement().lengths());
         }
         ArrayNode wn = root.putArray("warnings");
         r.warnings().forEach(w -> wn.add(w.text()));
@@ -174,10 +186,58 @@ public final class ReportJson {
                     readBranches(root.path("branches")).stream().map(BranchColumns::branch).toList(),
                     numbers(root.path("confidence")), d,
                     numbers(root.path("mean_voltage_pu")), warnings, numbers(root.path("stage_seconds")),
-                    readBranches(root.path("truth")), statuses(root.path("stage_status")));
+                    readBranches(root.path("truth")), statuses(root.path("stage_status")),
+                    jointRefinement(root.path("joint_refinement")));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(fileName, 0, e.getMessage());
         }
+    }
+
+    private static void pass(ObjectNode parent, String name, JointRefinementReport.Pass p) {
+        if (p == null) {
+            return;
+        }
+        ObjectNode o = parent.putObject(name);
+        o.put("pooled", p.pooled());
+        o.put("solver", p.solver().name());
+        o.put("iterations", p.iterations());
+        o.put("rejected_readings", p.rejectedReadings());
+        putNumber(o, "voltage_noise_variance_kv4", p.voltageNoiseVariance());
+        o.put("readings", p.readings());
+        o.put("intervals", p.intervals());
+        putNumber(o, "sum_of_squares_kv4", p.sumOfSquares());
+    }
+
+    /** The joint refinement's record; NOT_RECORDED when absent or written by a gridid that named things otherwise. */
+    private static JointRefinementReport jointRefinement(JsonNode node) {
+        JointRefinementReport.Status status = named(JointRefinementReport.Status.class, node.path("status").asText());
+        if (status == null || status == JointRefinementReport.Status.NOT_RECORDED) {
+            return JointRefinementReport.NOT_RECORDED;
+        }
+        try {
+            return new JointRefinementReport(status, pass(node.path("free")), pass(node.path("lengths")));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return JointRefinementReport.NOT_RECORDED;
+        }
+    }
+
+    private static JointRefinementReport.Pass pass(JsonNode n) {
+        if (!n.isObject()) {
+            return null;
+        }
+        JointRefinementReport.Solver solver = named(JointRefinementReport.Solver.class, n.path("solver").asText());
+        return new JointRefinementReport.Pass(n.path("pooled").asBoolean(), solver, n.path("iterations").asInt(),
+                n.path("rejected_readings").asInt(), number(n.path("voltage_noise_variance_kv4")),
+                n.path("readings").asLong(), n.path("intervals").asLong(), number(n.path("sum_of_squares_kv4")));
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** The stage statuses; an unknown name (a newer gridid's) is left out. */

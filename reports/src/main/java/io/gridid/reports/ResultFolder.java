@@ -127,7 +127,7 @@ public final class ResultFolder {
         try {
             return new IdentificationResult(fromJson.rootBus(), fromJson.baseKv(), rows, fromJson.confidence(),
                     fromJson.diagnostics(), fromJson.meanVoltagePu(), fromJson.warnings(), fromJson.stageSeconds(),
-                    fromJson.truth(), fromJson.stageStatus());
+                    fromJson.truth(), fromJson.stageStatus(), fromJson.jointRefinement());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(csv.toString(), 0, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.gridid.reports;
 
+import io.gridid.impedance.JointRefinementReport;
 import io.gridid.model.GrididException;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
@@ -119,6 +120,10 @@ class ResultReportTest {
         String html = new HtmlReport().render(r);
         assertTrue(html.contains("<tr><th>status, topology</th><td>COMPLETE</td></tr>"
                 + "<tr><th>status, impedance</th><td>BUDGET_CUT</td></tr>"), "each stage's status in the stages table");
+        assertEquals(JointRefinementReport.Status.POOLED, back.jointRefinement().status());
+        assertEquals(2, back.jointRefinement().free().rejectedReadings());
+        assertTrue(html.contains("<tr><th>stage 2 joint refinement</th><td>POOLED (DENSE, 3 iterations, 2 of 10000"
+                + " voltage readings rejected)</td></tr>"), "the joint refinement in the stages table");
         assertEquals(WarningCode.METERS_PARTIAL, back.warnings().get(0).code());
         assertEquals(List.of(EVIL_ID), back.warnings().get(0).subjects());
     }

@@ -1,5 +1,6 @@
 package io.gridid.reports;
 
+import io.gridid.impedance.JointRefinementReport;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 import io.gridid.model.io.BranchRow;
@@ -72,7 +73,9 @@ final class SampleResults {
                 new IdentificationDiagnostics("PHYSICS_SEARCH", "JOINT", 123.0, 7, 1440, 1400, 12,
                         1_767_225_600L, 1_767_225_600L + 1439 * 3600L, 3600),
                 v, List.of(Warning.of(WarningCode.METERS_PARTIAL, "meter " + EVIL_ID + " has gaps", EVIL_ID)), secs,
-                List.of(), status);
+                List.of(), status, new JointRefinementReport(JointRefinementReport.Status.POOLED,
+                        new JointRefinementReport.Pass(true, JointRefinementReport.Solver.DENSE, 3, 2, 1.2e-5, 9998,
+                                1440, 0.51), null));
     }
 
     /** Truth for {@link #fiveBranches()}: 632-633 reversed, 671-680 missing there as 632-680, one extra. */
