@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -91,16 +90,7 @@ public final class ConductorLibrary {
         for (CSVRecord rec : parser) {
             long line = parser.getCurrentLineNumber();
             if (col == null) {
-                col = new HashMap<>();
-                for (int i = 0; i < rec.size(); i++) {
-                    col.put(rec.get(i).trim().toLowerCase(Locale.ROOT), i);
-                }
-                for (String c : REQUIRED) {
-                    if (!col.containsKey(c)) {
-                        throw new InvalidInputException(fileName, line, "header lacks column '" + c
-                                + "' (need " + String.join(",", REQUIRED) + ")");
-                    }
-                }
+                col = TableFields.header(rec, REQUIRED, fileName, line);
                 continue;
             }
             String name = field(rec, col.get("name"));
@@ -141,7 +131,7 @@ public final class ConductorLibrary {
             }
             throw new InvalidInputException(file, line, "empty " + column);
         }
-        return TableNumber.parse(s, column, file, line);
+        return TableFields.number(s, column, file, line);
     }
 
     /** Every type, in file order. */

@@ -100,15 +100,7 @@ public final class FeederTable {
                 continue;
             }
             if (col == null) {
-                col = new HashMap<>();
-                for (int i = 0; i < rec.size(); i++) {
-                    col.put(rec.get(i).trim().toLowerCase(Locale.ROOT), i);
-                }
-                for (String c : REQUIRED) {
-                    if (!col.containsKey(c)) {
-                        throw new InvalidInputException(fileName, line, "header lacks column '" + c + "'");
-                    }
-                }
+                col = TableFields.header(rec, REQUIRED, fileName, line);
                 continue;
             }
             String from = field(rec, col, "from_bus");
@@ -232,6 +224,6 @@ public final class FeederTable {
         if (s.isEmpty()) {
             return Double.NaN;
         }
-        return TableNumber.parse(s, name, file, line);
+        return TableFields.number(s, name, file, line);
     }
 }
