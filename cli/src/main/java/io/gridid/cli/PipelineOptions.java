@@ -20,9 +20,8 @@ final class PipelineOptions {
             + "(re-hang, insert, swap with the parent) scored by the joint model of all branches, kept when the data "
             + "decide them. Noisy data (intervals with a gap are left out). Corrects chain-end buses hung on their "
             + "grandparents where the meters are precise. Costly: one stage-2 solve per candidate tree, hundreds per "
-            + "round, so expect minutes for tens of buses and tens of minutes for hundreds. Measured, 90 days hourly, "
-            + "sigma_v 5e-4 p.u., a 2-core machine shared with other builds: ieee69 3.4 min (55 s of CPU) "
-            + "against 22 s without; random:200 20 to 46 min (12 min of CPU) against 44 s without. The progress line shows the round.";
+            + "round, so expect minutes for tens of buses and tens of minutes for hundreds (90 days hourly: ieee69 about "
+            + "10 times identify without it, random:200 30 to 60 times). The progress line shows the round.";
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "physics-search", description = METHOD_DESCRIPTION)
     String method;

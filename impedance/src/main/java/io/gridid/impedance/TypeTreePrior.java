@@ -18,9 +18,7 @@ import java.util.Map;
  * <p><b>Why.</b> Under voltage noise a branch's joint (r, x) is known along one direction only:
  * its P and Q flows are nearly collinear, so r and x are correlated at &minus;0.95 to &minus;1.00 and
  * the error ellipse is long. Many library rays then pass through it, and picking the smallest
- * &chi;&sup2; picks the noise: measured at 1e-4 p.u., 365 days, the true (random:200) or nearest-ratio
- * (ieee69) type won on only 41 of 199 and 39 of 68 branches, while the runner-up's &chi;&sup2; was
- * usually within 1 of the winner's. Feeders are built from a few types, laid in runs (a lateral is
+ * &chi;&sup2; picks the noise (decision 013). Feeders are built from a few types, laid in runs (a lateral is
  * one conductor until it tapers), and the branches whose data do pin their type down tell which.
  *
  * <p><b>Model.</b> Branch i's likelihood under type k is exp(&minus;c_ik/2) with c_ik its cost in
@@ -33,13 +31,8 @@ import java.util.Map;
  * Jeffreys priors: Dirichlet(&frac12;) on &pi;, Beta(&frac12;, &frac12;) on s, so a type that no branch needs
  * keeps a small weight and can still be chosen where the data demand it.
  *
- * <p><b>Measured</b> (LS, joint refinement on, built-in library, 365 days hourly, 1e-4 p.u., 0.5 %
- * P/Q noise, seed 1; median relative error of r / x): smallest &chi;&sup2; alone (before) ieee69 3.39 /
- * 5.74 %, random:200 8.92 / 31.46 %; the frequencies alone (s = 0, a mixture; Dirichlet weight
- * &frac12;) 2.87 / 4.73 % and 4.66 / 8.89 % (weights 0.05, 1 and 3 gave random:200 x 10.4, 12.5 and
- * 14.1 %), but it pulled ieee69's x/r 2.4 trunk and lateral branches (a minority type) onto the
- * common x/r 0.33 and 0.5 types (r p90 48 &rarr; 107 %); with the runs (this class) 1.55 / 3.35 % and
- * 3.46 / 4.91 %.
+ * <p>The runs are why: the frequencies alone pull a minority type's branches onto the common types
+ * (docs/decisions/013-conductor-type-tree-prior.md has the measurements).
  *
  * <p><b>Output.</b> Every type's cost becomes &minus;2 ln of its posterior marginal probability (minus
  * the branch's smallest, so costs start at 0), the cost the choice ({@link ConductorAssignment})
@@ -52,10 +45,7 @@ final class TypeTreePrior {
     static final double JEFFREYS = 0.5;
     /** Expectation&ndash;maximisation rounds at most. */
     static final int MAX_ROUNDS = 500;
-    /**
-     * The rounds stop when no parameter moves by more than this (a type cost &minus;2 ln p then moves by
-     * about 1e-5 or less; measured: 22&ndash;440 rounds at 1e-9, the choices unchanged at this value).
-     */
+    /** The rounds stop when no parameter moves by more than this: a type cost &minus;2 ln p then moves by about 1e-5 or less. */
     static final double TOLERANCE = 1e-6;
 
     private TypeTreePrior() {

@@ -37,9 +37,9 @@ final class GapTreeRefinement {
     static final int NEAREST = 16;
     static final int MAX_EVALUATIONS = 300;
     /**
-     * Work budget in bus-intervals (one evaluation costs about buses &times; intervals): 3e8 is
-     * about half a minute here; ieee69 over 180 days reaches {@link #MAX_EVALUATIONS} first, a
-     * 1000-bus feeder over a year gets 34 evaluations.
+     * Work budget in bus-intervals (one evaluation costs about buses &times; intervals): ieee69 over
+     * 180 days reaches {@link #MAX_EVALUATIONS} first, a 1000-bus feeder over a year gets 34
+     * evaluations.
      */
     static final double MAX_WORK = 3e8;
     /**

@@ -28,9 +28,8 @@ import java.util.Objects;
  * {@code polished = true} with a gap near 1e-9 w; (r, x) are then exact to round-off either way.
  *
  * <p>Cost: O(T) to read the data; LS then costs a few 3-variable QPs independent of T; LAD costs
- * IRLS passes in O(T) plus a few LPs over a working set of 0.5 % of the rows (30 to 160).
- * Measured medians on the project's loaded 2-core box (BranchFitBenchmark, noisy data): LS 3-7 ms,
- * LAD 30-60 ms, at T = 8760 and 35,040.
+ * IRLS passes in O(T) plus a few LPs over a working set of 0.5 % of the rows (30 to 160), several
+ * times LS's cost per fit (the impedance README compares the two over a whole sweep).
  *
  * <p>Instances are immutable and thread-safe.
  */

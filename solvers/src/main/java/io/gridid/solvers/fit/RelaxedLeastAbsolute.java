@@ -53,9 +53,9 @@ final class RelaxedLeastAbsolute implements RelaxedProblem {
     /** Absolute IRLS floor, scaled residual units (noise-free data). */
     private static final double IRLS_FLOOR = 1e-9;
     /**
-     * Largest working set: ojAlgo's dense simplex costs grow steeply with the LP size (measured on
-     * this project's loaded 2-core box through ExpressionsBasedModel: ~2-6 ms at 44 rows, 15-30 ms
-     * at 176, 0.9 s at 704); past this size an on-box optimum only moves the box, it does not grow it.
+     * Largest working set: ojAlgo's dense simplex costs grow faster than cubically with the LP's
+     * rows (each fourfold size costs 5-10 times, then 30-60 times more); past this size an on-box
+     * optimum only moves the box, it does not grow it.
      */
     static final int MAX_WORKING_SET = 160;
     private static final int MAX_ROUNDS = 200;

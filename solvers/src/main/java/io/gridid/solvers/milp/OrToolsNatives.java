@@ -5,7 +5,7 @@ import com.google.ortools.Loader;
 /**
  * Loads the OR-Tools native libraries once, lazily, thread-safely (initialisation-on-demand
  * holder: the JVM runs {@link Holder}'s static initialiser exactly once, on first access).
- * Nothing pays for it until a MILP is actually solved (about 1.4 s on the project's 2-core box).
+ * Nothing pays for it until a MILP is actually solved (loading the natives takes on the order of a second).
  */
 final class OrToolsNatives {
     private OrToolsNatives() {
