@@ -224,6 +224,24 @@ public final class MeterData {
             return this;
         }
 
+        /**
+         * Makes the three arrays, each exactly as long as the intervals, meter m's columns without
+         * copying them (kV, MW, Mvar; NaN for missing): they become the data's, and the caller must
+         * neither keep nor change them. For a reader whose columns already have the final length.
+         */
+        public Builder moveColumns(int m, double[] vKv, double[] pMw, double[] qMvar) {
+            check();
+            int length = epochSeconds.length;
+            if (vKv.length != length || pMw.length != length || qMvar.length != length) {
+                throw new IllegalArgumentException("columns of " + vKv.length + ", " + pMw.length + " and "
+                        + qMvar.length + " values for " + length + " intervals");
+            }
+            v[m] = vKv;
+            p[m] = pMw;
+            q[m] = qMvar;
+            return this;
+        }
+
         public Builder setVoltageKv(int m, int t, double value) {
             check();
             Objects.checkIndex(t, epochSeconds.length);

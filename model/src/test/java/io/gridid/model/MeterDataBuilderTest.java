@@ -37,6 +37,20 @@ class MeterDataBuilderTest {
     }
 
     @Test
+    void movedColumnsAreTheDataAndMustHaveTheIntervalsLength() {
+        MeterData.Builder b = MeterData.builder(List.of("r", "a"), EPOCHS);
+        b.moveColumns(1, new double[] {12.1, 12.2, Double.NaN, 12.4}, new double[] {1, 2, 3, 4},
+                new double[] {0, 0, 0, 0.5});
+        assertThrows(IllegalArgumentException.class,
+                () -> b.moveColumns(0, new double[3], new double[4], new double[4]));
+        MeterData d = b.build();
+        assertEquals(12.4, d.vKv(1, 3));
+        assertTrue(Double.isNaN(d.vKv(1, 2)));
+        assertEquals(0.5, d.qMvar(1, 3));
+        assertEquals(3L * EPOCHS.length + 1, d.missingCount(), "r all missing, and one voltage of a");
+    }
+
+    @Test
     void aColumnLongerThanTheIntervalsOrAnIntervalOutsideThemIsRefused() {
         MeterData.Builder b = MeterData.builder(List.of("r"), EPOCHS);
         double[] five = new double[5];

@@ -459,8 +459,13 @@ final class MeterRowCollector {
                 }
             }
             if (inOrder && count > 0) {
-                // a cell without a reading is NaN in the column as in the builder: the column moves in whole
-                builder.setColumns(m, vm, pm, qm, Math.min(vm.length, tCount));
+                // a cell without a reading is NaN in the column as in the builder: the column moves in whole,
+                // without a copy when it has the final length (a chunked read's merged columns have)
+                if (vm.length == tCount) {
+                    builder.moveColumns(m, vm, pm, qm);
+                } else {
+                    builder.setColumns(m, vm, pm, qm, Math.min(vm.length, tCount));
+                }
             }
             // the column is in the builder now: dropped here, so that the read holds the readings about once
             v[m] = null;
