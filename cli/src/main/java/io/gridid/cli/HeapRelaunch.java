@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class HeapRelaunch {
     /** The collector settings of the {@code gridid} script; a test keeps the two the same. */
     static final List<String> OPTIONS = List.of("-XX:+UseParallelGC", "-XX:MaxHeapFreeRatio=30",
-            "-XX:MinHeapFreeRatio=10");
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxNewSize=512m");
     /** System property set in the child, so that it never relaunches in turn. */
     static final String CHILD_PROPERTY = "gridid.relaunched";
     /** How long a stopped parent waits for its child to clean up (e.g. delete a half-written folder). */

@@ -33,7 +33,7 @@ class HeapRelaunchTest {
                 IDENTIFY);
         assertEquals(List.of(HOME.resolve("bin").resolve("java").toString(), "-Dfile.encoding=UTF-8",
                 "-XX:+UseParallelGC", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10",
-                "-Dgridid.relaunched=true", "-jar", jar.toAbsolutePath().toString(),
+                "-XX:MaxNewSize=512m", "-Dgridid.relaunched=true", "-jar", jar.toAbsolutePath().toString(),
                 "identify", "--meters", "m.csv", "--root", "0"), cmd);
     }
 
