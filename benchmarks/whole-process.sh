@@ -11,7 +11,10 @@
 # DIR/FEEDER-DAYS[-MIN]/ unless already there. --tools: a comma-separated subset of
 # twin,launcher,jar (default all three).
 # Tools: the numpy twin, ./gridid (the launcher: throughput collector, class-data archive) and
-# plain `java -jar cli/target/gridid.jar` (JVM defaults), all with gridid's default options.
+# plain `java -jar cli/target/gridid.jar` (JVM defaults, under which gridid relaunches itself with
+# the launcher's collector options: decision 009), all with gridid's default options. Peak RSS is
+# /usr/bin/time's: the largest process, so a relaunching java -jar's figure leaves out its waiting
+# parent (about 45 MB).
 # Prints a Markdown table of medians [min-max]; raw figures go to DIR/whole-process.csv.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

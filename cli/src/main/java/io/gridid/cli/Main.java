@@ -2,7 +2,14 @@ package io.gridid.cli;
 
 import picocli.CommandLine;
 
-/** Process entry point: runs {@link GrididCommand} and exits with its code. */
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Process entry point: runs {@link GrididCommand} and exits with its code; under plain {@code java -jar}
+ * it runs the command in a child JVM with gridid's collector settings ({@link HeapRelaunch}).
+ */
 public final class Main {
     private Main() {
     }
@@ -16,7 +23,26 @@ public final class Main {
             }
             System.exit(ExitCode.OK);
         }
+        List<String> child = HeapRelaunch.command(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.class.path"), codeSource(), Path.of(System.getProperty("java.home")),
+                Boolean.getBoolean(HeapRelaunch.CHILD_PROPERTY), args);
+        if (child != null) {
+            Integer code = HeapRelaunch.run(child);
+            if (code != null) {
+                System.exit(code);
+            }
+        }
         System.exit(run(args));
+    }
+
+    /** The jar or folder this class was loaded from, or null when the JVM does not say. */
+    private static Path codeSource() {
+        try {
+            java.security.CodeSource cs = Main.class.getProtectionDomain().getCodeSource();
+            return cs == null ? null : Path.of(cs.getLocation().toURI());
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
     }
 
     /**

@@ -149,7 +149,9 @@ public final class MeterData {
 
     /**
      * Fills the columns in place, then hands them to an immutable {@link MeterData} without
-     * copying. A builder can be built once.
+     * copying. A meter's columns are allocated when it gets its first reading, and those of a meter
+     * that got none at {@link #build()} (all missing), so that a reader moving its readings in meter by
+     * meter never holds a second full table. A builder can be built once.
      */
     public static final class Builder {
         private final List<String> meterIds;
@@ -170,15 +172,9 @@ public final class MeterData {
                 }
             }
             int n = this.meterIds.size();
-            int tCount = this.epochSeconds.length;
-            v = new double[n][tCount];
-            p = new double[n][tCount];
-            q = new double[n][tCount];
-            for (int m = 0; m < n; m++) {
-                Arrays.fill(v[m], Double.NaN);
-                Arrays.fill(p[m], Double.NaN);
-                Arrays.fill(q[m], Double.NaN);
-            }
+            v = new double[n][];
+            p = new double[n][];
+            q = new double[n][];
         }
 
         private void check() {
@@ -187,35 +183,94 @@ public final class MeterData {
             }
         }
 
+        /** Meter m's columns, allocated all missing on first use. */
+        private void columns(int m) {
+            if (v[m] == null) {
+                v[m] = missing(epochSeconds.length);
+                p[m] = missing(epochSeconds.length);
+                q[m] = missing(epochSeconds.length);
+            }
+        }
+
+        private static double[] missing(int length) {
+            double[] a = new double[length];
+            Arrays.fill(a, Double.NaN);
+            return a;
+        }
+
         /** Sets one reading (kV, MW, Mvar; NaN for missing). */
         public Builder set(int m, int t, double vKv, double pMw, double qMvar) {
             check();
+            Objects.checkIndex(t, epochSeconds.length);
+            columns(m);
             v[m][t] = vKv;
             p[m][t] = pMw;
             q[m][t] = qMvar;
             return this;
         }
 
+        /**
+         * Sets meter m's readings of intervals 0 to {@code length - 1} from the first {@code length}
+         * values of each array (kV, MW, Mvar; NaN for missing), copied; the later intervals keep what
+         * they hold.
+         */
+        public Builder setColumns(int m, double[] vKv, double[] pMw, double[] qMvar, int length) {
+            check();
+            Objects.checkFromIndexSize(0, length, epochSeconds.length);
+            columns(m);
+            System.arraycopy(vKv, 0, v[m], 0, length);
+            System.arraycopy(pMw, 0, p[m], 0, length);
+            System.arraycopy(qMvar, 0, q[m], 0, length);
+            return this;
+        }
+
+        /**
+         * Makes the three arrays, each exactly as long as the intervals, meter m's columns without
+         * copying them (kV, MW, Mvar; NaN for missing): they become the data's, and the caller must
+         * neither keep nor change them. For a reader whose columns already have the final length.
+         */
+        public Builder moveColumns(int m, double[] vKv, double[] pMw, double[] qMvar) {
+            check();
+            int length = epochSeconds.length;
+            if (vKv.length != length || pMw.length != length || qMvar.length != length) {
+                throw new IllegalArgumentException("columns of " + vKv.length + ", " + pMw.length + " and "
+                        + qMvar.length + " values for " + length + " intervals");
+            }
+            v[m] = vKv;
+            p[m] = pMw;
+            q[m] = qMvar;
+            return this;
+        }
+
         public Builder setVoltageKv(int m, int t, double value) {
             check();
+            Objects.checkIndex(t, epochSeconds.length);
+            columns(m);
             v[m][t] = value;
             return this;
         }
 
         public Builder setActiveMw(int m, int t, double value) {
             check();
+            Objects.checkIndex(t, epochSeconds.length);
+            columns(m);
             p[m][t] = value;
             return this;
         }
 
         public Builder setReactiveMvar(int m, int t, double value) {
             check();
+            Objects.checkIndex(t, epochSeconds.length);
+            columns(m);
             q[m][t] = value;
             return this;
         }
 
         public MeterData build() {
             check();
+            for (int m = 0; m < v.length; m++) {
+                columns(m);
+            }
             MeterData d = new MeterData(meterIds, epochSeconds, v, p, q);
             v = null;
             p = null;

@@ -31,8 +31,8 @@ import java.util.concurrent.Future;
  *
  * <p>Memory: each thread keeps one read buffer (256 KiB, growing only for a longer line); the
  * readings are held once in the chunks' columns, then moved part by part into the merged ones, so
- * the peak stays that of a sequential read (about twice the readings, while
- * {@link MeterRowCollector#finish} builds the {@code MeterData}).
+ * the peak is at most about 1 + (chunks - 1) / chunks times the readings, during the merge;
+ * {@link MeterRowCollector#finish} then moves them meter by meter into the {@code MeterData}.
  *
  * <p>Threads: one pool of {@code chunks - 1} daemon threads per read (the calling thread parses the
  * first chunk), shut down before returning; nothing is shared between chunks but the file.

@@ -1,7 +1,6 @@
 package io.gridid.model.io;
 
 import io.gridid.model.InvalidInputException;
-import io.gridid.model.MeterData;
 
 import java.util.Locale;
 
@@ -13,8 +12,8 @@ import java.util.Locale;
  */
 final class DenseTable {
     /**
-     * Bytes a (meter, interval) cell takes at least by the end of a read: V, P and Q as doubles in the
-     * reader's columns and again in the {@link MeterData} built from them.
+     * Bytes a (meter, interval) cell may take during a read: V, P and Q as doubles (24), held up to
+     * twice while a chunked read merges its chunks' columns into one table.
      */
     static final long BYTES_PER_CELL = 48;
 

@@ -410,6 +410,10 @@ final class MeterRowCollector {
         for (int k = 0; k < tCount; k++) {
             sorted[k] = epochs[order[k]];
         }
+        boolean inOrder = true;
+        for (int k = 0; k < tCount && inOrder; k++) {
+            inOrder = order[k] == k;
+        }
         int n = meterIds.size();
         MeterData.Builder builder = MeterData.builder(meterIds, sorted);
         List<String> partial = new ArrayList<>();
@@ -440,7 +444,9 @@ final class MeterRowCollector {
                 lastK = k;
                 count++;
                 double vv = vm[t];
-                builder.set(m, k, vv, pm[t], qm[t]);
+                if (!inOrder) {
+                    builder.set(m, k, vv, pm[t], qm[t]);
+                }
                 if (!Double.isNaN(vv) || !Double.isNaN(pm[t]) || !Double.isNaN(qm[t])) {
                     readings++;
                 }
@@ -452,6 +458,16 @@ final class MeterRowCollector {
                     }
                 }
             }
+            if (inOrder && count > 0) {
+                // a cell without a reading is NaN in the column as in the builder: the column moves in whole,
+                // without a copy when it has the final length (a chunked read's merged columns have)
+                if (vm.length == tCount) {
+                    builder.moveColumns(m, vm, pm, qm);
+                } else {
+                    builder.setColumns(m, vm, pm, qm, Math.min(vm.length, tCount));
+                }
+            }
+            // the column is in the builder now: dropped here, so that the read holds the readings about once
             v[m] = null;
             p[m] = null;
             q[m] = null;
