@@ -3,21 +3,12 @@ package io.gridid.benchmarks;
 import io.gridid.model.io.MeterCsvReader;
 import io.gridid.model.io.MeterFile;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
 
 /**
  * CSV ingest of a contract-layout meters.csv (fast path), with full round-trip digits and with
@@ -25,13 +16,7 @@ import java.util.concurrent.TimeUnit;
  * the reader's default: the file is parsed in chunks). MB/s = the file size printed at setup
  * divided by the time per operation.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx8g"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class IngestBench {
+public class IngestBench extends CaseBench {
     @Param({"ieee69x8760", "random:300x8760", "random:1000x8760"})
     public String benchCase;
 

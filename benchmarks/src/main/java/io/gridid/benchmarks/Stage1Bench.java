@@ -9,31 +9,15 @@ import io.gridid.topology.TopologyIdentifier;
 import io.gridid.topology.TopologyOptions;
 import io.gridid.topology.TreeMetric;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Stage 1 kernels: the sensitivity regression alone, regression + tree extraction (tree metric),
  * and the default identifier (physics search) on in-memory data.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx8g"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class Stage1Bench {
+public class Stage1Bench extends CaseBench {
     @Param({"ieee69x8760", "random:300x8760", "random:1000x8760"})
     public String benchCase;
 
