@@ -17,6 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MeterDataSynthesizerTest {
+    /** Standard deviations of the binomial missing-reading count allowed: a false failure has probability ~6e-7. */
+    private static final double MISSING_COUNT_SDS = 5;
+    /** v / base / step of a reading quantised as rint(v / step) * step: a few roundings on a count near 2500 (~1e-12). */
+    private static final double WHOLE_STEPS = 1e-6;
     /**
      * The power flow converges to 1e-10 p.u. of 12.66 kV on voltages, so power residuals of the
      * exact equations stay near 1e-10 MW; 1e-8 MW (10 mW) is the brief's conservation bound.
@@ -143,7 +147,7 @@ class MeterDataSynthesizerTest {
         assertEquals(0.01, Math.sqrt(sq / nv), 0.01 * STD_RELATIVE_TOLERANCE);
         // Binomial count: mean f*n, sd sqrt(f(1-f)n) ~ 62 for n = 195,840, f = 0.02; allow 5 sd.
         double expected = 0.02 * possible;
-        assertEquals(expected, missing, 5 * Math.sqrt(0.02 * 0.98 * possible));
+        assertEquals(expected, missing, MISSING_COUNT_SDS * Math.sqrt(0.02 * 0.98 * possible));
         for (int t = 0; t < m.intervalCount(); t++) {
             assertFalse(Double.isNaN(m.vKv(0, t)), "the root meter never loses readings");
         }
@@ -160,7 +164,7 @@ class MeterDataSynthesizerTest {
         for (int k = 0; k < 69; k++) {
             for (int t = 0; t < q.meters().intervalCount(); t++) {
                 double pu = q.meters().vKv(k, t) / base;
-                assertEquals(Math.rint(pu / stepPu), pu / stepPu, 1e-6, "a multiple of the step");
+                assertEquals(Math.rint(pu / stepPu), pu / stepPu, WHOLE_STEPS, "a multiple of the step");
                 double e = pu - q.truthMeters().vKv(k, t) / base;
                 assertTrue(Math.abs(e) <= stepPu / 2 * (1 + 1e-9));
                 s2 += e * e;
