@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConductorLibraryTest {
-    /** The hand computation above keeps 9 decimals at each step, then converts kft to km (x 3.28): its rounding stays below ~3e-9 ohm/km. */
+    /** The hand computation below keeps 9 decimals at each step, then converts kft to km (x 3.28): its rounding stays below ~3e-9 ohm/km. */
     private static final double HAND_9_DECIMALS_OHM_PER_KM = 1e-8;
+
     @TempDir
     Path dir;
 

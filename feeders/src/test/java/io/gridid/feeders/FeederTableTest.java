@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeederTableTest {
     /** The library's digits parsed as in the literal, then one exact doubling or one division by 1000 (kW to MW): round-off of an ulp (~1e-16). */
     private static final double PARSE_ROUNDING = 1e-15;
+
     @TempDir
     Path dir;
 

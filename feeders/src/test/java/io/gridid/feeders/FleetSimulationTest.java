@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class FleetSimulationTest {
     /** MeterCsvWriter writes kW as the shortest text that reads back to the same double; the MW-kW-MW trip moves a value by about an ulp (~1e-16 MW). */
     private static final double KW_ROUND_TRIP_MW = 1e-12;
+
     @TempDir
     Path dir;
 

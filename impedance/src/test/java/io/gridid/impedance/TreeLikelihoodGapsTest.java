@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TreeLikelihoodGapsTest {
     /** Both sides are exact to double rounding on 14 unknowns and 480 intervals, summed in different orders. */
     private static final double DENSE_AGREEMENT_RELATIVE = 1e-9;
+
     /**
      * The eight-bus forked feeder, 20 days hourly with voltage and P/Q noise, gaps placed by hand:
      * an inner bus's voltage, the root's voltage, a leaf's whole row, three voltages at once, one

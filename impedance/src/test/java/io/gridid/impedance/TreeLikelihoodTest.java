@@ -27,6 +27,7 @@ class TreeLikelihoodTest {
     private static final double UNEQUAL_VARIANCE_ALLOWANCE = 0.01;
     /** With every kappa = 0 each interval adds log N exactly (all pivots 1); summing T of them rounds by ~1e-12 per interval. */
     private static final double LOG_N_PER_INTERVAL = 1e-6;
+
     /**
      * The determinant term by hand: root r, chain r &rarr; a &rarr; b, &kappa;_a = 1, &kappa;_b = 0 (&sigma;&sup2; = 1).
      * The readings are (v + e_r, v &minus; &eta;_a + e_a, v &minus; &eta;_a + e_b): covariance given v
