@@ -9,6 +9,8 @@ class BranchEquationTest {
     private static final double EXACT = 1e-12;
     /** Two routes (complex algebra vs the squared-voltage form) to u ~ 150 kV^2 each round ~10 operations: ~1e-13, with margin. */
     private static final double CIRCUIT_ALGEBRA_KV2 = 1e-10;
+    /** Central differences of values of order 150 with step 1e-6: rounding ~150 * 1e-16 / 1e-6 = 1.5e-8, truncation ~1e-12. */
+    private static final double FINITE_DIFFERENCE = 1e-7;
 
     @Test
     void matchesAHandComputedBranch() {
@@ -65,10 +67,8 @@ class BranchEquationTest {
                 - BranchEquation.sendingSquaredVoltage(r, x - h, p, q, u)) / (2 * h);
         double dp = (BranchEquation.sendingSquaredVoltage(r, x, p + h, q, u)
                 - BranchEquation.sendingSquaredVoltage(r, x, p - h, q, u)) / (2 * h);
-        // central differences of values of order 150 with step 1e-6: rounding error ~ 150 * 1e-16 / 1e-6
-        double tolerance = 1e-7;
-        assertEquals(dr, BranchEquation.dropSlopeR(a, c, r), tolerance);
-        assertEquals(dx, BranchEquation.dropSlopeX(b, c, x), tolerance);
-        assertEquals(dp, BranchEquation.dropSlopeFlow(r, r * r + x * x, p, u), tolerance);
+        assertEquals(dr, BranchEquation.dropSlopeR(a, c, r), FINITE_DIFFERENCE);
+        assertEquals(dx, BranchEquation.dropSlopeX(b, c, x), FINITE_DIFFERENCE);
+        assertEquals(dp, BranchEquation.dropSlopeFlow(r, r * r + x * x, p, u), FINITE_DIFFERENCE);
     }
 }
