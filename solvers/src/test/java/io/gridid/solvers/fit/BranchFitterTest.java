@@ -28,7 +28,7 @@ class BranchFitterTest {
     private static final double RMS_RELATIVE = 0.05;
     /** The fitter's objective and the recomputation below sum the same 2000 terms at the same (r, x): round-off ~1e-13 relative. */
     private static final double OBJECTIVE_RELATIVE = 1e-9;
-    /** The low end of the inexact relaxations' gaps (see EXACT_GAP_RELATIVE): the added 0.5 ohm^2 in w must show as a real gap. */
+    /** Gap w - (r^2 + x^2), ohm^2, the added 0.5 ohm^2 must leave: a fifth of this branch's z = 0.005 ohm^2, a plain threshold rather than an error bound. */
     private static final double INEXACT_GAP_MIN = 1e-3;
 
     private static BranchFitter fitter(FitNorm norm) {
