@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The 69-bus base case against the figures commonly published for it (Baran & Wu data, 12.66 kV). */
 class Ieee69Test {
-    /** Sum of 68 loads in MW (each kW / 1000): round-off ~68 ulps of 4 MW (~6e-14) against the source file's exact decimal totals. */
+    /** Sum of the loads in MW (each kW / 1000) over 69 buses: round-off below 69 ulps of 4 MW (~6e-14) against the source file's exact decimal totals. */
     private static final double LOAD_SUM_MW = 1e-9;
     /** Published to four decimals (0.9092): half a unit of the last digit. */
     private static final double DELTA_V_PU = 0.0005;
