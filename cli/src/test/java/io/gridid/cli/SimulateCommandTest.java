@@ -18,6 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimulateCommandTest {
+    /** The hand computation of 650-632's r and x keeps 6 significant digits (rounding below 5e-7 ohm). */
+    private static final double HAND_6_DIGITS_OHM = 1e-6;
+    /** The banks go to meta.json as kvar = Mvar x 1000, one rounding (~1e-13 kvar). */
+    private static final double BANK_KVAR_ROUNDING = 1e-9;
+    /** The length 0.6096 km is the data file's decimal, written back as the same double: round-off room only. */
+    private static final double WRITTEN_LENGTH_KM = 1e-12;
+
     @TempDir
     Path dir;
 
@@ -49,10 +56,10 @@ class SimulateCommandTest {
         String[] first = truth.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
         assertEquals("650", first[0]);
         assertEquals("632", first[1]);
-        assertEquals(0.0704417, Double.parseDouble(first[2]), 1e-6);
-        assertEquals(0.226048, Double.parseDouble(first[3]), 1e-6);
+        assertEquals(0.0704417, Double.parseDouble(first[2]), HAND_6_DIGITS_OHM);
+        assertEquals(0.226048, Double.parseDouble(first[3]), HAND_6_DIGITS_OHM);
         assertEquals("\"556,500 26/7 ACSR\"", first[4]);
-        assertEquals(0.6096, Double.parseDouble(first[5]), 1e-12);
+        assertEquals(0.6096, Double.parseDouble(first[5]), WRITTEN_LENGTH_KM);
         assertEquals("LINE", first[6]);
         assertTrue(truth.stream().anyMatch(l -> l.startsWith("633,634,") && l.endsWith(",TRANSFORMER")));
 
@@ -95,8 +102,8 @@ class SimulateCommandTest {
         assertEquals(0, run("simulate", "--feeder", "ieee13", "--days", "1", "--out", i.toString()), err.toString());
         com.fasterxml.jackson.databind.JsonNode published = new ObjectMapper().readTree(i.resolve("meta.json").toFile())
                 .get("capacitor_banks_kvar");
-        assertEquals(600.0, published.get("675").asDouble(), 1e-9);
-        assertEquals(100.0, published.get("611").asDouble(), 1e-9);
+        assertEquals(600.0, published.get("675").asDouble(), BANK_KVAR_ROUNDING);
+        assertEquals(100.0, published.get("611").asDouble(), BANK_KVAR_ROUNDING);
     }
 
     @Test

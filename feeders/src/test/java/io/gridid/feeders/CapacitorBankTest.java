@@ -16,6 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Capacitor banks: constant admittance in the power flow, part of their bus's reading, voltage rise. */
 class CapacitorBankTest {
+    /** The draw -C v^2 / Vb^2 moves 2 C / Vb ~ 0.16 Mvar per kV, times the power flow's ~1e-9 kV voltage error (1e-10 p.u.): ~2e-10 Mvar. */
+    private static final double BANK_DRAW_MVAR = 1e-9;
+    /** The head flow is the same branch equations on the same converged voltages, summed in another order: round-off of a few Mvar over 13 buses (~1e-14). */
+    private static final double HEAD_BALANCE_MVAR = 1e-8;
+    /** A rating rint(k) * STEP_MVAR divided back by STEP_MVAR: two roundings on a small whole count (~1e-15 per unit of count). */
+    private static final double WHOLE_STEPS = 1e-9;
     /** The power flow converges to 1e-10 p.u.; the hand solution below is bisected to 1e-13 kV. */
     private static final double VOLTAGE_TOLERANCE_KV = 1e-8;
 
@@ -46,7 +52,7 @@ class CapacitorBankTest {
         double v1 = Math.sqrt(0.5 * (lo + hi));
         assertTrue(v1 > vb, "a bank alone raises the voltage");
         assertEquals(v1, s.voltageKv(1), VOLTAGE_TOLERANCE_KV);
-        assertEquals(-c * v1 * v1 / (vb * vb), s.drawMvar(1), 1e-9, "the bus draws minus the bank's injection");
+        assertEquals(-c * v1 * v1 / (vb * vb), s.drawMvar(1), BANK_DRAW_MVAR, "the bus draws minus the bank's injection");
     }
 
     @Test
@@ -85,7 +91,7 @@ class CapacitorBankTest {
                     sumQ += recvQ[k] + b.xOhm() * l;
                 }
             }
-            assertEquals(m.qMvar(root, t), sumQ, 1e-8, "interval " + t);
+            assertEquals(m.qMvar(root, t), sumQ, HEAD_BALANCE_MVAR, "interval " + t);
         }
     }
 
@@ -98,7 +104,7 @@ class CapacitorBankTest {
         assertNotEquals(a.capacitorsMvar(), CapacitorPlacement.place(base, 10, 2L).capacitorsMvar());
         for (double mvar : a.capacitorsMvar().values()) {
             double steps = mvar / CapacitorPlacement.STEP_MVAR;
-            assertEquals(Math.rint(steps), steps, 1e-9);
+            assertEquals(Math.rint(steps), steps, WHOLE_STEPS);
             assertTrue(steps >= 1);
         }
         assertEquals(a.capacitorsMvar(), TestFeeders.load("random:200+caps=10").capacitorsMvar());

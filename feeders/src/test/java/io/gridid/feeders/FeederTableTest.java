@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeederTableTest {
+    /** The library's digits parsed as in the literal, then one exact doubling or one division by 1000 (kW to MW): round-off of an ulp (~1e-16). */
+    private static final double PARSE_ROUNDING = 1e-15;
+
     @TempDir
     Path dir;
 
@@ -40,14 +43,14 @@ class FeederTableTest {
         assertEquals("S", feeder.rootBus());
         assertEquals(1.02, feeder.rootVoltagePu());
         Branch ab = feeder.branchTo("B");
-        assertEquals(2 * 0.3678931706, ab.rOhm(), 1e-15, "r from the library: 2 km x r per km");
-        assertEquals(2 * 0.4723870927, ab.xOhm(), 1e-15);
+        assertEquals(2 * 0.3678931706, ab.rOhm(), PARSE_ROUNDING, "r from the library: 2 km x r per km");
+        assertEquals(2 * 0.4723870927, ab.xOhm(), PARSE_ROUNDING);
         assertEquals(Branch.Kind.TRANSFORMER, feeder.branchTo("C").kind());
         assertNull(feeder.branchTo("A").conductor());
-        assertEquals(0.1, feeder.loadAt("A").pMw(), 1e-15, "kW converted to MW");
-        assertEquals(0.05, feeder.loadAt("A").qMvar(), 1e-15);
+        assertEquals(0.1, feeder.loadAt("A").pMw(), PARSE_ROUNDING, "kW converted to MW");
+        assertEquals(0.05, feeder.loadAt("A").qMvar(), PARSE_ROUNDING);
         assertEquals(0, feeder.loadAt("B").pMw());
-        assertEquals(-0.02, feeder.loadAt("C").pMw(), 1e-15);
+        assertEquals(-0.02, feeder.loadAt("C").pMw(), PARSE_ROUNDING);
     }
 
     private InvalidInputException bad(String content) throws Exception {

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The balanced positive-sequence equivalents of the IEEE 13-node and 37-node feeders. */
 class IeeeEquivalentFeedersTest {
+    /** The data files state these lengths, transformer ohms and loads as exact decimals; the double products and sums here differ by round-off (~1e-15). */
+    private static final double DECIMAL_ROUNDING = 1e-12;
     /** The hand computation below keeps 6 significant digits. */
     private static final double DELTA_HAND_OHM = 1e-6;
     /** Power flow converged to 1e-10 p.u.: power residuals ~1e-10 MW. */
@@ -33,7 +35,7 @@ class IeeeEquivalentFeedersTest {
         Branch b = f.branchTo("632");
         assertEquals("650", b.fromBus());
         assertEquals("556,500 26/7 ACSR", b.conductor());
-        assertEquals(2000 / Units.FEET_PER_KM, b.lengthKm(), 1e-12);
+        assertEquals(2000 / Units.FEET_PER_KM, b.lengthKm(), DECIMAL_ROUNDING);
         assertEquals(0.0704417, b.rOhm(), DELTA_HAND_OHM);
         assertEquals(0.226048, b.xOhm(), DELTA_HAND_OHM);
         // the library type carries exactly that z1 per km
@@ -46,12 +48,12 @@ class IeeeEquivalentFeedersTest {
         // 13-node XFM1: 500 kVA, 4.16 kV, r = 2 x 0.55 % = 1.1 %, x = 2 %; Zbase = 4.16^2/0.5 = 34.6112 ohm
         Branch x13 = TestFeeders.load("ieee13").branchTo("634");
         assertEquals(Branch.Kind.TRANSFORMER, x13.kind());
-        assertEquals(0.011 * 34.6112, x13.rOhm(), 1e-12);
-        assertEquals(0.02 * 34.6112, x13.xOhm(), 1e-12);
+        assertEquals(0.011 * 34.6112, x13.rOhm(), DECIMAL_ROUNDING);
+        assertEquals(0.02 * 34.6112, x13.xOhm(), DECIMAL_ROUNDING);
         // 37-node XFM1: 500 kVA, 4.8 kV, r = 2 x 0.045 % = 0.09 %, x = 1.81 %; Zbase = 46.08 ohm
         Branch x37 = TestFeeders.load("ieee37").branchTo("775");
-        assertEquals(0.0009 * 46.08, x37.rOhm(), 1e-12);
-        assertEquals(0.0181 * 46.08, x37.xOhm(), 1e-12);
+        assertEquals(0.0009 * 46.08, x37.rOhm(), DECIMAL_ROUNDING);
+        assertEquals(0.0181 * 46.08, x37.xOhm(), DECIMAL_ROUNDING);
         assertEquals(Branch.Kind.SWITCH, TestFeeders.load("ieee13").branchTo("692").kind());
     }
 
@@ -59,16 +61,16 @@ class IeeeEquivalentFeedersTest {
     void structureAndTotalLoadsMatchTheSourceFiles() {
         Feeder f13 = TestFeeders.load("ieee13");
         assertEquals(14, f13.tree().size(), "13 IEEE nodes + 670 (RG60 merged into 650)");
-        assertEquals(3.466, f13.loads().values().stream().mapToDouble(l -> l.pMw()).sum(), 1e-12);
-        assertEquals(2.102, f13.loads().values().stream().mapToDouble(l -> l.qMvar()).sum(), 1e-12);
+        assertEquals(3.466, f13.loads().values().stream().mapToDouble(l -> l.pMw()).sum(), DECIMAL_ROUNDING);
+        assertEquals(2.102, f13.loads().values().stream().mapToDouble(l -> l.qMvar()).sum(), DECIMAL_ROUNDING);
         Feeder f37 = TestFeeders.load("ieee37");
         assertEquals(37, f37.tree().size(), "37 IEEE nodes (799r merged into 799)");
-        assertEquals(2.457, f37.loads().values().stream().mapToDouble(l -> l.pMw()).sum(), 1e-12);
-        assertEquals(1.201, f37.loads().values().stream().mapToDouble(l -> l.qMvar()).sum(), 1e-12);
+        assertEquals(2.457, f37.loads().values().stream().mapToDouble(l -> l.pMw()).sum(), DECIMAL_ROUNDING);
+        assertEquals(1.201, f37.loads().values().stream().mapToDouble(l -> l.qMvar()).sum(), DECIMAL_ROUNDING);
         // L35 799r-701 1.85 kft of code 721, starting at the merged root
         Branch l35 = f37.branchTo("701");
         assertEquals("799", l35.fromBus());
-        assertEquals(1.85 * Units.KM_PER_KFT, l35.lengthKm(), 1e-12);
+        assertEquals(1.85 * Units.KM_PER_KFT, l35.lengthKm(), DECIMAL_ROUNDING);
         assertEquals("1,000,000 AA CN", l35.conductor());
     }
 

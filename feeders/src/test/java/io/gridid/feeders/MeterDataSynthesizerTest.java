@@ -17,6 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MeterDataSynthesizerTest {
+    /** Standard deviations of the binomial missing-reading count allowed: a false failure has probability ~6e-7. */
+    private static final double MISSING_COUNT_SDS = 5;
+    /** v / base / step of a reading quantised as rint(v / step) * step: a few roundings on a count near 2500 (~1e-12). */
+    private static final double WHOLE_STEPS = 1e-6;
+    /** Relative room on the half-step bound for the rounding of v / base / step (~1e-13 at counts near 2500). */
+    private static final double HALF_STEP_ROUNDING = 1e-9;
+    /** v / base of a root voltage kept within +-1 %: room for an ulp or two of round-off (~2e-16). */
+    private static final double PU_ROUNDING = 1e-12;
     /**
      * The power flow converges to 1e-10 p.u. of 12.66 kV on voltages, so power residuals of the
      * exact equations stay near 1e-10 MW; 1e-8 MW (10 mW) is the brief's conservation bound.
@@ -30,6 +38,8 @@ class MeterDataSynthesizerTest {
      * noise is wrong, not by chance.
      */
     private static final double STD_RELATIVE_TOLERANCE = 0.01;
+    /** ~1.3e5 uniform rounding errors give their sample sd a relative sampling error below 0.3 %: 2 % is more than six of those. */
+    private static final double QUANTISATION_STD_RELATIVE = 2 * STD_RELATIVE_TOLERANCE;
 
     private static Feeder ieee69;
     private static SimulatedData noisy;
@@ -143,7 +153,7 @@ class MeterDataSynthesizerTest {
         assertEquals(0.01, Math.sqrt(sq / nv), 0.01 * STD_RELATIVE_TOLERANCE);
         // Binomial count: mean f*n, sd sqrt(f(1-f)n) ~ 62 for n = 195,840, f = 0.02; allow 5 sd.
         double expected = 0.02 * possible;
-        assertEquals(expected, missing, 5 * Math.sqrt(0.02 * 0.98 * possible));
+        assertEquals(expected, missing, MISSING_COUNT_SDS * Math.sqrt(0.02 * 0.98 * possible));
         for (int t = 0; t < m.intervalCount(); t++) {
             assertFalse(Double.isNaN(m.vKv(0, t)), "the root meter never loses readings");
         }
@@ -160,15 +170,15 @@ class MeterDataSynthesizerTest {
         for (int k = 0; k < 69; k++) {
             for (int t = 0; t < q.meters().intervalCount(); t++) {
                 double pu = q.meters().vKv(k, t) / base;
-                assertEquals(Math.rint(pu / stepPu), pu / stepPu, 1e-6, "a multiple of the step");
+                assertEquals(Math.rint(pu / stepPu), pu / stepPu, WHOLE_STEPS, "a multiple of the step");
                 double e = pu - q.truthMeters().vKv(k, t) / base;
-                assertTrue(Math.abs(e) <= stepPu / 2 * (1 + 1e-9));
+                assertTrue(Math.abs(e) <= stepPu / 2 * (1 + HALF_STEP_ROUNDING));
                 s2 += e * e;
                 n++;
             }
         }
-        // rounding error is uniform on +-step/2: sd = step/sqrt(12); n ~ 1.3e5 gives ~0.3 % sampling error
-        assertEquals(stepPu / Math.sqrt(12), Math.sqrt(s2 / n), stepPu / Math.sqrt(12) * STD_RELATIVE_TOLERANCE * 2);
+        // rounding error is uniform on +-step/2: sd = step/sqrt(12)
+        assertEquals(stepPu / Math.sqrt(12), Math.sqrt(s2 / n), stepPu / Math.sqrt(12) * QUANTISATION_STD_RELATIVE);
     }
 
     @Test
@@ -197,7 +207,7 @@ class MeterDataSynthesizerTest {
             lo = Math.min(lo, v / ieee69.baseKv());
             hi = Math.max(hi, v / ieee69.baseKv());
         }
-        assertTrue(hi <= 1.01 + 1e-12 && lo >= 0.99 - 1e-12, "root within +-1 %");
+        assertTrue(hi <= 1.01 + PU_ROUNDING && lo >= 0.99 - PU_ROUNDING, "root within +-1 %");
         assertTrue(hi - lo > 0.01, "root voltage moves: " + lo + " .. " + hi);
     }
 

@@ -14,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RandomFeederTest {
+    /** The generator forms the same product r per km x length (Branch.ofConductor): room for round-off only (~1e-16 ohm). */
+    private static final double CONDUCTOR_PRODUCT_OHM = 1e-12;
+    /** Head flow and losses come from the same branch equations, summed separately over up to 400 branches: round-off ~1e-13 MW. */
+    private static final double BALANCE_MW = 1e-8;
     /** The load scale is bisected to 0.1 %: the binding voltage sits within ~0.1 % of the drop above 0.95. */
     private static final double SCALE_SLACK_PU = 0.001;
 
@@ -48,8 +52,8 @@ class RandomFeederTest {
             for (Branch b : f.branches()) {
                 ConductorType t = lib.byName(b.conductor());
                 assertTrue(b.lengthKm() >= RandomFeeder.MIN_LENGTH_KM && b.lengthKm() <= RandomFeeder.MAX_LENGTH_KM);
-                assertEquals(t.rOhmPerKm() * b.lengthKm(), b.rOhm(), 1e-12);
-                assertEquals(t.xOhmPerKm() * b.lengthKm(), b.xOhm(), 1e-12);
+                assertEquals(t.rOhmPerKm() * b.lengthKm(), b.rOhm(), CONDUCTOR_PRODUCT_OHM);
+                assertEquals(t.xOhmPerKm() * b.lengthKm(), b.xOhm(), CONDUCTOR_PRODUCT_OHM);
                 if (!b.fromBus().equals(f.rootBus())) {
                     ConductorType up = lib.byName(f.branchTo(b.fromBus()).conductor());
                     assertTrue(t.ampacityAmps() <= up.ampacityAmps(),
@@ -88,6 +92,6 @@ class RandomFeederTest {
         PowerFlow.Solution s = new PowerFlow(f).solveNominal();
         assertTrue(s.voltageKv(s.lowestVoltageIndex()) >= RandomFeeder.MIN_VOLTAGE_PU * f.baseKv());
         double loads = f.loads().values().stream().mapToDouble(l -> l.pMw()).sum();
-        assertEquals(loads + s.lossMw(), s.headMw(), 1e-8, "power conserved");
+        assertEquals(loads + s.lossMw(), s.headMw(), BALANCE_MW, "power conserved");
     }
 }

@@ -31,6 +31,8 @@ class ImpedanceEstimatorTest {
     private static final double EXACT_RELATIVE_ERROR = 1e-4;
     /** Gap w - (r^2+x^2) that counts as an exact relaxation, ohm^2 (branch z^2 here is 0.01..1). */
     private static final double EXACT_GAP = 1e-6;
+    /** A hundred times EXACT_RELATIVE_ERROR: without rejection the spikes must move r clearly beyond what the cleaned fit is held to. */
+    private static final double SPIKE_PULL_MIN_RELATIVE = 0.01;
     private static final int DAYS = 15;
     private static final int INTERVALS = DAYS * 24;
 
@@ -226,7 +228,7 @@ class ImpedanceEstimatorTest {
         // without rejection the same spikes pull branch 4-5 far off: the rejection is what fixes it
         ImpedanceResult raw = new ImpedanceEstimator(ls.withBadDataSigmas(0)).estimate(glitchy, feeder.tree());
         Branch truth = feeder.branchTo("5");
-        assertTrue(Math.abs(raw.branchTo("5").rOhm() - truth.rOhm()) > 0.01 * truth.rOhm(),
+        assertTrue(Math.abs(raw.branchTo("5").rOhm() - truth.rOhm()) > SPIKE_PULL_MIN_RELATIVE * truth.rOhm(),
                 "spikes should matter without rejection: " + raw.branchTo("5"));
     }
 

@@ -64,6 +64,13 @@ class JointRefinementTest {
     /** The iterative solver's distance from the dense solution, in standard errors of the estimate. */
     private static final double ITERATION_SHARE_OF_STDERR = 0.1;
 
+    /** The dense and matrix-free products sum the same ~1e5-sized terms in another order: agreement to round-off of the largest component. */
+    private static final double SUM_ORDER_RELATIVE = 1e-9;
+    /** The acceptance bound for noise-free data: every branch (and every length) within 0.5 %. */
+    private static final double NOISE_FREE_RELATIVE = 0.005;
+    /** 14 readings of 2 % of u (about 3 kV^2, against a branch drop of about 0.1 kV^2) pull r to its bound: off by more than half the true r. */
+    private static final double GLITCH_PULL_MIN_RELATIVE = 0.5;
+
     /** Loads of buses 1 and 2 (MW, Mvar) per interval: independent shapes, fixed seed. */
     static double[][] loads() {
         SplittableRandom rnd = new SplittableRandom(11);
@@ -262,8 +269,7 @@ class JointRefinementTest {
             scale = Math.max(scale, Math.abs(e));
         }
         for (int i = 0; i < par.m; i++) {
-            // both sum the same ~1e5-sized terms in another order: agreement to 1e-9 of the largest
-            assertEquals(dense[i], free[i], 1e-9 * scale, "component " + i);
+            assertEquals(dense[i], free[i], SUM_ORDER_RELATIVE * scale, "component " + i);
         }
     }
 
@@ -513,7 +519,7 @@ class JointRefinementTest {
             Branch truth = feeder.branchTo(e.toBus());
             if (truth.kind() == Branch.Kind.LINE && truth.conductor() != null) {
                 assertEquals(truth.conductor(), e.conductor(), "conductor of branch to " + e.toBus());
-                assertEquals(truth.lengthKm(), e.lengthKm(), 0.005 * truth.lengthKm(), "length to " + e.toBus());
+                assertEquals(truth.lengthKm(), e.lengthKm(), NOISE_FREE_RELATIVE * truth.lengthKm(), "length to " + e.toBus());
             } else {
                 assertNull(e.conductor(), "branch to " + e.toBus() + " is no line: it must fall back");
             }
@@ -617,9 +623,7 @@ class JointRefinementTest {
         assertEquals(truth.xOhm(), e.xOhm(), STDERR_MULTIPLE * e.xStdErr(), "x of 4-5");
         JointRefinement.Branch raw = new JointRefinement(o.withBadDataSigmas(0))
                 .refine(glitchy, feeder.tree(), null, starts).branches().get("5");
-        // 14 readings of 2 % of u (about 3 kV^2, against a branch drop of about 0.1 kV^2) pull it to
-        // the bound: off by more than half the true r
-        assertTrue(Math.abs(raw.rOhm() - truth.rOhm()) > 0.5 * truth.rOhm(),
+        assertTrue(Math.abs(raw.rOhm() - truth.rOhm()) > GLITCH_PULL_MIN_RELATIVE * truth.rOhm(),
                 "glitches should matter without rejection: " + raw);
     }
 
@@ -697,8 +701,8 @@ class JointRefinementTest {
                 double z = Math.hypot(t.rOhm(), t.xOhm());
                 double rRef = t.rOhm() > 0 ? t.rOhm() : z;
                 double xRef = t.xOhm() > 0 ? t.xOhm() : z;
-                assertEquals(t.rOhm(), e.rOhm(), 0.005 * rRef, name + " r " + t.toBus());
-                assertEquals(t.xOhm(), e.xOhm(), 0.005 * xRef, name + " x " + t.toBus());
+                assertEquals(t.rOhm(), e.rOhm(), NOISE_FREE_RELATIVE * rRef, name + " r " + t.toBus());
+                assertEquals(t.xOhm(), e.xOhm(), NOISE_FREE_RELATIVE * xRef, name + " x " + t.toBus());
             }
         }
     }

@@ -19,6 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TreeLikelihoodTest {
+    /** The log of a 3x3 determinant from a few pivots of order 1: round-off of a few ulps (~1e-15). */
+    private static final double EXACT_LOG = 1e-12;
+    /** Standard deviations sqrt(2 / dof) of the chi-square's mean allowed: a false failure has probability ~6e-7. */
+    private static final double CHI2_SDS = 5;
+    /** Allowance for the linearisation and for the readings' unequal variances (u's noise is 4|V|^2 sigma_V^2, |V| varying by a few per cent). */
+    private static final double UNEQUAL_VARIANCE_ALLOWANCE = 0.01;
+    /** With every kappa = 0 each interval adds log N exactly (all pivots 1); summing T of them rounds by ~1e-12 per interval. */
+    private static final double LOG_N_PER_INTERVAL = 1e-6;
+
     /**
      * The determinant term by hand: root r, chain r &rarr; a &rarr; b, &kappa;_a = 1, &kappa;_b = 0 (&sigma;&sup2; = 1).
      * The readings are (v + e_r, v &minus; &eta;_a + e_a, v &minus; &eta;_a + e_b): covariance given v
@@ -29,11 +38,11 @@ class TreeLikelihoodTest {
     void determinantTermMatchesTheCovarianceByHand() {
         RadialTree chain = new RadialTree("r", Map.of("a", "r", "b", "a"));
         double got = TreeLikelihood.logDeterminantPerInterval(chain, new JointNoiseModel(1, Map.of("a", 1.0)));
-        assertEquals(Math.log(5), got, 1e-12);
+        assertEquals(Math.log(5), got, EXACT_LOG);
         // with every kappa = 0 the term is log N for any shape: trees of the same buses cost alike
         RadialTree star = new RadialTree("r", Map.of("a", "r", "b", "r"));
-        assertEquals(Math.log(3), TreeLikelihood.logDeterminantPerInterval(star, new JointNoiseModel(1, Map.of())), 1e-12);
-        assertEquals(Math.log(3), TreeLikelihood.logDeterminantPerInterval(chain, new JointNoiseModel(1, Map.of())), 1e-12);
+        assertEquals(Math.log(3), TreeLikelihood.logDeterminantPerInterval(star, new JointNoiseModel(1, Map.of())), EXACT_LOG);
+        assertEquals(Math.log(3), TreeLikelihood.logDeterminantPerInterval(chain, new JointNoiseModel(1, Map.of())), EXACT_LOG);
     }
 
     /**
@@ -63,9 +72,9 @@ class TreeLikelihoodTest {
         JointNoiseModel exact = new JointNoiseModel(sum / n, Map.of());
         TreeDeviance d = new TreeLikelihood(ImpedanceOptions.defaults()).deviance(sim.meters(), feeder.tree(), exact);
         long dof = d.readings() - d.intervals() - 2L * (feeder.tree().size() - 1);
-        double tolerance = 5 * Math.sqrt(2.0 / dof) + 0.01;
+        double tolerance = CHI2_SDS * Math.sqrt(2.0 / dof) + UNEQUAL_VARIANCE_ALLOWANCE;
         assertEquals(1.0, d.quadraticForm() / dof, tolerance, "quadratic form over its degrees of freedom");
-        assertEquals(0.0, d.logDeterminant() - d.intervals() * Math.log(feeder.tree().size()), 1e-6 * d.intervals());
+        assertEquals(0.0, d.logDeterminant() - d.intervals() * Math.log(feeder.tree().size()), LOG_N_PER_INTERVAL * d.intervals());
     }
 
     /**

@@ -24,6 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NoisyAccuracyGuardTest {
     private static final BenchmarkOptions CASE = BenchmarkOptions.defaults().withFeeders(List.of("random:60"))
             .withNoiseVoltagePu(List.of(1e-4)).withDays(List.of(60)).withNoisePowerRelative(0.005).withSeed(1);
+    /** Seeds 1-4 measured F1 0.983-1.000: 0.95 allows about three times the worst seed's shortfall from 1. */
+    private static final double MIN_F1 = 0.95;
+    /** Without the library, seeds 1-4 measured r medians 2.75-3.92 %: below 1 % the noise did not reach the fits; 6 % is ~1.5 times the worst seed. */
+    private static final double R_MEDIAN_FLOOR = 0.01;
+    private static final double R_MEDIAN_CEILING = 0.06;
+    /** Without the library, seeds 1-4 measured x medians 6.87-10.51 %: below 3 % the noise did not reach the fits; 16 % is ~1.5 times the worst seed. */
+    private static final double X_MEDIAN_FLOOR = 0.03;
+    private static final double X_MEDIAN_CEILING = 0.16;
+    /** With the library, seeds 1-4 measured r and x medians 0.40-0.52 %: below 0.1 % the noise did not reach the fits; 0.8 % is ~1.5 times the worst seed. */
+    private static final double TYPED_MEDIAN_FLOOR = 0.001;
+    private static final double TYPED_MEDIAN_CEILING = 0.008;
 
     private static BenchmarkRow run(IdentifyOptions options) {
         BenchmarkTable t = new Benchmark(CASE, new IdentifyPipeline(options)).run((label, done, total) -> { });
@@ -35,9 +46,9 @@ class NoisyAccuracyGuardTest {
     @Test
     void withoutTheLibrary() {
         BenchmarkRow row = run(IdentifyOptions.defaults());
-        assertTrue(row.f1() >= 0.95, "F1 " + row.f1());
-        assertTrue(row.rRelErrorMedian() > 0.01 && row.rRelErrorMedian() < 0.06, "r median " + row.rRelErrorMedian());
-        assertTrue(row.xRelErrorMedian() > 0.03 && row.xRelErrorMedian() < 0.16, "x median " + row.xRelErrorMedian());
+        assertTrue(row.f1() >= MIN_F1, "F1 " + row.f1());
+        assertTrue(row.rRelErrorMedian() > R_MEDIAN_FLOOR && row.rRelErrorMedian() < R_MEDIAN_CEILING, "r median " + row.rRelErrorMedian());
+        assertTrue(row.xRelErrorMedian() > X_MEDIAN_FLOOR && row.xRelErrorMedian() < X_MEDIAN_CEILING, "x median " + row.xRelErrorMedian());
     }
 
     @Test
@@ -45,8 +56,8 @@ class NoisyAccuracyGuardTest {
         IdentifyOptions defaults = IdentifyOptions.defaults();
         ImpedanceOptions typed = defaults.impedance().withConductors(ConductorLibrary.builtIn().types());
         BenchmarkRow row = run(defaults.withImpedance(typed));
-        assertTrue(row.f1() >= 0.95, "F1 " + row.f1());
-        assertTrue(row.rRelErrorMedian() > 0.001 && row.rRelErrorMedian() < 0.008, "r median " + row.rRelErrorMedian());
-        assertTrue(row.xRelErrorMedian() > 0.001 && row.xRelErrorMedian() < 0.008, "x median " + row.xRelErrorMedian());
+        assertTrue(row.f1() >= MIN_F1, "F1 " + row.f1());
+        assertTrue(row.rRelErrorMedian() > TYPED_MEDIAN_FLOOR && row.rRelErrorMedian() < TYPED_MEDIAN_CEILING, "r median " + row.rRelErrorMedian());
+        assertTrue(row.xRelErrorMedian() > TYPED_MEDIAN_FLOOR && row.xRelErrorMedian() < TYPED_MEDIAN_CEILING, "x median " + row.xRelErrorMedian());
     }
 }

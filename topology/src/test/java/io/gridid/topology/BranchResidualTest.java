@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class BranchResidualTest {
     /** Exactly linear data: only rounding of sums over 500 terms of order 1 remains. */
     private static final double EXACT = 1e-9;
+    /** The loss column c ~ 1e-2 beside a, b ~ 1 gives the Gram matrix a condition number ~4e5: w's round-off grows to ~1e-10, inside this. */
+    private static final double LOSS_COEFFICIENT = 1e-6;
+    /** The residual sum of squares is y'y (~50) minus the fitted part: their cancellation leaves ~1e-13. */
+    private static final double RSS_CANCELLATION = 1e-9;
 
     /** Moments of y = a r + b x + c w (+ an optional extra term) over random regressors. */
     private static double[][] moments(double r, double x, double w, double extra, long seed) {
@@ -42,8 +46,8 @@ class BranchResidualTest {
         BranchResidual.solve(m[0], m[1], m[2][0], out);
         assertEquals(0.3, out[0], EXACT);
         assertEquals(0.1, out[1], EXACT);
-        assertEquals(0.1, out[2], 1e-6); // the loss column is small (c ~ 1e-2): its coefficient is less precise
-        assertEquals(0, out[3], 1e-9);
+        assertEquals(0.1, out[2], LOSS_COEFFICIENT);
+        assertEquals(0, out[3], RSS_CANCELLATION);
     }
 
     @Test

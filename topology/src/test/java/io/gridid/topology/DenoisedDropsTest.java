@@ -11,6 +11,13 @@ class DenoisedDropsTest {
     private static final DenoisedDrops.Loads PQ = DenoisedDrops.Loads.ACTIVE_AND_REACTIVE;
     private static final int BUSES = 20;
     private static final int INTERVALS = 4000;
+
+    /** Normal equations of scaled columns (condition ~1e2 here) on exact data: round-off well under 1e-9 of a ~10 kV^2 drop. */
+    private static final double EXACT_RELATIVE = 1e-9;
+    /** Without Q's columns the squared totals are nearly collinear with the P columns over this narrow load range, so the ridge's bias reaches ~1e-9 of the drop (1e-5 of a 0.1 V meter's resolution in u at 12.47 kV). */
+    private static final double RIDGE_BIAS_RELATIVE = 1e-8;
+    /** The mean of 20 chi-square(c)/c ratios has relative sd sqrt(2 / (20 c)): 5 % at c = 43 (P and Q), 6.6 % at c = 23 (P alone); +-25 % is 5 and 3.8 of them. */
+    private static final double NOISE_SHARE_RELATIVE = 0.25;
     /** Drops built from the loads by hand: every bus's drop is a fixed combination of all loads. */
     private final double[][] p = new double[BUSES][INTERVALS];
     private final double[][] q = new double[BUSES][INTERVALS];
@@ -48,8 +55,7 @@ class DenoisedDropsTest {
         double[][] fitted = DenoisedDrops.fit(exact, p, q, PQ, false);
         for (int k = 0; k < BUSES; k++) {
             for (int t = 0; t < INTERVALS; t++) {
-                // normal equations of scaled columns (condition ~1e2 here): 1e-9 of a ~10 kV^2 drop
-                assertEquals(exact[k][t], fitted[k][t], 1e-9 * Math.abs(exact[k][t]), "bus " + k + " t " + t);
+                assertEquals(exact[k][t], fitted[k][t], EXACT_RELATIVE * Math.abs(exact[k][t]), "bus " + k + " t " + t);
             }
         }
     }
@@ -79,7 +85,7 @@ class DenoisedDropsTest {
         }
         double variance = ss / (BUSES * (double) INTERVALS);
         double expected = sigma * sigma * (2 * BUSES + 3) / INTERVALS;
-        assertEquals(1.0, variance / expected, 0.25, "fitted-row error variance over sigma^2 c / T");
+        assertEquals(1.0, variance / expected, NOISE_SHARE_RELATIVE, "fitted-row error variance over sigma^2 c / T");
     }
 
     @Test
@@ -135,15 +141,12 @@ class DenoisedDropsTest {
         double[][] fitted = DenoisedDrops.fit(drops, p, steadyQ, DenoisedDrops.Loads.ACTIVE, false);
         for (int k = 0; k < BUSES; k++) {
             for (int t = 0; t < INTERVALS; t++) {
-                // 1e-8 of the drop: without Q's columns the squared totals are nearly collinear with the
-                // P columns over this narrow load range, so the ridge's bias reaches ~1e-9 (1e-5 of a 0.1 V
-                // meter's resolution in u at 12.47 kV)
-                assertEquals(drops[k][t], fitted[k][t], 1e-8 * Math.abs(drops[k][t]), "bus " + k + " t " + t);
+                assertEquals(drops[k][t], fitted[k][t], RIDGE_BIAS_RELATIVE * Math.abs(drops[k][t]), "bus " + k + " t " + t);
             }
         }
     }
 
-    /** As with P and Q, with c = n + 3 columns: +-25 % is five standard deviations of the mean ratio. */
+    /** As with P and Q, with c = n + 3 columns: +-25 % is 3.8 standard deviations of the mean ratio. */
     @Test
     void activePowersAloneKeepTheShareOfTheirColumns() {
         double sigma = 0.05;
@@ -166,7 +169,7 @@ class DenoisedDropsTest {
         }
         double variance = ss / (BUSES * (double) INTERVALS);
         double expected = sigma * sigma * (BUSES + 3) / INTERVALS;
-        assertEquals(1.0, variance / expected, 0.25, "fitted-row error variance over sigma^2 c / T");
+        assertEquals(1.0, variance / expected, NOISE_SHARE_RELATIVE, "fitted-row error variance over sigma^2 c / T");
     }
 
     @Test
