@@ -37,6 +37,23 @@ class HeapRelaunchTest {
                 "identify", "--meters", "m.csv", "--root", "0"), cmd);
     }
 
+    /** The parent returns what the child exited with: 0 for a version request, 2 for a file that is not there. */
+    @Test
+    void theChildsExitCodeIsTheParentsAnswer() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> child = List.of(java, "-cp", System.getProperty("java.class.path"), "io.gridid.cli.Main");
+        assertEquals(ExitCode.OK, HeapRelaunch.run(concat(child, "--version")));
+        assertEquals(ExitCode.INVALID_INPUT, HeapRelaunch.run(concat(child, "identify", "--meters",
+                dir.resolve("absent.csv").toString(), "--root", "0", "--base-kv", "12.47", "--out",
+                dir.resolve("out").toString())));
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
     @Test
     void theClassDataArchiveBesideTheJarIsMappedUnlessTheJarIsNewer() throws Exception {
         Path jar = jar();
