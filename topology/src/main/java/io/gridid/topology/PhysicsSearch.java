@@ -85,7 +85,7 @@ public final class PhysicsSearch implements TopologyEstimator {
     public Topology estimate(FeederSeries series) throws GrididException {
         Objects.requireNonNull(series, "series");
         DenoisedDrops.Loads loads = options.denoiseParents() && !series.hasGaps()
-                ? DenoisedDrops.loads(series.busCount(), series.intervalCount()) : null;
+                ? DenoisedDrops.loads(series.busCount(), series.intervalCount(), series.totalIntervals()) : null;
         boolean mayDenoise = loads != null;
         SearchRun s;
         double[][] early = null;

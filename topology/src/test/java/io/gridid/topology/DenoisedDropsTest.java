@@ -194,6 +194,23 @@ class DenoisedDropsTest {
         assertNull(DenoisedDrops.loads(1000, 35_040));
     }
 
+    /** A stability half is fitted at most as the whole data are. */
+    @Test
+    void aHalfIsFittedAtMostAsTheWholeData() {
+        for (int buses : new int[] {68, 436, 500, 874, 1000}) {
+            assertEquals(DenoisedDrops.loads(buses, 8760), DenoisedDrops.loads(buses, 8760, 8760), "whole data");
+        }
+        // a year at 15 minutes: the whole 1000-bus data are not fitted (work), so neither are their halves
+        assertEquals(DenoisedDrops.Loads.ACTIVE, DenoisedDrops.loads(1000, 17_520));
+        assertNull(DenoisedDrops.loads(1000, 17_520, 35_040));
+        // 500 buses: the whole data fit P alone (work), the halves could fit P and Q: they fit P
+        assertEquals(DenoisedDrops.Loads.ACTIVE, DenoisedDrops.loads(500, 35_040));
+        assertEquals(PQ, DenoisedDrops.loads(500, 17_520));
+        assertEquals(DenoisedDrops.Loads.ACTIVE, DenoisedDrops.loads(500, 17_520, 35_040));
+        // a year hourly at 500 buses: the halves' own rule (intervals per column) is the stricter
+        assertEquals(DenoisedDrops.Loads.ACTIVE, DenoisedDrops.loads(500, 4380, 8760));
+    }
+
     private static double gaussian(SplittableRandom rnd) {
         double u = Math.max(rnd.nextDouble(), Double.MIN_VALUE);
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
