@@ -23,7 +23,7 @@ class StandardErrorCalibrationTest {
      * Share of r and x within two reported standard errors: 95.4 % for honest Gaussian errors. A
      * branch's r and x errors are strongly correlated (about &minus;0.98 at 1e-4 p.u.), so the 3 &times; 158
      * estimates count as about 237 independent ones; at that size fewer than 90 % covered has a
-     * binomial probability below 1e-4 and more than 99 % about 0.3 %. Measured: 97 % (100, 97 and 95 %
+     * binomial probability of 0.03 % and more than 99 % of 0.1 %. Measured: 97 % (100, 97 and 95 %
      * per seed).
      */
     private static final double MIN_TWO_SE_COVERAGE = 0.90;

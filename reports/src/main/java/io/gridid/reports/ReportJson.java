@@ -216,21 +216,23 @@ public final class ReportJson {
         }
         try {
             return new JointRefinementReport(status, pass(node.path("free")), pass(node.path("lengths")));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) { // passes that do not fit the status
             return JointRefinementReport.NOT_RECORDED;
         }
     }
 
+    /** A pass, or null when absent or its solver is unknown. */
     private static JointRefinementReport.Pass pass(JsonNode n) {
-        if (!n.isObject()) {
+        JointRefinementReport.Solver solver = named(JointRefinementReport.Solver.class, n.path("solver").asText());
+        if (!n.isObject() || solver == null) {
             return null;
         }
-        JointRefinementReport.Solver solver = named(JointRefinementReport.Solver.class, n.path("solver").asText());
         return new JointRefinementReport.Pass(n.path("pooled").asBoolean(), solver, n.path("iterations").asInt(),
                 n.path("rejected_readings").asInt(), number(n.path("voltage_noise_variance_kv4")),
                 n.path("readings").asLong(), n.path("intervals").asLong(), number(n.path("sum_of_squares_kv4")));
     }
 
+    /** The constant of {@code type} named {@code name}, or null (a name a newer or older gridid wrote). */
     private static <E extends Enum<E>> E named(Class<E> type, String name) {
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(name)) {
@@ -244,10 +246,9 @@ public final class ReportJson {
     private static Map<String, StageStatus> statuses(JsonNode node) {
         Map<String, StageStatus> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> {
-            for (StageStatus s : StageStatus.values()) {
-                if (s.name().equals(e.getValue().asText())) {
-                    out.put(e.getKey(), s);
-                }
+            StageStatus s = named(StageStatus.class, e.getValue().asText());
+            if (s != null) {
+                out.put(e.getKey(), s);
             }
         });
         return out;
@@ -278,12 +279,8 @@ public final class ReportJson {
     }
 
     private static WarningCode code(String name) {
-        for (WarningCode c : WarningCode.values()) {
-            if (c.name().equals(name)) {
-                return c;
-            }
-        }
-        return WarningCode.UNCLASSIFIED;
+        WarningCode c = named(WarningCode.class, name);
+        return c == null ? WarningCode.UNCLASSIFIED : c;
     }
 
     private static void branches(ArrayNode a, List<BranchRow> rows) {

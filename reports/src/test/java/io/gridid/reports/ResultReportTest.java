@@ -113,6 +113,16 @@ class ResultReportTest {
         assertEquals("True branches not identified: 632\u2013680", doc.selectFirst("p#missing").text());
     }
 
+    /** A joint-refinement record whose solver this gridid does not know is read as not recorded, not refused. */
+    @Test
+    void anUnknownJointRefinementSolverReadsAsNotRecorded() throws GrididException {
+        ReportJson json = new ReportJson();
+        String written = json.write(SampleResults.fiveBranches());
+        assertTrue(written.contains("\"DENSE\""), written);
+        IdentificationResult back = json.read(written.replace("\"DENSE\"", "\"QUANTUM\""), "report.json");
+        assertEquals(JointRefinementReport.NOT_RECORDED, back.jointRefinement());
+    }
+
     @Test
     void jsonRoundTripReproducesTheResult() throws GrididException {
         IdentificationResult r = SampleResults.fiveBranches().withTruth(SampleResults.truth());

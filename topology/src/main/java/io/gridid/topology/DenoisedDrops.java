@@ -76,6 +76,9 @@ final class DenoisedDrops {
      * stability half): at most what the whole data allow, so that a half is searched as the whole
      * data were and never pays for a fit the whole data could not afford (with a year at 15 minutes,
      * a 1000-bus feeder's halves would otherwise fit P while the whole data are not fitted).
+     * {@code dataIntervals} counts the data's intervals before any was dropped
+     * ({@link FeederSeries#totalIntervals()}); for a whole series without dropped ones it equals
+     * {@code intervals} and the rule is {@link #loads(int, int)}'s.
      */
     static Loads loads(int buses, int intervals, int dataIntervals) {
         Loads own = loads(buses, intervals);
