@@ -45,9 +45,10 @@ final class IdentifyCommand implements Callable<Integer> {
     @Mixin
     WarningOutput warningOutput;
 
-    @Option(names = "--stability", paramLabel = "N", defaultValue = "8",
-            description = "Edge confidence = share of N random halves of the data whose tree has the edge "
-                    + "(0 = the estimator's own figure, fastest). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stability", paramLabel = "N", defaultValue = "0",
+            description = "Edge confidence: 0 (default) = the search's own, each edge's posterior share against the "
+                    + "trees without it (from its evidence); N > 0 = the share of N random halves of the data whose "
+                    + "tree has the edge (N more runs on half the data). Default: ${DEFAULT-VALUE}.")
     int stability;
 
     @Option(names = "--force", description = FORCE_DESCRIPTION)

@@ -53,9 +53,10 @@ final class TopologyCommand implements Callable<Integer> {
             description = PipelineOptions.METHOD_DESCRIPTION)
     String method;
 
-    @Option(names = "--stability", paramLabel = "N", defaultValue = "8",
-            description = "Confidence = share of N random halves of the data whose tree has the edge "
-                    + "(N more runs on half the data; 0 = the estimator's own figure, fastest). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stability", paramLabel = "N", defaultValue = "0",
+            description = "Edge confidence: 0 (default) = the search's own, each edge's posterior share against the "
+                    + "trees without it (from its evidence); N > 0 = the share of N random halves of the data whose "
+                    + "tree has the edge (N more runs on half the data). Default: ${DEFAULT-VALUE}.")
     int stability;
 
     @Option(names = "--likelihood-search", description = PipelineOptions.LIKELIHOOD_SEARCH_DESCRIPTION)
@@ -110,7 +111,7 @@ final class TopologyCommand implements Callable<Integer> {
         warnings.addAll(d.warnings());
         warningOutput.print(err, warnings);
         Path target = output.out.resolve("topology.csv");
-        new FileSet().add("topology.csv", TopologyFile.content(t.tree(), t.confidence())).write(output.out);
+        new FileSet().add("topology.csv", TopologyFile.content(t.tree(), t.confidence(), t.evidence())).write(output.out);
         long doubtful = t.confidence().values().stream().filter(c -> c < DOUBTFUL).count();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "topology: %d buses, %d branches, root %s%n", t.tree().size(), t.tree().size() - 1, root);

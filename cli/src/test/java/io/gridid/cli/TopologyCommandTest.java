@@ -40,7 +40,7 @@ class TopologyCommandTest {
                 "--base-kv", Double.toString(f.baseKv()), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         List<String> lines = Files.readAllLines(out.resolve("topology.csv"), StandardCharsets.UTF_8);
-        assertEquals("from_bus,to_bus,confidence", lines.get(0));
+        assertEquals("from_bus,to_bus,confidence,evidence", lines.get(0));
         assertEquals(f.branches().size() + 1, lines.size());
         RadialTree truth = f.tree();
         for (String line : lines.subList(1, lines.size())) {

@@ -29,10 +29,10 @@ import java.util.Objects;
  */
 public final class FeederIdentifier {
     /**
-     * Stability runs of the default options, as {@code gridid identify}: a branch's confidence is the
-     * share of 8 random halves of the data whose tree has it.
+     * Stability runs of the default options, as {@code gridid identify}: none, a branch's confidence is
+     * stage 1's own posterior share against the trees without it (docs/decisions/014-edge-evidence.md).
      */
-    public static final int STABILITY_RUNS = 8;
+    public static final int STABILITY_RUNS = 0;
 
     private final IdentifyOptions options;
     private final boolean rootChecked;

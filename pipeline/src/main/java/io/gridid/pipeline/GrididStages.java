@@ -102,7 +102,7 @@ public final class GrididStages {
             if (!data.hasMeter(bus)) {
                 warnings.add(Warning.of(WarningCode.LIKELIHOOD_SEARCH_NOT_RUN, "likelihood search not run: the tree has"
                         + " buses without a meter (" + bus + "), and the joint model needs a meter at every bus", bus));
-                return new Topology(found.tree(), found.confidence(), found.diagnostics().withWarnings(warnings));
+                return found.revised(found.tree(), found.confidence(), found.diagnostics().withWarnings(warnings));
             }
         }
         Searched done = last.get();
@@ -123,7 +123,7 @@ public final class GrididStages {
         }
         if (done.failure() != null) {
             warnings.add(Warning.of(WarningCode.LIKELIHOOD_SEARCH_NOT_RUN, "likelihood search not run: " + done.failure()));
-            return new Topology(found.tree(), found.confidence(), found.diagnostics().withWarnings(warnings));
+            return found.revised(found.tree(), found.confidence(), found.diagnostics().withWarnings(warnings));
         }
         LikelihoodTreeSearch.Result r = done.result();
         Map<String, Double> confidence = new LinkedHashMap<>(found.confidence());
@@ -139,7 +139,7 @@ public final class GrididStages {
                         + " confidence is the likelihood share its move won against stage 1's parent", moved,
                 r.moves().size(), search.minGain(), r.startDeviance() - r.deviance(), r.evaluations(), r.rounds())
                 + (done.gapTreatment().isEmpty() ? "" : "; " + done.gapTreatment())));
-        return new Topology(r.tree(), confidence, found.diagnostics().withWarnings(warnings));
+        return found.revised(r.tree(), confidence, found.diagnostics().withWarnings(warnings));
     }
 
     /** Stage 2 with the impedance options: {@link HiddenJunctionImpedance}, which fits trees with buses without a meter too. */

@@ -30,18 +30,23 @@ import java.util.Objects;
  *                       unknown: a report written before statuses were recorded)
  * @param jointRefinement what stage 2's joint refinement did ({@link JointRefinementReport#NOT_RECORDED}
  *                       when unknown)
+ * @param evidence       stage 1's evidence per branch where it weighed one, keyed by the branch's child:
+ *                       the log-likelihood ratio against the best alternative without the branch
+ *                       ({@link io.gridid.topology.Topology#evidence()}); empty when unknown
  */
 public record IdentificationResult(String rootBus, double baseKv, List<IdentifiedBranch> branches,
                                    Map<String, Double> confidence, IdentificationDiagnostics diagnostics,
                                    Map<String, Double> meanVoltagePu, List<Warning> warnings,
                                    Map<String, Double> stageSeconds, List<BranchRow> truth,
-                                   Map<String, StageStatus> stageStatus, JointRefinementReport jointRefinement) {
+                                   Map<String, StageStatus> stageStatus, JointRefinementReport jointRefinement,
+                                   Map<String, Double> evidence) {
     public IdentificationResult {
         Objects.requireNonNull(jointRefinement, "jointRefinement");
         Objects.requireNonNull(rootBus, "rootBus");
         Objects.requireNonNull(diagnostics, "diagnostics");
         branches = List.copyOf(branches);
         confidence = copy(confidence);
+        evidence = copy(evidence);
         meanVoltagePu = copy(meanVoltagePu);
         stageSeconds = copy(stageSeconds);
         warnings = List.copyOf(warnings);
@@ -68,7 +73,7 @@ public record IdentificationResult(String rootBus, double baseKv, List<Identifie
                                 Map<String, Double> meanVoltagePu, List<Warning> warnings,
                                 Map<String, Double> stageSeconds, List<BranchRow> truth) {
         this(rootBus, baseKv, branches, confidence, diagnostics, meanVoltagePu, warnings, stageSeconds, truth, Map.of(),
-                JointRefinementReport.NOT_RECORDED);
+                JointRefinementReport.NOT_RECORDED, Map.of());
     }
 
     private static RadialTree tree(String root, List<IdentifiedBranch> rows) {
@@ -101,7 +106,7 @@ public record IdentificationResult(String rootBus, double baseKv, List<Identifie
     /** The same result compared with the given truth (empty list = none). */
     public IdentificationResult withTruth(List<BranchRow> truthBranches) {
         return new IdentificationResult(rootBus, baseKv, branches, confidence, diagnostics, meanVoltagePu, warnings,
-                stageSeconds, truthBranches, stageStatus, jointRefinement);
+                stageSeconds, truthBranches, stageStatus, jointRefinement, evidence);
     }
 
     /**
@@ -130,5 +135,11 @@ public record IdentificationResult(String rootBus, double baseKv, List<Identifie
     public double confidenceOf(String childBus) {
         Double c = confidence.get(childBus);
         return c == null ? Double.NaN : c;
+    }
+
+    /** Stage 1's evidence of the branch feeding a bus, NaN where none was weighed. */
+    public double evidenceOf(String childBus) {
+        Double e = evidence.get(childBus);
+        return e == null ? Double.NaN : e;
     }
 }

@@ -207,7 +207,7 @@ public final class IdentifyPipeline {
                         confidence.put(bus, Double.NaN);
                     }
                 }
-                topo = new Topology(refined.tree(), confidence, topo.diagnostics());
+                topo = topo.revised(refined.tree(), confidence, topo.diagnostics());
                 imp = impedance.estimate(data, topo.tree(), ProgressListener.NONE);
             }
             topologySeconds += (System.nanoTime() - s0) / 1e9;
@@ -240,7 +240,7 @@ public final class IdentifyPipeline {
                 times.length == 0 ? IdentificationDiagnostics.UNKNOWN : times[times.length - 1],
                 IdentificationDiagnostics.commonStep(times));
         return new IdentificationResult(rootBus, baseKv, rows, topo.confidence(), diag, meanV, warnings, seconds,
-                List.of(), status, imp.jointRefinement());
+                List.of(), status, imp.jointRefinement(), topo.evidence());
     }
 
     /**

@@ -102,6 +102,8 @@ public final class ReportJson {
         branches(root.putArray("branches"), r.branches().stream().map(BranchColumns::row).toList());
         ObjectNode cn = root.putObject("confidence");
         r.confidence().forEach((k, v) -> putNumber(cn, k, v));
+        ObjectNode en = root.putObject("evidence");
+        r.evidence().forEach((k, v) -> putNumber(en, k, v));
         ArrayNode hn = root.putArray("hidden_buses"); // buses without a meter (docs/hidden-junctions.md)
         r.hiddenBuses().forEach(hn::add);
         ObjectNode vn = root.putObject("mean_voltage_pu");
@@ -187,7 +189,7 @@ public final class ReportJson {
                     numbers(root.path("confidence")), d,
                     numbers(root.path("mean_voltage_pu")), warnings, numbers(root.path("stage_seconds")),
                     readBranches(root.path("truth")), statuses(root.path("stage_status")),
-                    jointRefinement(root.path("joint_refinement")));
+                    jointRefinement(root.path("joint_refinement")), numbers(root.path("evidence")));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(fileName, 0, e.getMessage());
         }

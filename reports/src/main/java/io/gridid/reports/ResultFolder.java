@@ -43,7 +43,7 @@ public final class ResultFolder {
     public static void write(Path dir, IdentificationResult result) throws IOException, GrididException {
         List<BranchRow> rows = result.branches().stream().map(BranchColumns::row).toList();
         byte[] branches = text(BranchCsvWriter.content(BranchColumns.ALL, rows));
-        byte[] topology = text(TopologyFile.content(result.tree(), result.confidence()));
+        byte[] topology = text(TopologyFile.content(result.tree(), result.confidence(), result.evidence()));
         byte[] html = new HtmlReport().render(result).getBytes(StandardCharsets.UTF_8);
         Map<String, String> manifest = new LinkedHashMap<>();
         manifest.put(BRANCHES, Manifest.sha256(branches));
@@ -127,7 +127,7 @@ public final class ResultFolder {
         try {
             return new IdentificationResult(fromJson.rootBus(), fromJson.baseKv(), rows, fromJson.confidence(),
                     fromJson.diagnostics(), fromJson.meanVoltagePu(), fromJson.warnings(), fromJson.stageSeconds(),
-                    fromJson.truth(), fromJson.stageStatus(), fromJson.jointRefinement());
+                    fromJson.truth(), fromJson.stageStatus(), fromJson.jointRefinement(), fromJson.evidence());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(csv.toString(), 0, e.getMessage());
         }

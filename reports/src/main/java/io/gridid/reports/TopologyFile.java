@@ -39,7 +39,7 @@ import java.util.Set;
  */
 public final class TopologyFile {
     /** The header written. */
-    public static final List<String> COLUMNS = List.of("from_bus", "to_bus", "confidence");
+    public static final List<String> COLUMNS = List.of("from_bus", "to_bus", "confidence", "evidence");
 
     private TopologyFile() {
     }
@@ -50,18 +50,26 @@ public final class TopologyFile {
      * @param confidence per child bus, in [0, 1]; a bus without one gets an empty field (not modified)
      */
     public static void write(Path file, RadialTree tree, Map<String, Double> confidence) throws IOException {
-        AtomicFile.write(file, content(tree, confidence));
+        AtomicFile.write(file, content(tree, confidence, Map.of()));
     }
 
-    /** The file's content, for a set of files written together ({@code FileSet}); arguments not modified. */
-    public static AtomicFile.Content content(RadialTree tree, Map<String, Double> confidence) {
+    /**
+     * The file's content, for a set of files written together ({@code FileSet}); arguments not modified.
+     *
+     * @param evidence per child bus, stage 1's log-likelihood ratio against the best alternative; a bus
+     *                 without one gets an empty field
+     */
+    public static AtomicFile.Content content(RadialTree tree, Map<String, Double> confidence,
+                                             Map<String, Double> evidence) {
         return w -> {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
                 csv.printRecord(COLUMNS);
                 for (String bus : tree.topDown()) {
                     if (!bus.equals(tree.root())) {
                         Double c = confidence.get(bus);
-                        csv.printRecord(tree.parentOf(bus), bus, c == null ? "" : BranchColumns.number(c));
+                        Double e = evidence.get(bus);
+                        csv.printRecord(tree.parentOf(bus), bus, c == null ? "" : BranchColumns.number(c),
+                                e == null ? "" : BranchColumns.number(e));
                     }
                 }
             }

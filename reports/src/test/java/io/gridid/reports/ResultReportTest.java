@@ -191,9 +191,10 @@ class ResultReportTest {
         assertTrue(csv.get(0).startsWith("from_bus,to_bus,r_ohm,x_ohm,conductor,length_km"), csv.get(0));
         assertEquals(7, csv.size());
         List<String> topo = Files.readAllLines(dir.resolve(ResultFolder.TOPOLOGY), StandardCharsets.UTF_8);
-        assertEquals("from_bus,to_bus,confidence", topo.get(0)); // the data contract's topology.csv
-        assertEquals("650,632,1", topo.get(1));
-        assertEquals(EVIL_ID + ",\"" + QUOTES_ID.replace("\"", "\"\"") + "\",0.7", topo.get(6));
+        assertEquals("from_bus,to_bus,confidence,evidence", topo.get(0)); // the data contract's topology.csv
+        assertEquals("650,632,1,812.25", topo.get(1));
+        assertEquals("632,633,0.2,-3.5", topo.get(2));
+        assertEquals(EVIL_ID + ",\"" + QUOTES_ID.replace("\"", "\"\"") + "\",0.7,6", topo.get(6));
         assertEquals(r.tree(), TopologyFile.read(dir.resolve(ResultFolder.TOPOLOGY), r.rootBus()));
         assertEquals(r, ResultFolder.read(dir));
         List<BranchRow> none = ResultFolder.read(dir).truth();

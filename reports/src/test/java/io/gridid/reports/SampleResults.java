@@ -57,6 +57,10 @@ final class SampleResults {
         conf.put("680", 0.5);
         conf.put(EVIL_ID, Double.NaN);
         conf.put(QUOTES_ID, 0.7);
+        Map<String, Double> evidence = new LinkedHashMap<>(); // stage 1 weighed some edges only
+        evidence.put("632", 812.25);
+        evidence.put("633", -3.5);
+        evidence.put(QUOTES_ID, 6.0);
         Map<String, Double> v = new LinkedHashMap<>();
         v.put("650", 1.0);
         v.put("632", 0.99);
@@ -75,7 +79,7 @@ final class SampleResults {
                 v, List.of(Warning.of(WarningCode.METERS_PARTIAL, "meter " + EVIL_ID + " has gaps", EVIL_ID)), secs,
                 List.of(), status, new JointRefinementReport(JointRefinementReport.Status.POOLED,
                         new JointRefinementReport.Pass(true, JointRefinementReport.Solver.DENSE, 3, 2, 1.2e-5, 9998,
-                                1440, 0.51), null));
+                                1440, 0.51), null), evidence);
     }
 
     /** Truth for {@link #fiveBranches()}: 632-633 reversed, 671-680 missing there as 632-680, one extra. */

@@ -67,7 +67,7 @@ public final class FleetMain implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--stability", paramLabel = "N", defaultValue = "" + FleetOptions.DEFAULT_STABILITY_RUNS,
-            description = "Edge confidence over N random halves, as gridid identify (default ${DEFAULT-VALUE}); "
+            description = "Edge confidence over N random halves, as gridid identify (default ${DEFAULT-VALUE}: stage 1's own); "
                     + "a feeder's stability column overrides it.")
     int stability;
 

@@ -12,12 +12,12 @@ import java.util.Objects;
  * @param format        of the output tables
  * @param truth         a truth table ({@code feeder_id,from_bus,to_bus,r_ohm,x_ohm}) to score against, or null
  * @param partitions    Spark partitions of the feeders; 0 = one per feeder (default)
- * @param stabilityRuns the CLI's {@code --stability}: edge confidence over N random halves (default 8)
+ * @param stabilityRuns the CLI's {@code --stability}: edge confidence over N random halves (default 0: stage 1's own)
  */
 public record FleetOptions(String feeders, String meters, String out, Format format, String truth, int partitions,
                            int stabilityRuns) {
     /** The CLI's default for {@code --stability}. */
-    public static final int DEFAULT_STABILITY_RUNS = 8;
+    public static final int DEFAULT_STABILITY_RUNS = 0;
 
     /** The output tables' file format. */
     public enum Format {

@@ -39,12 +39,13 @@ public final class FleetTables {
     /** {@code feeder_id}, the contract's four columns, then {@link BranchColumns#ALL}. */
     public static final StructType BRANCHES = branchSchema();
 
-    /** {@code feeder_id, from_bus, to_bus, confidence} (the contract's topology.csv). */
+    /** {@code feeder_id, from_bus, to_bus, confidence, evidence} (the contract's topology.csv). */
     public static final StructType TOPOLOGY = new StructType()
             .add(FEEDER_ID, DataTypes.StringType, false)
             .add("from_bus", DataTypes.StringType, false)
             .add("to_bus", DataTypes.StringType, false)
-            .add(BranchColumns.CONFIDENCE, DataTypes.DoubleType, true);
+            .add(BranchColumns.CONFIDENCE, DataTypes.DoubleType, true)
+            .add("evidence", DataTypes.DoubleType, true);
 
     /** One row per feeder: how it ended, its size and time, and how sure its result is. */
     public static final StructType STATUS = new StructType()
@@ -100,7 +101,8 @@ public final class FleetTables {
     static List<Row> topologyRows(String feederId, IdentificationResult result) {
         List<Row> rows = new ArrayList<>(result.branches().size());
         for (IdentifiedBranch b : result.branches()) {
-            rows.add(RowFactory.create(feederId, b.fromBus(), b.toBus(), nullIfNaN(result.confidenceOf(b.toBus()))));
+            rows.add(RowFactory.create(feederId, b.fromBus(), b.toBus(), nullIfNaN(result.confidenceOf(b.toBus())),
+                    nullIfNaN(result.evidenceOf(b.toBus()))));
         }
         return rows;
     }

@@ -344,7 +344,7 @@ class FleetJobTest {
         List<String> lines = Files.readAllLines(part);
         assertTrue(lines.get(0).startsWith("from_bus,to_bus,r_ohm,x_ohm,conductor,"), lines.get(0));
         assertEquals(1 + 13, lines.size(), "a header and ieee13's 13 branches");
-        assertEquals("from_bus,to_bus,confidence", Files.readAllLines(csvPart(out.resolve("topology/feeder_id=F1"))).get(0));
+        assertEquals("from_bus,to_bus,confidence,evidence", Files.readAllLines(csvPart(out.resolve("topology/feeder_id=F1"))).get(0));
         List<String> status = Files.readAllLines(csvPart(out.resolve("status")));
         assertEquals("feeder_id,status,message,buses,intervals,seconds,branches,mean_confidence,min_confidence,"
                 + "warnings,f1,warning_codes", status.get(0));

@@ -82,10 +82,11 @@ final class EdgeStability {
         // the halves are drawn above, in order; each run is independent of the others
         RadialTree[] found = new RadialTree[runs];
         GrididException[] failure = new GrididException[runs];
+        TopologyEstimator treesOnly = estimator.withoutEvidence();
         IntStream.range(0, runs).parallel().forEach(r -> {
             try {
                 FeederSeries half = series.subset(halves[r]);
-                found[r] = (warm ? estimator.estimateFrom(half, full.tree()) : estimator.estimate(half)).tree();
+                found[r] = (warm ? treesOnly.estimateFrom(half, full.tree()) : treesOnly.estimate(half)).tree();
             } catch (GrididException e) {
                 failure[r] = e;
             }
@@ -147,7 +148,7 @@ final class EdgeStability {
             }
         }
         kept.addAll(notes);
-        return new Topology(full.tree(), conf,
+        return full.revised(full.tree(), conf,
                 new TopologyDiagnostics(d.method(), d.regressionPath(), d.conditionNumber(), d.intervalsUsed(), kept));
     }
 

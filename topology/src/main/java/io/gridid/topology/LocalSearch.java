@@ -27,7 +27,7 @@ final class LocalSearch {
     private final FittedTree tree;
     private final VoltageRiseRule rule;
     private final ParentScan scan;
-    private final SubtreeMoves moves;
+    final SubtreeMoves moves;
     private final PhysicsSearchOptions opt;
     /**
      * With denoised parent rows: each bus's best candidate parents on the measured rows (the first
@@ -71,7 +71,7 @@ final class LocalSearch {
     }
 
     /** The candidate parents the local search tries for j: the last scan's, then the measured rows' best not among them. */
-    private int[] candidatesOf(int j) {
+    int[] candidatesOf(int j) {
         int[] a = scan.alternatives[j];
         if (measuredAlternatives == null || measuredAlternatives[j] == null) {
             return a;
@@ -175,7 +175,7 @@ final class LocalSearch {
     }
 
     /** Mean voltages of a and b differ by less than {@link #NOISE_STANDARD_ERRORS} standard errors of the mean difference. */
-    private boolean withinNoise(int a, int b) {
+    boolean withinNoise(int a, int b) {
         double[] da = in.d[a];
         double[] db = in.d[b];
         double s = 0;

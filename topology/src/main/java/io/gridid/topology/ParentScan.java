@@ -9,10 +9,9 @@ import java.util.stream.IntStream;
 
 /**
  * The scoring of a bus's parent choice: ranks its candidate parents by the residual of its branch
- * fit on each, keeps the best few as the local search's alternatives and gives the chosen parent's
- * posterior confidence among them, 1 / &Sigma;_k exp(&minus;(RSS_k &minus; RSS_chosen) / 2&sigma;&sup2;) with
- * &sigma;&sup2; = RSS_chosen / (T &minus; 3). With many candidates they are first ranked on the screening
- * subsample and only the best are fitted on all intervals: O(n T_screen + T) per bus.
+ * fit on each and keeps the best few as the local search's alternatives (and the edge's, for its
+ * {@link EdgeEvidence}). With many candidates they are first ranked on the screening subsample and
+ * only the best are fitted on all intervals: O(n T_screen + T) per bus.
  */
 final class ParentScan {
     /** Candidate parents per parallel task (a multiple of 4: they are fitted four at a time). */
@@ -30,8 +29,6 @@ final class ParentScan {
     private final int tCount;
     /** Best candidate parents of each bus, from its last scan. */
     final int[][] alternatives;
-    /** Posterior confidence of each bus's parent, from its last scan. */
-    final double[] confidence;
     private final int[] scannedFlow;      // per bus: the flow version and parent of its last scan
     private final int[] scannedParent;
     /** While the greedy start runs: candidate parents are the buses not yet attached (above in the start order). */
@@ -45,7 +42,6 @@ final class ParentScan {
         n = in.n;
         tCount = in.tCount;
         alternatives = new int[n][];
-        confidence = new double[n];
         scannedFlow = new int[n];
         scannedParent = new int[n];
         Arrays.fill(scannedFlow, -1);
@@ -59,13 +55,12 @@ final class ParentScan {
     /**
      * Ranks the candidate parents of j (the root and the buses outside j's subtree that may feed
      * it; during the greedy start, the buses above j in the start order) by residual;
-     * keeps the best in {@link #alternatives} and the posterior confidence of the current
-     * parent (or of the best, before j is attached). Both depend only on j's flow and parent
-     * (without gaps): not scanned again while those are the ones of its last scan.
+     * keeps the best in {@link #alternatives}. They depend only on j's flow and parent (without
+     * gaps): not scanned again while those are the ones of its last scan.
      */
     void scan(int j, ScanWork w) {
         if (!in.gaps && scannedFlow[j] == tree.recvVersion[j] && scannedParent[j] == tree.parent[j]) {
-            return; // the same flow and parent as at j's last scan: the same ranking and confidence
+            return; // the same flow and parent as at j's last scan: the same ranking
         }
         int[] cand = greedy ? busesAbove(j) : busesOutsideSubtree(j, rule.anyParent || rule.mayRise(j), w);
         int candCount = cand.length;
@@ -85,26 +80,6 @@ final class ParentScan {
         }
         int[] ranked = byResidual(cand, res, Math.min(opt.candidates(), cand.length));
         alternatives[j] = ranked;
-        int chosen = tree.parent[j] >= 0 ? tree.parent[j] : ranked[0];
-        double chosenRss = Double.NaN;
-        for (int k = 0; k < cand.length; k++) {
-            if (cand[k] == chosen) {
-                chosenRss = res[k];
-            }
-        }
-        if (Double.isNaN(chosenRss)) {
-            tree.fits.fitOn(j, chosen, w);
-            chosenRss = w.fit[3];
-        }
-        // T - 3 degrees of freedom: r, x and w are fitted
-        double var = Math.max(chosenRss / Math.max(1, tCount - 3), Double.MIN_NORMAL);
-        double sum = 1;
-        for (int k = 0; k < cand.length; k++) {
-            if (cand[k] != chosen) {
-                sum += Math.exp(-(res[k] - chosenRss) / (2 * var));
-            }
-        }
-        confidence[j] = Double.isFinite(sum) ? 1 / sum : 0;
         scannedFlow[j] = tree.recvVersion[j];
         scannedParent[j] = tree.parent[j];
     }

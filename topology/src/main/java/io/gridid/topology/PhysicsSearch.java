@@ -35,12 +35,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     {@link #MAX_REFRESHES} times).</li>
  * </ol>
  *
- * <p>Confidence of an edge: the posterior probability of the chosen parent among the scanned
- * candidates, under Gaussian branch residuals of the chosen fit's variance &sigma;&sup2; =
- * RSS/(T &minus; 3) and equal priors: 1 / &Sigma;_k exp(&minus;(RSS_k &minus; RSS_chosen) / 2&sigma;&sup2;).
- * With thousands of intervals it is close to 0 or 1, and residuals are correlated in time: measured
- * on noisy data it does not separate right from wrong edges (topology README); for a figure that
- * does, use {@link TopologyOptions#withStabilityRuns(int)}.
+ * <p>Evidence and confidence of an edge ({@link EdgeEvidence}): how much the total residual rises
+ * when the edge is taken away by each of the local search's moves, as log-likelihood ratios, and
+ * the edge's posterior share among itself and those alternatives
+ * (docs/decisions/014-edge-evidence.md). The stability halves ({@link TopologyOptions#withStabilityRuns(int)})
+ * run without them ({@link #withoutEvidence()}).
  *
  * <p>Cost per bus: O(T) to form its regressors, then 4 dot products per candidate parent on a
  * subsample of about {@link PhysicsSearchOptions#screenIntervals()} intervals and on all T for
@@ -76,9 +75,20 @@ public final class PhysicsSearch implements TopologyEstimator {
     static final int MAX_REFRESHES = 6;
 
     private final PhysicsSearchOptions options;
+    private final boolean weighEdges;
 
     public PhysicsSearch(PhysicsSearchOptions options) {
+        this(options, true);
+    }
+
+    private PhysicsSearch(PhysicsSearchOptions options, boolean weighEdges) {
         this.options = Objects.requireNonNull(options, "options");
+        this.weighEdges = weighEdges;
+    }
+
+    @Override
+    public TopologyEstimator withoutEvidence() {
+        return new PhysicsSearch(options, false);
     }
 
     @Override
@@ -149,14 +159,14 @@ public final class PhysicsSearch implements TopologyEstimator {
         if (denoised != null) {
             s.warnings.add(denoised);
         }
-        return s.result(moves);
+        return s.result(moves, weighEdges);
     }
 
     /** The local search from {@code start} ({@link #refine}), without the greedy pass and the denoising. */
     @Override
     public Topology estimateFrom(FeederSeries series, RadialTree start) {
         Objects.requireNonNull(series, "series");
-        return refine(series, start, options);
+        return refine(series, start, options, weighEdges);
     }
 
     /**
@@ -170,6 +180,11 @@ public final class PhysicsSearch implements TopologyEstimator {
 
     /** Local search started from a given tree instead of the greedy pass (diagnostic). */
     public static Topology refine(FeederSeries series, RadialTree start, PhysicsSearchOptions options) {
+        return refine(series, start, options, true);
+    }
+
+    private static Topology refine(FeederSeries series, RadialTree start, PhysicsSearchOptions options,
+                                   boolean weighEdges) {
         SearchRun s = new SearchRun(series, options);
         s.tree.fitWhole(start);
         double noise = s.medianRelativeResidual();
@@ -179,6 +194,6 @@ public final class PhysicsSearch implements TopologyEstimator {
         s.refresh();
         int moves = s.localSearch();
         s.refresh();
-        return s.result(moves);
+        return s.result(moves, weighEdges);
     }
 }

@@ -119,7 +119,11 @@ final class SearchRun {
         return tree.medianRelativeResidual();
     }
 
-    Topology result(int moves) {
+    /**
+     * The topology of the current tree; with {@code weighEdges} each edge's evidence and confidence
+     * ({@link EdgeEvidence}), without (runs whose tree alone is used) confidence NaN and no evidence.
+     */
+    Topology result(int moves, boolean weighEdges) {
         FeederSeries series = in.series;
         Map<String, String> parents = new LinkedHashMap<>();
         Map<String, Double> conf = new LinkedHashMap<>();
@@ -127,10 +131,16 @@ final class SearchRun {
         int n = in.n;
         int doubtful = 0;
         List<String> doubtfulEdges = new ArrayList<>();
+        EdgeEvidence.Weighed weighed = weighEdges ? EdgeEvidence.of(this) : null;
+        Map<String, Double> evidence = new LinkedHashMap<>();
         for (int j = 0; j < n; j++) {
+            if (weighEdges && !Double.isNaN(weighed.evidence()[j])) {
+                evidence.put(buses.get(j), weighed.evidence()[j]);
+            }
             parents.put(buses.get(j), tree.parent[j] == in.root ? series.root() : buses.get(tree.parent[j]));
-            conf.put(buses.get(j), scan.confidence[j]);
-            if (scan.confidence[j] < DOUBTFUL_CONFIDENCE) {
+            double c = weighEdges ? weighed.confidence()[j] : Double.NaN;
+            conf.put(buses.get(j), c);
+            if (c < DOUBTFUL_CONFIDENCE) {
                 doubtful++;
                 doubtfulEdges.add(Warning.branch(parents.get(buses.get(j)), buses.get(j)));
             }
@@ -150,6 +160,6 @@ final class SearchRun {
                     "%d of %d edges have confidence below %s", doubtful, n, DOUBTFUL_CONFIDENCE)));
         }
         return new Topology(new RadialTree(series.root(), parents), conf,
-                new TopologyDiagnostics(TopologyMethod.PHYSICS_SEARCH, null, Double.NaN, in.tCount, all));
+                new TopologyDiagnostics(TopologyMethod.PHYSICS_SEARCH, null, Double.NaN, in.tCount, all), evidence);
     }
 }

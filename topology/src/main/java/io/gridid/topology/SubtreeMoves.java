@@ -51,6 +51,41 @@ final class SubtreeMoves {
      * of every move up to the one applied: the result does not depend on the thread count.
      */
     private boolean tryMoves(int j, int[] targets, double tolerance) {
+        Evaluation e = evaluate(j, targets);
+        int m = targets.length;
+        for (int i = 0; i < m; i++) {
+            tree.budget.count(1 + e.pathFits[i]);
+            if (e.delta[i] < -tolerance) {
+                failed[j] = null;
+                tree.move(j, targets[i]);
+                return true;
+            }
+        }
+        long counted = 0;
+        for (int i = 0; i < m; i++) {
+            counted += 1 + e.pathFits[i];
+        }
+        failed[j] = new FailedMoves(targets, e.read, tree, counted);
+        return false;
+    }
+
+    /**
+     * The change of the total residual (kV<sup>4</sup>) if j (with its subtree) moved to each of
+     * {@code targets}, nothing applied and no work counted: the evidence of j's edge
+     * ({@link EdgeEvidence}).
+     */
+    double[] deltas(int j, int[] targets) {
+        return evaluate(j, targets).delta;
+    }
+
+    /**
+     * Moves evaluated: per target the change of the total residual and the number of path fits it
+     * took; the buses whose fits were read (j first).
+     */
+    private record Evaluation(double[] delta, int[] pathFits, int[] read) {
+    }
+
+    private Evaluation evaluate(int j, int[] targets) {
         int[] parent = tree.parent;
         double[] rss = tree.rss;
         boolean gaps = tree.in.gaps;
@@ -133,30 +168,23 @@ final class SubtreeMoves {
                 fitMemo.put(memoKey(j, f < m ? targets[f] : fitBus[f], f < m ? 2 : fitSide[f]), entry);
             }
         }
+        double[] delta = new double[m];
+        int[] pathFits = new int[m];
         for (int i = 0; i < m; i++) {
-            double delta = after[i] - rss[j];
+            double d = after[i] - rss[j];
             for (int b : losing[i]) {
-                delta += after[slot[2 * b] - 1] - rss[b];
+                d += after[slot[2 * b] - 1] - rss[b];
             }
             for (int b : gaining[i]) {
-                delta += after[slot[2 * b + 1] - 1] - rss[b];
+                d += after[slot[2 * b + 1] - 1] - rss[b];
             }
-            tree.budget.count(1 + losing[i].length + gaining[i].length);
-            if (delta < -tolerance) {
-                failed[j] = null;
-                tree.move(j, targets[i]);
-                return true;
-            }
-        }
-        long counted = 0;
-        for (int i = 0; i < m; i++) {
-            counted += 1 + losing[i].length + gaining[i].length;
+            delta[i] = d;
+            pathFits[i] = losing[i].length + gaining[i].length;
         }
         int[] read = new int[fits - m + 1];
         read[0] = j;
         System.arraycopy(fitBus, m, read, 1, fits - m);
-        failed[j] = new FailedMoves(targets, read, tree, counted);
-        return false;
+        return new Evaluation(delta, pathFits, read);
     }
 
     /**

@@ -24,4 +24,12 @@ public interface TopologyEstimator {
     default Topology estimateFrom(FeederSeries series, RadialTree start) throws GrididException {
         return estimate(series);
     }
+
+    /**
+     * This estimator without the per-edge evidence ({@link Topology#evidence()}), for runs whose
+     * trees alone are used (the stability halves). This default is the estimator itself.
+     */
+    default TopologyEstimator withoutEvidence() {
+        return this;
+    }
 }

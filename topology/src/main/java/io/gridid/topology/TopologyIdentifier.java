@@ -86,7 +86,7 @@ public final class TopologyIdentifier {
             notes.add(Warning.about(WarningCode.HIDDEN_JUNCTIONS_PLACED, hidden.hidden(), hidden.hidden().size()
                     + " hidden junction(s) placed where no meter is: " + hidden.hidden()));
         }
-        return new Topology(tree, ordered, metered.diagnostics().withWarnings(notes));
+        return metered.revised(tree, ordered, metered.diagnostics().withWarnings(notes));
     }
 
     /** Seed of the random halves for the stability confidence (fixed: same data, same figures). */
