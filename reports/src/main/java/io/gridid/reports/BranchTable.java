@@ -32,6 +32,8 @@ final class BranchTable {
         Map<String, String> poor = TrustSummary.poorlyDetermined(r.warnings());
         h.append("<h2>Branches</h2>\n<p>Click a header to sort. Ranges are estimate &plusmn; 2 standard errors. ")
                 .append("Poorly determined: what the data leave uncertain (standard error above the warning threshold). ")
+                .append("Evidence: stage 1's log-likelihood ratio of the branch against the best tree without it ")
+                .append("(near 0 or below: another parent fits about as well). ")
                 .append("Gap: cone relaxation gap w &minus; (r&sup2; + x&sup2;), &Omega;&sup2;, 0 = exact. ")
                 .append("Residual: RMS of the branch-equation fit, kV&sup2;.</p>\n");
         h.append("<div class=\"table-wrap\"><table id=\"branches\" class=\"sortable\"><thead><tr>");
@@ -43,6 +45,7 @@ final class BranchTable {
         head(h, "x &plusmn; 2&sigma; (&Omega;)", true);
         head(h, "poorly determined", false);
         head(h, "confidence", true);
+        head(h, "evidence", true);
         head(h, "gap (&Omega;&sup2;)", true);
         head(h, "residual (kV&sup2;)", true);
         head(h, "intervals", true);
@@ -67,6 +70,7 @@ final class BranchTable {
             range(h, b.xOhm(), xs);
             h.append("<td class=\"id poor\">").append(esc(poor.getOrDefault(TrustSummary.edgeId(b), ""))).append("</td>");
             number(h, r.confidenceOf(b.toBus()));
+            number(h, r.evidenceOf(b.toBus()));
             double gap = b.relaxationGap();
             number(h, Math.abs(gap) <= TrustSummary.GAP_ZERO ? 0 * gap : gap);
             number(h, b.rmsResidualKv2());

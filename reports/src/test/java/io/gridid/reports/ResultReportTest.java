@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.gridid.reports.SampleResults.EVIL_ID;
 import static io.gridid.reports.SampleResults.QUOTES_ID;
@@ -43,6 +45,22 @@ class ResultReportTest {
         String points = doc.selectFirst("svg#profile polyline").attr("points");
         assertEquals(5, points.split(" ").length);
         assertEquals(1, doc.select("ul#warnings li").size());
+    }
+
+    @Test
+    void theBranchTableShowsEachBranchsEvidenceBesideItsConfidence() throws GrididException {
+        IdentificationResult r = SampleResults.fiveBranches();
+        Document doc = Jsoup.parse(new HtmlReport().render(r));
+        List<String> heads = doc.select("table#branches thead th").eachText();
+        int conf = heads.indexOf("confidence");
+        assertEquals(conf + 1, heads.indexOf("evidence"), String.valueOf(heads));
+        Map<String, String> byChild = new HashMap<>();
+        for (Element row : doc.select("table#branches tbody tr")) {
+            byChild.put(row.child(1).text(), row.child(conf + 1).attr("data-v"));
+        }
+        assertEquals("812.25", byChild.get("632"));
+        assertEquals("-3.5", byChild.get("633"));
+        assertEquals("", byChild.get("671"), "not weighed: an empty cell");
     }
 
     @Test
@@ -72,7 +90,8 @@ class ResultReportTest {
         Element row = doc.select("table#branches tbody tr").get(1);
         assertEquals("633", row.child(1).text());
         assertEquals("x", row.selectFirst("td.poor").text());
-        assertEquals("0", row.child(8).text());
+        int gap = doc.select("table#branches thead th").eachText().indexOf("gap (\u03a9\u00b2)");
+        assertEquals("0", row.child(gap).text());
     }
 
     @Test
