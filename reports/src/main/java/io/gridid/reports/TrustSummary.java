@@ -29,8 +29,9 @@ import static io.gridid.reports.Html.esc;
  */
 record TrustSummary(List<String> lowConfidence, List<String> notPinned, List<String> inexactGaps, double maxGap) {
     /**
-     * An edge below this confidence was not found in every random half of the data (with the
-     * default 8 halves a stable edge has 1, the next value is 7/8), so it is listed.
+     * An edge below this confidence is listed: with the default confidence 99 % of the edges at or
+     * above it were right on noisy feeders without capacitor banks (docs/decisions/014); with
+     * stability halves it means an edge missing from some half.
      */
     static final double LOW_CONFIDENCE = 0.99;
     /** A relaxation gap below this, ohm&sup2;, is solver rounding: shown as 0 and not counted. */
