@@ -88,20 +88,8 @@ final class EdgeEvidence {
 
     /** The change of the total residual if j took its parent's place and the parent hung on j. */
     private static double swapDelta(FittedTree tree, int j) {
-        int p = tree.parent[j];
-        int g = tree.parent[p];
         double before = tree.totalRss();
-        tree.trial.begin();
-        try {
-            tree.move(j, g);
-            tree.move(p, j);
-            double after = tree.totalRss();
-            tree.move(p, g);
-            tree.move(j, p);
-            return after - before;
-        } finally {
-            tree.trial.end();
-        }
+        return tree.swapWithParent(j, Double.NEGATIVE_INFINITY) - before;
     }
 
     /**

@@ -305,6 +305,31 @@ final class FittedTree {
         }
     }
 
+    /**
+     * Swaps j with its parent p within a trial: j takes p's place and p hangs on j. The swap stays
+     * when the total residual after it is below {@code keepBelow}, else it is undone.
+     *
+     * @return the total residual with the swap made (kV<sup>4</sup>)
+     */
+    double swapWithParent(int j, double keepBelow) {
+        int p = parent[j];
+        int g = parent[p];
+        trial.begin();
+        try {
+            move(j, g);
+            move(p, j);
+            double after = totalRss();
+            if (after < keepBelow) {
+                return after;
+            }
+            move(p, g);
+            move(j, p);
+            return after;
+        } finally {
+            trial.end();
+        }
+    }
+
     double totalRss() {
         double s = 0;
         for (int i = 0; i < n; i++) {

@@ -157,25 +157,12 @@ final class LocalSearch {
         if (p == tree.root || !(rule.anyParent || withinNoise(j, p) || rule.mayRise(p) || rule.mayRise(j))) {
             return false;
         }
-        int g = tree.parent[p];
-        double before = tree.totalRss();
-        tree.trial.begin();
-        try {
-            tree.move(j, g);
-            tree.move(p, j);
-            if (tree.totalRss() < before * (1 - MIN_RELATIVE_GAIN)) {
-                return true;
-            }
-            tree.move(p, g);
-            tree.move(j, p);
-            return false;
-        } finally {
-            tree.trial.end();
-        }
+        double keepBelow = tree.totalRss() * (1 - MIN_RELATIVE_GAIN);
+        return tree.swapWithParent(j, keepBelow) < keepBelow;
     }
 
     /** Mean voltages of a and b differ by less than {@link #NOISE_STANDARD_ERRORS} standard errors of the mean difference. */
-    boolean withinNoise(int a, int b) {
+    private boolean withinNoise(int a, int b) {
         double[] da = in.d[a];
         double[] db = in.d[b];
         double s = 0;
