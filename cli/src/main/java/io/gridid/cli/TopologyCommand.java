@@ -33,14 +33,15 @@ import java.util.concurrent.Callable;
 /**
  * {@code gridid topology}: stage 1. Reads meters.csv, runs the pipeline's stage 1
  * ({@link IdentifyPipeline#identifyTopology}), writes
- * DIR/topology.csv ({@code from_bus,to_bus,confidence}, parent first, top-down) and prints a
+ * DIR/topology.csv ({@code from_bus,to_bus,confidence,evidence}, parent first, top-down) and prints a
  * short summary; warnings go to stderr.
  */
 @Command(name = "topology", mixinStandardHelpOptions = true,
         description = {"Stage 1: identifies the radial topology of a feeder from smart-meter data.",
-                "Writes DIR/topology.csv: from_bus,to_bus,confidence (parent first, top-down; confidence in [0, 1])."})
+                "Writes DIR/topology.csv: from_bus,to_bus,confidence,evidence (parent first, top-down; confidence in [0, 1],"
+                        + " evidence the log-likelihood ratio against the best tree without the edge)."})
 final class TopologyCommand implements Callable<Integer> {
-    /** Edges below this confidence are counted as doubtful in the summary (with stability: not in every half). */
+    /** Edges below this confidence are counted as doubtful in the summary (the report lists them alike). */
     static final double DOUBTFUL = 0.99;
 
     @CommandLine.Spec

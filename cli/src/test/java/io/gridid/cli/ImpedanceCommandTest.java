@@ -121,7 +121,7 @@ class ImpedanceCommandTest {
 
     @Test
     void everyTopologyLayoutGivesTheSameTree() throws Exception {
-        // identify's and topology's topology.csv (from_bus,to_bus,confidence) and the older bus,parent layout
+        // a topology.csv as written before its evidence column (from_bus,to_bus,confidence) and the older bus,parent layout
         Files.writeString(dir.resolve("topo-new.csv"), "from_bus,to_bus,confidence\nS,a,1\na,b,0.5\na,c,1\nc,d,\n");
         Files.writeString(dir.resolve("topo-old.csv"), "bus,parent,confidence\na,S,1\nb,a,0.5\nc,a,1\nd,c,1\n");
         for (String name : List.of("topo-new.csv", "topo-old.csv")) {

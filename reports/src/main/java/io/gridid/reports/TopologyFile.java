@@ -30,7 +30,7 @@ import java.util.Set;
 
 /**
  * {@code topology.csv}, the one format every command writes and reads (data contract):
- * {@code from_bus,to_bus,confidence}, parent first, one row per edge in top-down order.
+ * {@code from_bus,to_bus,confidence,evidence}, parent first, one row per edge in top-down order.
  *
  * <p>{@link #read} takes any file with {@code from_bus,to_bus} (a {@code topology.csv} or a
  * {@code branches.csv}; extra columns ignored; an edge in either orientation) and also the
@@ -42,15 +42,6 @@ public final class TopologyFile {
     public static final List<String> COLUMNS = List.of("from_bus", "to_bus", "confidence", "evidence");
 
     private TopologyFile() {
-    }
-
-    /**
-     * Writes the tree, atomically.
-     *
-     * @param confidence per child bus, in [0, 1]; a bus without one gets an empty field (not modified)
-     */
-    public static void write(Path file, RadialTree tree, Map<String, Double> confidence) throws IOException {
-        AtomicFile.write(file, content(tree, confidence, Map.of()));
     }
 
     /**
