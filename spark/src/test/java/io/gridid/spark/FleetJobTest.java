@@ -191,6 +191,19 @@ class FleetJobTest {
             assertEquals(b.xOhm(), r.getDouble(r.fieldIndex("x_ohm")), 0.0);
             assertEquals(direct.confidenceOf(b.toBus()), r.getDouble(r.fieldIndex("confidence")), 0.0);
         }
+        // the topology table carries stage 1's evidence as the direct run has it (null where not weighed)
+        int weighed = 0;
+        for (Row r : spark.read().parquet(out.resolve("topology").toString()).collectAsList()) {
+            double e = direct.evidenceOf(r.getString(r.fieldIndex("to_bus")));
+            Object cell = r.get(r.fieldIndex("evidence"));
+            if (Double.isNaN(e)) {
+                assertNull(cell);
+            } else {
+                assertEquals(e, (Double) cell, 0.0);
+                weighed++;
+            }
+        }
+        assertTrue(weighed > 0, "the physics search weighs edges");
         Row status = spark.read().parquet(out.resolve("status").toString()).first();
         assertNull(status.get(status.fieldIndex("f1")), "no truth given: no F1");
     }
