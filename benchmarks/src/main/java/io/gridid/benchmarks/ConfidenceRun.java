@@ -151,13 +151,15 @@ public final class ConfidenceRun {
 
         long ones = rightConf.stream().filter(c -> c >= 1).count() + wrongConf.stream().filter(c -> c >= 1).count();
         long wrongOnes = wrongConf.stream().filter(c -> c >= 1).count();
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s | %d of %d | %.3f / %s | %.2f | %.2f |%n", data, start,
+        boolean isConfidence = score == t.confidence();
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %.3f / %s | %.2f | %.2f |%n", data, start,
                 rightConf.size() + wrongConf.size(), wrongConf.size(),
-                wrongConf.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.3f", auc), wrongOnes, ones,
+                wrongConf.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.3f", auc),
+                isConfidence ? wrongOnes + " of " + ones : "n/a (not a share)",
                 mean(rightConf), wrongConf.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.3f", mean(wrongConf)),
                 plain, with);
         System.out.flush();
-        if (score != t.confidence()) {
+        if (!isConfidence) {
             thresholds(t, score, truth);
         }
     }
