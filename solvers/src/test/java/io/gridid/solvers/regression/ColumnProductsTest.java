@@ -19,7 +19,7 @@ class ColumnProductsTest {
     private static final int LEFT = 2 * BUSES + 2;
     /**
      * Several transposed chunks of the sums (431 intervals each at these 152 columns) and blocks of
-     * the combination (256), neither a multiple, and a remainder of the four-interval steps.
+     * the combination (512), neither a multiple, and a remainder of the four-interval steps.
      */
     private static final int INTERVALS = 2171;
 
@@ -64,23 +64,27 @@ class ColumnProductsTest {
 
     @Test
     void combinationEqualsEjmlsProductPlusTheOffsetBitForBit() {
-        SplittableRandom rnd = new SplittableRandom(12);
-        DMatrixRMaj b = new DMatrixRMaj(LEFT, BUSES);
-        for (int k = 0; k < b.data.length; k++) {
-            b.data[k] = rnd.nextDouble() - 0.5;
-        }
-        double[] offset = new double[BUSES];
-        for (int m = 0; m < BUSES; m++) {
-            offset[m] = 10 * rnd.nextDouble();
-        }
-        DMatrixRMaj product = new DMatrixRMaj(INTERVALS, BUSES);
-        CommonOps_DDRM.mult(z, b, product);
-        for (boolean parallel : new boolean[]{false, true}) {
-            double[][] out = new double[BUSES][INTERVALS];
-            ColumnProducts.combine(columns, LEFT, b.data, offset, out, parallel);
-            for (int m = 0; m < BUSES; m++) {
-                for (int t = 0; t < INTERVALS; t++) {
-                    assertEquals(offset[m] + product.get(t, m), out[m][t], 0.0, "bus " + m + " t " + t);
+        // an even count (outputs two at a time) and an odd one (the last output alone)
+        for (int outputs : new int[]{BUSES, BUSES - 1}) {
+            SplittableRandom rnd = new SplittableRandom(12);
+            DMatrixRMaj b = new DMatrixRMaj(LEFT, outputs);
+            for (int k = 0; k < b.data.length; k++) {
+                b.data[k] = rnd.nextDouble() - 0.5;
+            }
+            double[] offset = new double[outputs];
+            for (int m = 0; m < outputs; m++) {
+                offset[m] = 10 * rnd.nextDouble();
+            }
+            DMatrixRMaj product = new DMatrixRMaj(INTERVALS, outputs);
+            CommonOps_DDRM.mult(z, b, product);
+            for (boolean parallel : new boolean[]{false, true}) {
+                double[][] out = new double[outputs][INTERVALS];
+                ColumnProducts.combine(columns, LEFT, b.data, offset, out, parallel);
+                for (int m = 0; m < outputs; m++) {
+                    for (int t = 0; t < INTERVALS; t++) {
+                        assertEquals(offset[m] + product.get(t, m), out[m][t], 0.0,
+                                outputs + " outputs: output " + m + " t " + t);
+                    }
                 }
             }
         }
