@@ -225,44 +225,80 @@ public final class HiddenPathFit {
             }
         }
         int tCount = uTop.length;
-        double[] reg = new double[k];
+        // the segment pairs sharing a bottom, and the bottoms through each segment
+        int pairCount = 0;
+        for (int a = 0; a < segs; a++) {
+            for (int b = a; b < segs; b++) {
+                pairCount += shares[a][b] == 0 ? 0 : 1;
+            }
+        }
+        int[] pairA = new int[pairCount];
+        int[] pairB = new int[pairCount];
+        int[] pairN = new int[pairCount];
+        for (int a = 0, c = 0; a < segs; a++) {
+            for (int b = a; b < segs; b++) {
+                if (shares[a][b] != 0) {
+                    pairA[c] = a;
+                    pairB[c] = b;
+                    pairN[c++] = shares[a][b];
+                }
+            }
+        }
+        int[][] through = new int[segs][];
+        for (int s = 0; s < segs; s++) {
+            int count = 0;
+            for (int[] pm : path) {
+                count += contains(pm, s) ? 1 : 0;
+            }
+            through[s] = new int[count];
+            for (int m = 0, c = 0; m < bottoms; m++) {
+                if (contains(path[m], s)) {
+                    through[s][c++] = m;
+                }
+            }
+        }
         DMatrixRMaj gram = new DMatrixRMaj(k, k);
         DMatrixRMaj rhs = new DMatrixRMaj(k, 1);
         double yy = 0;
         long equations = 0;
-        double[] yRow = new double[bottoms];
-        for (int t = 0; t < tCount; t++) {
-            if (!use[t]) {
-                continue;
+        // blocks of used intervals: the regressors and drops of a block in arrays, then each sum
+        // carried through the block in a local, adding the intervals in order as one pass would
+        double[][] reg = new double[k][ACCUMULATION_BLOCK];
+        double[][] yb = new double[bottoms][ACCUMULATION_BLOCK];
+        for (int t0 = 0; t0 < tCount; ) {
+            int len = 0;
+            int t = t0;
+            for (; t < tCount && len < ACCUMULATION_BLOCK; t++) {
+                if (!use[t]) {
+                    continue;
+                }
+                for (int s = 0; s < segs; s++) {
+                    reg[3 * s][len] = BranchEquation.resistanceRegressor(ps[s][t]);
+                    reg[3 * s + 1][len] = BranchEquation.reactanceRegressor(qs[s][t]);
+                    reg[3 * s + 2][len] = BranchEquation.squaredCurrentTerm(ps[s][t], qs[s][t], us[s][t]);
+                }
+                for (int m = 0; m < bottoms; m++) {
+                    double y = uTop[t] - uBottom[m][t];
+                    yb[m][len] = y;
+                    yy += y * y;
+                    equations++;
+                }
+                len++;
+            }
+            t0 = t;
+            for (int c = 0; c < pairCount; c++) {
+                addBlock(gram.data, k, pairA[c], pairB[c], pairN[c], reg, len);
             }
             for (int s = 0; s < segs; s++) {
-                double l = BranchEquation.squaredCurrentTerm(ps[s][t], qs[s][t], us[s][t]);
-                reg[3 * s] = BranchEquation.resistanceRegressor(ps[s][t]);
-                reg[3 * s + 1] = BranchEquation.reactanceRegressor(qs[s][t]);
-                reg[3 * s + 2] = l;
-            }
-            for (int a = 0; a < segs; a++) {
-                for (int b = a; b < segs; b++) {
-                    int n = shares[a][b];
-                    if (n == 0) {
-                        continue;
-                    }
-                    for (int i = 0; i < 3; i++) {
-                        for (int j = 0; j < 3; j++) {
-                            gram.data[(3 * a + i) * k + 3 * b + j] += n * reg[3 * a + i] * reg[3 * b + j];
+                for (int i = 0; i < 3; i++) {
+                    double[] ri = reg[3 * s + i];
+                    double sum = rhs.data[3 * s + i];
+                    for (int v = 0; v < len; v++) {
+                        for (int m : through[s]) {
+                            sum += ri[v] * yb[m][v];
                         }
                     }
-                }
-            }
-            for (int m = 0; m < bottoms; m++) {
-                double y = uTop[t] - uBottom[m][t];
-                yRow[m] = y;
-                yy += y * y;
-                equations++;
-                for (int s : path[m]) {
-                    for (int i = 0; i < 3; i++) {
-                        rhs.data[3 * s + i] += reg[3 * s + i] * y;
-                    }
+                    rhs.data[3 * s + i] = sum;
                 }
             }
         }
@@ -321,6 +357,69 @@ public final class HiddenPathFit {
             xSe[s] = Math.sqrt(sigma2 * inverse.data[(3 * s + 1) * k + 3 * s + 1]) * scale[3 * s + 1];
         }
         return new Result(r, x, w, rSe, xSe, rss, equations, null, null, null, false);
+    }
+
+    /** Used intervals per block of the normal equations' sums: a block's regressors stay in the core's cache. */
+    private static final int ACCUMULATION_BLOCK = 256;
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds a block's {@code len} intervals to the 3&times;3 block of segments a and b (a &le; b) of the
+     * row-major normal matrix g (k columns): entry (i, j) gains n &middot; reg_a,i &middot; reg_b,j interval by interval.
+     */
+    private static void addBlock(double[] g, int k, int a, int b, int n, double[][] reg, int len) {
+        double[] a0 = reg[3 * a];
+        double[] a1 = reg[3 * a + 1];
+        double[] a2 = reg[3 * a + 2];
+        double[] b0 = reg[3 * b];
+        double[] b1 = reg[3 * b + 1];
+        double[] b2 = reg[3 * b + 2];
+        int r0 = 3 * a * k + 3 * b;
+        int r1 = r0 + k;
+        int r2 = r1 + k;
+        double s00 = g[r0];
+        double s01 = g[r0 + 1];
+        double s02 = g[r0 + 2];
+        double s10 = g[r1];
+        double s11 = g[r1 + 1];
+        double s12 = g[r1 + 2];
+        double s20 = g[r2];
+        double s21 = g[r2 + 1];
+        double s22 = g[r2 + 2];
+        for (int v = 0; v < len; v++) {
+            double x0 = a0[v];
+            double x1 = a1[v];
+            double x2 = a2[v];
+            double y0 = b0[v];
+            double y1 = b1[v];
+            double y2 = b2[v];
+            s00 += n * x0 * y0;
+            s01 += n * x0 * y1;
+            s02 += n * x0 * y2;
+            s10 += n * x1 * y0;
+            s11 += n * x1 * y1;
+            s12 += n * x1 * y2;
+            s20 += n * x2 * y0;
+            s21 += n * x2 * y1;
+            s22 += n * x2 * y2;
+        }
+        g[r0] = s00;
+        g[r0 + 1] = s01;
+        g[r0 + 2] = s02;
+        g[r1] = s10;
+        g[r1 + 1] = s11;
+        g[r1 + 2] = s12;
+        g[r2] = s20;
+        g[r2 + 1] = s21;
+        g[r2 + 2] = s22;
     }
 
     /** A scaled normal matrix whose inverse is this large has columns that the data cannot tell apart. */
