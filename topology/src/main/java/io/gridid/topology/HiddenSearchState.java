@@ -56,13 +56,23 @@ final class HiddenSearchState {
         double[][] drop = s.dropView();
         double[][] pp = s.pView();
         double[][] qq = s.qView();
+        // bus by bus: each row is read and written in order (interval by interval across 1000 rows
+        // touched a new cache line per value)
         for (int k = 0; k < tCount; k++) {
-            int t = k * every;
-            u[0][k] = root[t];
-            for (int i = 1; i < n; i++) {
-                u[i][k] = root[t] - drop[i - 1][t];
-                p[i][k] = pp[i - 1][t];
-                q[i][k] = qq[i - 1][t];
+            u[0][k] = root[k * every];
+        }
+        for (int i = 1; i < n; i++) {
+            double[] ui = u[i];
+            double[] pi = p[i];
+            double[] qi = q[i];
+            double[] di = drop[i - 1];
+            double[] ps = pp[i - 1];
+            double[] qs = qq[i - 1];
+            for (int k = 0; k < tCount; k++) {
+                int t = k * every;
+                ui[k] = root[t] - di[t];
+                pi[k] = ps[t];
+                qi[k] = qs[t];
             }
         }
     }

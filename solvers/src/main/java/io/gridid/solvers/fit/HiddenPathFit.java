@@ -102,6 +102,10 @@ public final class HiddenPathFit {
             }
             use[t] = ok;
         }
+        boolean allUsed = true; // then the loops below run without the test (vectorised; the same values)
+        for (boolean u : use) {
+            allUsed &= u;
+        }
         // bottoms below each hidden bus, and each bottom's path (segments from it up to the top)
         int[][] path = new int[bottoms][];
         for (int m = 0; m < bottoms; m++) {
@@ -144,12 +148,18 @@ public final class HiddenPathFit {
                 if (up < 0) {
                     continue;
                 }
+                double[] pUp = ps[up];
+                double[] qUp = qs[up];
+                double[] pS = ps[s];
+                double[] qS = qs[s];
+                double[] uS = us[s];
+                double rs = r[s];
+                double xs = x[s];
                 for (int t = 0; t < tCount; t++) {
-                    if (!use[t]) {
-                        continue;
+                    if (allUsed || use[t]) {
+                        pUp[t] += BranchEquation.sendingActiveMw(rs, pS[t], qS[t], uS[t]);
+                        qUp[t] += BranchEquation.sendingReactiveMvar(xs, pS[t], qS[t], uS[t]);
                     }
-                    ps[up][t] += BranchEquation.sendingActiveMw(r[s], ps[s][t], qs[s][t], us[s][t]);
-                    qs[up][t] += BranchEquation.sendingReactiveMvar(x[s], ps[s][t], qs[s][t], us[s][t]);
                 }
             }
             last = solve(parent, hidden, path, use, uTop, uBottom, ps, qs, us);
@@ -169,10 +179,16 @@ public final class HiddenPathFit {
                 double[] u = uBottom[m].clone();
                 for (int k = 0; k + 1 < pm.length; k++) {
                     int s = pm[k];
+                    double[] pS = ps[s];
+                    double[] qS = qs[s];
+                    double[] uS = us[s];
+                    double rs = r[s];
+                    double xs = x[s];
+                    double ws = w[s];
                     for (int t = 0; t < tCount; t++) {
-                        if (use[t]) {
-                            double l = BranchEquation.squaredCurrentTerm(ps[s][t], qs[s][t], us[s][t]);
-                            u[t] += BranchEquation.drop(r[s], x[s], w[s], ps[s][t], qs[s][t], l);
+                        if (allUsed || use[t]) {
+                            double l = BranchEquation.squaredCurrentTerm(pS[t], qS[t], uS[t]);
+                            u[t] += BranchEquation.drop(rs, xs, ws, pS[t], qS[t], l);
                         }
                     }
                     int h = pm[k + 1];
@@ -268,23 +284,26 @@ public final class HiddenPathFit {
         for (int t0 = 0; t0 < tCount; ) {
             int len = 0;
             int t = t0;
-            for (; t < tCount && len < ACCUMULATION_BLOCK; t++) {
-                if (!use[t]) {
-                    continue;
-                }
-                for (int s = 0; s < segs; s++) {
-                    reg[3 * s][len] = BranchEquation.resistanceRegressor(ps[s][t]);
-                    reg[3 * s + 1][len] = BranchEquation.reactanceRegressor(qs[s][t]);
-                    reg[3 * s + 2][len] = BranchEquation.squaredCurrentTerm(ps[s][t], qs[s][t], us[s][t]);
-                }
-                for (int m = 0; m < bottoms; m++) {
-                    double y = uTop[t] - uBottom[m][t];
-                    yb[m][len] = y;
-                    yy += y * y;
-                    equations++;
-                }
-                len++;
+            while (t < tCount && len < ACCUMULATION_BLOCK) {
+                len += use[t++] ? 1 : 0;
             }
+            if (len == t - t0) {
+                // no interval left out: segment by segment over contiguous intervals (vectorised)
+                fillContiguous(reg, yb, t0, len, ps, qs, us, uTop, uBottom);
+            } else {
+                for (int tt = t0, v = 0; tt < t; tt++) {
+                    if (use[tt]) {
+                        fillOne(reg, yb, v++, tt, ps, qs, us, uTop, uBottom);
+                    }
+                }
+            }
+            for (int v = 0; v < len; v++) {
+                for (int m = 0; m < bottoms; m++) {
+                    double y = yb[m][v];
+                    yy += y * y;
+                }
+            }
+            equations += (long) len * bottoms;
             t0 = t;
             for (int c = 0; c < pairCount; c++) {
                 addBlock(gram.data, k, pairA[c], pairB[c], pairN[c], reg, len);
@@ -357,6 +376,45 @@ public final class HiddenPathFit {
             xSe[s] = Math.sqrt(sigma2 * inverse.data[(3 * s + 1) * k + 3 * s + 1]) * scale[3 * s + 1];
         }
         return new Result(r, x, w, rSe, xSe, rss, equations, null, null, null, false);
+    }
+
+    /** Regressors and drops of interval t into column v of a block. */
+    private static void fillOne(double[][] reg, double[][] yb, int v, int t, double[][] ps, double[][] qs,
+                                double[][] us, double[] uTop, double[][] uBottom) {
+        for (int s = 0; 3 * s < reg.length; s++) {
+            reg[3 * s][v] = BranchEquation.resistanceRegressor(ps[s][t]);
+            reg[3 * s + 1][v] = BranchEquation.reactanceRegressor(qs[s][t]);
+            reg[3 * s + 2][v] = BranchEquation.squaredCurrentTerm(ps[s][t], qs[s][t], us[s][t]);
+        }
+        for (int m = 0; m < yb.length; m++) {
+            yb[m][v] = uTop[t] - uBottom[m][t];
+        }
+    }
+
+    /** The same for intervals t0 .. t0 + len &minus; 1 into columns 0 .. len &minus; 1, all of them used. */
+    private static void fillContiguous(double[][] reg, double[][] yb, int t0, int len, double[][] ps, double[][] qs,
+                                       double[][] us, double[] uTop, double[][] uBottom) {
+        for (int s = 0; 3 * s < reg.length; s++) {
+            double[] pS = ps[s];
+            double[] qS = qs[s];
+            double[] uS = us[s];
+            double[] ra = reg[3 * s];
+            double[] rb = reg[3 * s + 1];
+            double[] rc = reg[3 * s + 2];
+            for (int v = 0; v < len; v++) {
+                int t = t0 + v;
+                ra[v] = BranchEquation.resistanceRegressor(pS[t]);
+                rb[v] = BranchEquation.reactanceRegressor(qS[t]);
+                rc[v] = BranchEquation.squaredCurrentTerm(pS[t], qS[t], uS[t]);
+            }
+        }
+        for (int m = 0; m < yb.length; m++) {
+            double[] y = yb[m];
+            double[] ub = uBottom[m];
+            for (int v = 0; v < len; v++) {
+                y[v] = uTop[t0 + v] - ub[t0 + v];
+            }
+        }
     }
 
     /** Used intervals per block of the normal equations' sums: a block's regressors stay in the core's cache. */
