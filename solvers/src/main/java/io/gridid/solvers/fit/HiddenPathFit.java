@@ -308,17 +308,26 @@ public final class HiddenPathFit {
             for (int c = 0; c < pairCount; c++) {
                 addBlock(gram.data, k, pairA[c], pairB[c], pairN[c], reg, len);
             }
+            // a segment's three sums in one pass (three independent chains of additions)
             for (int s = 0; s < segs; s++) {
-                for (int i = 0; i < 3; i++) {
-                    double[] ri = reg[3 * s + i];
-                    double sum = rhs.data[3 * s + i];
-                    for (int v = 0; v < len; v++) {
-                        for (int m : through[s]) {
-                            sum += ri[v] * yb[m][v];
-                        }
+                double[] ra = reg[3 * s];
+                double[] rb = reg[3 * s + 1];
+                double[] rc = reg[3 * s + 2];
+                double sa = rhs.data[3 * s];
+                double sb = rhs.data[3 * s + 1];
+                double sc = rhs.data[3 * s + 2];
+                int[] below = through[s];
+                for (int v = 0; v < len; v++) {
+                    for (int m : below) {
+                        double y = yb[m][v];
+                        sa += ra[v] * y;
+                        sb += rb[v] * y;
+                        sc += rc[v] * y;
                     }
-                    rhs.data[3 * s + i] = sum;
                 }
+                rhs.data[3 * s] = sa;
+                rhs.data[3 * s + 1] = sb;
+                rhs.data[3 * s + 2] = sc;
             }
         }
         for (int a = 0; a < k; a++) {
