@@ -56,8 +56,7 @@ final class HiddenSearchState {
         double[][] drop = s.dropView();
         double[][] pp = s.pView();
         double[][] qq = s.qView();
-        // bus by bus: each row is read and written in order (interval by interval across 1000 rows
-        // touched a new cache line per value)
+        // bus by bus: each row is read and written in order, a cache line serving eight values
         for (int k = 0; k < tCount; k++) {
             u[0][k] = root[k * every];
         }

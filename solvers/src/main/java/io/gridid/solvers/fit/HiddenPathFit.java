@@ -30,6 +30,8 @@ import java.util.Objects;
 public final class HiddenPathFit {
     /** Refits with the flows and hidden voltages of the previous fit: losses are second order, three settle them. */
     public static final int ITERATIONS = 3;
+    /** Used intervals per block of the normal equations' sums: a block's regressors stay in the core's cache. */
+    private static final int ACCUMULATION_BLOCK = 256;
 
     private HiddenPathFit() {
     }
@@ -102,7 +104,7 @@ public final class HiddenPathFit {
             }
             use[t] = ok;
         }
-        boolean allUsed = true; // then the loops below run without the test (vectorised; the same values)
+        boolean allUsed = true; // then the loops below need not read use[t] (measured faster; the same values)
         for (boolean u : use) {
             allUsed &= u;
         }
@@ -288,7 +290,7 @@ public final class HiddenPathFit {
                 len += use[t++] ? 1 : 0;
             }
             if (len == t - t0) {
-                // no interval left out: segment by segment over contiguous intervals (vectorised)
+                // no interval left out: segment by segment over contiguous intervals (measured faster)
                 fillContiguous(reg, yb, t0, len, ps, qs, us, uTop, uBottom);
             } else {
                 for (int tt = t0, v = 0; tt < t; tt++) {
@@ -425,9 +427,6 @@ public final class HiddenPathFit {
             }
         }
     }
-
-    /** Used intervals per block of the normal equations' sums: a block's regressors stay in the core's cache. */
-    private static final int ACCUMULATION_BLOCK = 256;
 
     private static boolean contains(int[] a, int v) {
         for (int x : a) {
