@@ -1,12 +1,15 @@
 package io.gridid.topology;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Per edge of a finished search, the evidence for it against the trees that take it away, and the
  * confidence that follows. A move that takes the edge away (the child, with its subtree, re-hung on
- * one of its scanned candidate parents: {@link SubtreeMoves#deltas}, nothing applied; or a child of
- * the child swapped with it, applied and undone within a trial) raises the search's objective, the
+ * one of its scanned candidate parents, its grandparent or one of its siblings:
+ * {@link SubtreeMoves#deltas}, nothing applied; or a child of the child swapped with it, applied and
+ * undone within a trial) raises the search's objective, the
  * total branch residual, by &Delta;; in units of 2&sigma;&sup2;, &sigma;&sup2; the median branch fit's
  * residual variance per reading, e = &Delta; / 2&sigma;&sup2; is the log-likelihood ratio of the tree
  * against that alternative under independent Gaussian residuals.
@@ -18,7 +21,7 @@ import java.util.Arrays;
  *     1 / (1 + &Sigma;_k exp(&minus;e_k / {@link #EVIDENCE_SCALE})), 1 without alternatives.</li>
  * </ul>
  *
- * <p>O(candidates &middot; path length &middot; T) per bus, a few per cent of the search's own work.
+ * <p>O((candidates + siblings) &middot; path length &middot; T) per bus, a few per cent of the search's own work.
  */
 final class EdgeEvidence {
     /** Relative rounding of u in the fits' double arithmetic: the residual floor of exact data. */
@@ -79,11 +82,26 @@ final class EdgeEvidence {
         return new Weighed(evidence, confidence);
     }
 
-    /** The candidate parents of j that the local search may try, its current parent left out. */
+    /**
+     * The parents j may take instead of its own: the candidates the local search tries, and its
+     * grandparent and siblings (a wrong edge often hangs a bus one step off its true parent, whom the
+     * scan need not have kept).
+     */
     private static int[] alternatives(SearchRun s, int j) {
-        int par = s.tree.parent[j];
+        FittedTree tree = s.tree;
+        int par = tree.parent[j];
         boolean rise = s.rule.mayRise(j);
-        return Arrays.stream(s.search.candidatesOf(j)).filter(c -> c != par && s.rule.allowedParent(j, c, rise)).toArray();
+        Set<Integer> out = new LinkedHashSet<>();
+        for (int c : s.search.candidatesOf(j)) {
+            out.add(c);
+        }
+        if (par != tree.root) {
+            out.add(tree.parent[par]);
+        }
+        for (int c : tree.children.get(par)) {
+            out.add(c);
+        }
+        return out.stream().mapToInt(Integer::intValue).filter(c -> c != par && c != j && s.rule.allowedParent(j, c, rise)).toArray();
     }
 
     /** The change of the total residual if j took its parent's place and the parent hung on j. */
