@@ -84,7 +84,7 @@ final class EdgeEvidence {
 
     /**
      * The parents j may take instead of its own: the candidates the local search tries, and its
-     * grandparent and siblings (a wrong edge often hangs a bus one step off its true parent, whom the
+     * grandparent and siblings (a wrong edge often hangs a bus one step off its true parent, which the
      * scan need not have kept).
      */
     private static int[] alternatives(SearchRun s, int j) {
