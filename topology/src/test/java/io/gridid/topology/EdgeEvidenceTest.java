@@ -103,7 +103,7 @@ class EdgeEvidenceTest {
     /**
      * random:200 with 10 capacitor banks (voltage rises downstream of them), a year hourly, sigma_v
      * 1e-4 p.u., 0.5 % P/Q noise, seeds 1-3: 52, 54 and 50 wrong edges of 199, and the confidence
-     * ranks right above wrong with AUC 0.801, 0.757 and 0.775 (the stability halves 0.771, 0.807,
+     * ranks right above wrong with AUC 0.802, 0.757 and 0.778 (the stability halves 0.771, 0.807,
      * 0.792; ConfidenceRun). With about 156 wrong edges pooled, an AUC's standard error is about
      * 0.02: 0.70 is three of them below the measured level.
      */
