@@ -5,6 +5,7 @@ import io.gridid.model.ConductorType;
 import io.gridid.model.GrididException;
 import io.gridid.model.MeterData;
 import io.gridid.model.RadialTree;
+import io.gridid.model.VoltageResolution;
 import io.gridid.solvers.fit.BranchFit;
 import io.gridid.solvers.fit.BranchFitData;
 import io.gridid.solvers.fit.BranchFitOptions;
@@ -101,12 +102,13 @@ final class BottomUpSweep {
         }
         Map<String, SendingFlows> pending = new HashMap<>();
         Map<String, SweptBranch> out = new HashMap<>();
+        double[] rounding = VoltageResolution.squaredVoltageRoundingVariance(data);
         ExecutorService pool = options.parallel() && Runtime.getRuntime().availableProcessors() > 1
                 ? Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads())
                 : null;
         if (pool != null) {
             try {
-                runAsReady(data, gaps, tree, levels, pending, out, pool, progress);
+                runAsReady(data, gaps, rounding, tree, levels, pending, out, pool, progress);
                 return new Outcome(out, headMismatch(data, tree, pending));
             } finally {
                 pool.shutdownNow();
@@ -116,7 +118,7 @@ final class BottomUpSweep {
             List<String> level = levels.get(d);
             List<Step> steps = new ArrayList<>(level.size());
             for (String bus : level) {
-                steps.add(step(data, gaps, tree, bus, pending));
+                steps.add(step(data, gaps, rounding, tree, bus, pending));
             }
             for (String bus : level) {
                 for (String c : tree.childrenOf(bus)) {
@@ -143,7 +145,7 @@ final class BottomUpSweep {
      * are, and the deepest failure, the first in its level's order, is thrown: the one the
      * level-by-level sweep meets first.
      */
-    private void runAsReady(MeterData data, FilledReadings gaps, RadialTree tree, List<List<String>> levels,
+    private void runAsReady(MeterData data, FilledReadings gaps, double[] rounding, RadialTree tree, List<List<String>> levels,
                             Map<String, SendingFlows> pending, Map<String, SweptBranch> out, ExecutorService pool,
                             SweepProgress progress) throws GrididException {
         BlockingQueue<Done> done = new LinkedBlockingQueue<>();
@@ -158,7 +160,7 @@ final class BottomUpSweep {
             for (String bus : levels.get(d)) {
                 int children = tree.childrenOf(bus).size();
                 if (children == 0) {
-                    submit(pool, done, data, gaps, tree, bus, pending);
+                    submit(pool, done, data, gaps, rounding, tree, bus, pending);
                     running++;
                 } else {
                     waiting.put(bus, children);
@@ -195,7 +197,7 @@ final class BottomUpSweep {
             if (!parent.equals(tree.root())) {
                 int left = waiting.merge(parent, -1, Integer::sum);
                 if (left == 0) {
-                    submit(pool, done, data, gaps, tree, parent, pending);
+                    submit(pool, done, data, gaps, rounding, tree, parent, pending);
                     running++;
                 }
             }
@@ -214,14 +216,14 @@ final class BottomUpSweep {
     }
 
     private void submit(ExecutorService pool, BlockingQueue<Done> done, MeterData data, FilledReadings gaps,
-                        RadialTree tree, String bus, Map<String, SendingFlows> pending) {
+                        double[] rounding, RadialTree tree, String bus, Map<String, SendingFlows> pending) {
         Map<String, SendingFlows> children = new HashMap<>();
         for (String c : tree.childrenOf(bus)) {
             children.put(c, pending.get(c));
         }
         pool.execute(() -> {
             try {
-                done.add(new Done(bus, step(data, gaps, tree, bus, children), null));
+                done.add(new Done(bus, step(data, gaps, rounding, tree, bus, children), null));
             } catch (Throwable e) {
                 done.add(new Done(bus, null, e));
             }
@@ -314,7 +316,8 @@ final class BottomUpSweep {
      * a loss computed with an estimated voltage) when at least
      * {@link LoadImputation#MIN_CLEAN_INTERVALS} intervals hold none.
      */
-    private Step step(MeterData data, FilledReadings gaps, RadialTree tree, String bus, Map<String, SendingFlows> pending)
+    private Step step(MeterData data, FilledReadings gaps, double[] rounding, RadialTree tree, String bus,
+                      Map<String, SendingFlows> pending)
             throws GrididException {
         String parent = tree.parentOf(bus);
         int mj = data.indexOf(bus);
@@ -405,8 +408,10 @@ final class BottomUpSweep {
         double signalRms = Math.sqrt(sumY2 / usable);
         int[] rejected = {0};
         if (options.norm() == FitNorm.LS && options.badDataSigmas() > 0) {
-            fit = BadDataRejection.fit(fitter, options.badDataSigmas(), options.residualFloor() * signalRms,
-                    y, a, b, c, fit, rejected);
+            // the scale is at least the rounding of the two ends' readings: where the drop is below their
+            // resolution most residuals tie and their median absolute deviation is zero (VoltageResolution)
+            double floor = Math.max(options.residualFloor() * signalRms, Math.sqrt(rounding[mi] + rounding[mj]));
+            fit = BadDataRejection.fit(fitter, options.badDataSigmas(), floor, y, a, b, c, fit, rejected);
         }
         List<TypeFit> typeFits = new ArrayList<>(library.size());
         if (!library.isEmpty()) {
