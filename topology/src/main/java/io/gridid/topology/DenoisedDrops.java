@@ -94,6 +94,53 @@ final class DenoisedDrops {
     }
 
     /**
+     * The fitted drops of a feeder's series. With missing voltages the fit is made twice: on the
+     * drops with each missing one imputed ({@link FeederSeries#filledDropView()}: from the meter
+     * that tracks the bus best), then on the measured drops with each missing one replaced by that
+     * first fit, so that the imputation's error leaves the fitted target (a missing load enters as
+     * its estimate, as in every fit; measured: docs/input-handling.md, "Missing readings").
+     *
+     * @param series   the drops and loads (missing loads estimated)
+     * @param loads    which loads the drops are fitted on
+     * @param parallel as in {@link #fit(double[][], double[][], double[][], Loads, boolean)}
+     * @param stop     polled during the work: true returns null (the rows are not wanted any more)
+     * @return the fitted drops, [bus][interval], or null (stopped, or the normal matrix not factored)
+     */
+    static double[][] fit(FeederSeries series, Loads loads, boolean parallel, BooleanSupplier stop) {
+        return series.hasGaps()
+                ? fitWithMissing(series.dropView(), series.filledDropView(), series.pView(), series.qView(), loads,
+                        parallel, stop)
+                : fit(series.dropView(), series.pView(), series.qView(), loads, parallel, stop);
+    }
+
+    /**
+     * The fit of drops some of which are missing: on {@code filled} (the missing ones imputed), then on
+     * {@code measured} with each missing one replaced by that first fit. Each pass costs one
+     * {@link #fit(double[][], double[][], double[][], Loads, boolean)}; the second shrinks what the
+     * imputation's errors put into the fit by about the missing share.
+     *
+     * @param measured drops with NaN where missing (not modified)
+     * @param filled   the same with the missing ones imputed (finite; not modified)
+     */
+    static double[][] fitWithMissing(double[][] measured, double[][] filled, double[][] p, double[][] q, Loads loads,
+                                     boolean parallel, BooleanSupplier stop) {
+        double[][] rows = fit(filled, p, q, loads, parallel, stop);
+        if (rows == null) {
+            return null;
+        }
+        double[][] y = new double[measured.length][];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = measured[i].clone();
+            for (int t = 0; t < y[i].length; t++) {
+                if (y[i][t] != y[i][t]) {
+                    y[i][t] = rows[i][t];
+                }
+            }
+        }
+        return fit(y, p, q, loads, parallel, stop);
+    }
+
+    /**
      * @param drops u_root &minus; u_i per bus and interval, kV&sup2; (finite), [bus][interval]
      * @param p     active power per bus and interval, MW (finite)
      * @param q     reactive power per bus and interval, Mvar (finite)
@@ -211,7 +258,8 @@ final class DenoisedDrops {
      * measured row is put back. O(n T).
      *
      * @param rows  the fitted rows (modified: a row not kept becomes the measured one)
-     * @param drops the measured rows (not modified)
+     * @param drops the measured rows (not modified; NaN where a voltage is missing: the misfit is summed
+     *              over the others and scaled to all intervals, as a branch fit's residual is)
      * @param rss   each bus's branch-fit residual sum of squares (not modified)
      * @return the number of fitted rows kept
      */
@@ -219,9 +267,16 @@ final class DenoisedDrops {
         int kept = 0;
         for (int k = 0; k < rows.length; k++) {
             double misfit = 0;
+            int used = 0;
             for (int t = 0; t < drops[k].length; t++) {
                 double e = drops[k][t] - rows[k][t];
-                misfit += e * e;
+                if (e == e) {
+                    misfit += e * e;
+                    used++;
+                }
+            }
+            if (used < drops[k].length) {
+                misfit = used > 0 ? misfit * drops[k].length / used : Double.POSITIVE_INFINITY;
             }
             if (misfit > EXPLAINED_RATIO * rss[k]) {
                 rows[k] = drops[k];

@@ -94,7 +94,7 @@ public final class PhysicsSearch implements TopologyEstimator {
     @Override
     public Topology estimate(FeederSeries series) throws GrididException {
         Objects.requireNonNull(series, "series");
-        DenoisedDrops.Loads loads = options.denoiseParents() && !series.hasGaps()
+        DenoisedDrops.Loads loads = options.denoiseParents()
                 ? DenoisedDrops.loads(series.busCount(), series.intervalCount(), series.totalIntervals()) : null;
         boolean mayDenoise = loads != null;
         SearchRun s;
@@ -112,7 +112,7 @@ public final class PhysicsSearch implements TopologyEstimator {
                 }
                 return f;
             }).fork();
-            early = DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), loads, true, exact::get);
+            early = DenoisedDrops.fit(series, loads, true, exact::get);
             s = first.join();
         } else {
             s = new SearchRun(series, options, null, false);
@@ -128,7 +128,7 @@ public final class PhysicsSearch implements TopologyEstimator {
         Warning denoised = null;
         if (mayDenoise) {
             double[][] rows = precise ? null : early != null ? early
-                    : DenoisedDrops.fit(series.dropView(), series.pView(), series.qView(), loads, options.parallel());
+                    : DenoisedDrops.fit(series, loads, options.parallel(), () -> false);
             int replaced = rows == null ? 0 : DenoisedDrops.keepExplained(rows, series.dropView(), s.tree.rss);
             if (replaced > 0) {
                 int[][] measuredAlternatives = s.scan.alternatives;
