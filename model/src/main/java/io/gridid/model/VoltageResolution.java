@@ -33,11 +33,17 @@ public final class VoltageResolution {
      * {@link #MIN_RELATIVE_STEP} of the largest reading. O(s log s), s = min(readings, {@link #SAMPLE}).
      */
     public static double step(double[] values) {
-        double[] v = new double[Math.min(values.length, SAMPLE)];
+        return step(values.length, t -> values[t]);
+    }
+
+    /** {@link #step(double[])} of a column read through {@code value} (t &lt; {@code length}), without copying it. */
+    private static double step(int length, java.util.function.IntToDoubleFunction value) {
+        double[] v = new double[Math.min(length, SAMPLE)];
         int count = 0;
-        for (int t = 0; t < values.length && count < v.length; t++) {
-            if (Double.isFinite(values[t])) {
-                v[count++] = values[t];
+        for (int t = 0; t < length && count < v.length; t++) {
+            double x = value.applyAsDouble(t);
+            if (Double.isFinite(x)) {
+                v[count++] = x;
             }
         }
         if (count < MIN_READINGS) {
@@ -93,18 +99,10 @@ public final class VoltageResolution {
     public static double[] squaredVoltageRoundingVariance(MeterData data) {
         double[] out = new double[data.meterCount()];
         for (int m = 0; m < out.length; m++) {
-            double[] v = data.voltagesKv(m);
-            double q = step(v);
+            int meter = m;
+            double q = step(data.intervalCount(), t -> data.vKv(meter, t));
             if (q > 0) {
-                double s = 0;
-                int c = 0;
-                for (double x : v) {
-                    if (Double.isFinite(x)) {
-                        s += x;
-                        c++;
-                    }
-                }
-                double twoV = 2 * s / c;
+                double twoV = 2 * data.meanVoltageKv(m);
                 out[m] = twoV * twoV * q * q / 12;
             }
         }
