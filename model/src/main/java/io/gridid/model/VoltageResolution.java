@@ -36,6 +36,11 @@ public final class VoltageResolution {
         return step(values.length, t -> values[t]);
     }
 
+    /** {@link #step(double[])} of meter m's voltages in {@code data} (kV), read in place. */
+    public static double step(MeterData data, int m) {
+        return step(data.intervalCount(), t -> data.vKv(m, t));
+    }
+
     /** {@link #step(double[])} of a column read through {@code value} (t &lt; {@code length}), without copying it. */
     private static double step(int length, java.util.function.IntToDoubleFunction value) {
         double[] v = new double[Math.min(length, SAMPLE)];
@@ -99,8 +104,7 @@ public final class VoltageResolution {
     public static double[] squaredVoltageRoundingVariance(MeterData data) {
         double[] out = new double[data.meterCount()];
         for (int m = 0; m < out.length; m++) {
-            int meter = m;
-            double q = step(data.intervalCount(), t -> data.vKv(meter, t));
+            double q = step(data, m);
             if (q > 0) {
                 double twoV = 2 * data.meanVoltageKv(m);
                 out[m] = twoV * twoV * q * q / 12;

@@ -18,6 +18,8 @@ public enum WarningCode {
     METERS_FLAT_VOLTAGE("meters report a voltage that never changes", ""),
     /** Meters with every reading missing; subjects: the meters. */
     METERS_EMPTY("meters have every reading missing", ""),
+    /** Meters whose voltages lie on a grid coarse enough to act as noise ({@link io.gridid.model.VoltageResolution}); subjects: the meters. */
+    VOLTAGES_ROUNDED("meters record the voltage in coarse steps", ""),
     /** Intervals not evenly spaced. */
     IRREGULAR_INTERVALS("intervals are not on a regular grid", ""),
     /** Rows out of time order, sorted on reading. */

@@ -488,6 +488,11 @@ final class MeterRowCollector {
         if (unsorted) {
             warnings.add(Warning.of(WarningCode.ROWS_UNSORTED, "rows were not in time order; sorted by timestamp"));
         }
-        return new MeterFile(builder.build(), layout.voltageColumn(), rows, warnings);
+        MeterData data = builder.build();
+        Warning rounded = ReadWarnings.rounded(data);
+        if (rounded != null) {
+            warnings.add(rounded);
+        }
+        return new MeterFile(data, layout.voltageColumn(), rows, warnings);
     }
 }

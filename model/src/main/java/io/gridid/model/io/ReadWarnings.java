@@ -1,11 +1,14 @@
 package io.gridid.model.io;
 
+import io.gridid.model.MeterData;
+import io.gridid.model.VoltageResolution;
 import io.gridid.model.Warning;
 import io.gridid.model.WarningCode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A read's warnings and their wording: a list of meters cut after a few, and an irregular time grid. */
@@ -62,6 +65,36 @@ final class ReadWarnings {
             sb.append(" and ").append(items.size() - shown).append(" more");
         }
         return sb.toString();
+    }
+
+    /**
+     * Rounding noise, relative to the reading, from which a meter's grid is told: 1e-5, the residual
+     * below which stage 1 takes data for precise.
+     */
+    static final double ROUNDING_NOISE_TOLD = 1e-5;
+
+    /**
+     * A warning naming the meters whose voltages lie on a grid whose rounding noise (step / &radic;12,
+     * relative to the meter's mean voltage) is at least {@link #ROUNDING_NOISE_TOLD}, with the
+     * coarsest step, else null.
+     */
+    static Warning rounded(MeterData data) {
+        List<String> meters = new ArrayList<>();
+        double coarsest = 0;
+        for (int m = 0; m < data.meterCount(); m++) {
+            double step = VoltageResolution.step(data, m) / data.meanVoltageKv(m);
+            if (step / Math.sqrt(12) >= ROUNDING_NOISE_TOLD) {
+                meters.add(data.meterIds().get(m));
+                coarsest = Math.max(coarsest, step);
+            }
+        }
+        if (meters.isEmpty()) {
+            return null;
+        }
+        return Warning.about(WarningCode.VOLTAGES_ROUNDED, meters, named(String.format(Locale.ROOT,
+                "%d of %d meters record the voltage in steps of up to %.2g of the reading (%.2g V on 240 V): noise of"
+                + " up to %.2g p.u. per reading, not bad data: ", meters.size(), data.meterCount(), coarsest,
+                coarsest * 240, coarsest / Math.sqrt(12)), meters));
     }
 
     /** Partial meters beyond which pairs are not looked for (the look is quadratic). */

@@ -36,6 +36,31 @@ class ReadWarningsTest {
         assertTrue(ws.get(0).text().endsWith(" and 2 more"), ws.get(0).text());
     }
 
+    /**
+     * A meter recording whole tenths of a volt on 240 V (rounding noise 1.2e-4 of the reading) is named;
+     * one whose export keeps six decimals of kV (4e-8) and one with unrounded readings are not.
+     */
+    @Test
+    void metersWhoseRoundingActsAsNoiseAreNamed() {
+        double kv = 12.47;
+        long[] times = new long[200];
+        for (int t = 0; t < times.length; t++) {
+            times[t] = 3600L * t;
+        }
+        io.gridid.model.MeterData.Builder b = io.gridid.model.MeterData.builder(List.of("tenths", "micro", "plain"), times);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        for (int t = 0; t < times.length; t++) {
+            double pu = 1 + 0.01 * Math.sin(t / 12.0) + 1e-3 * rnd.nextDouble();
+            b.set(0, t, Math.rint(pu * 2400) / 2400 * kv, 0.01, 0.0);
+            b.set(1, t, Math.rint(pu * kv * 1e6) / 1e6, 0.01, 0.0);
+            b.set(2, t, pu * kv, 0.01, 0.0);
+        }
+        Warning w = ReadWarnings.rounded(b.build());
+        assertEquals(WarningCode.VOLTAGES_ROUNDED, w.code());
+        assertEquals(List.of("tenths"), w.subjects());
+        assertTrue(w.text().contains("(0.10 V on 240 V)"), w.text());
+    }
+
     @Test
     void partialMetersAreNamedByIdNotByTheirCoverage() {
         List<Warning> ws = ReadWarnings.of(List.of("b (2 of 3, x to y)"), List.<int[]>of(new int[] {1, 0, 1}), IDS,
