@@ -13,6 +13,8 @@ import java.util.Arrays;
 public final class VoltageResolution {
     /** Readings looked at per meter: its first this many finite ones (a grid shows in far fewer). */
     static final int SAMPLE = 2048;
+    /** Readings looked at first: where most of them differ, the meter's readings lie on no grid. */
+    static final int FIRST_LOOK = 256;
     /** Fewest finite readings in which a grid is looked for. */
     static final int MIN_READINGS = 16;
     /**
@@ -54,6 +56,13 @@ public final class VoltageResolution {
         if (count < MIN_READINGS) {
             return 0;
         }
+        // the first readings alone tell unrounded ones (nearly every one distinct) at an eighth of the sort
+        int first = Math.min(count, FIRST_LOOK);
+        double[] head = Arrays.copyOf(v, first);
+        Arrays.sort(head);
+        if (levels(head, first, SAME_LEVEL * Math.max(Math.abs(head[0]), Math.abs(head[first - 1]))) > first / 2) {
+            return 0;
+        }
         Arrays.sort(v, 0, count);
         double scale = Math.max(Math.abs(v[0]), Math.abs(v[count - 1]));
         double same = SAME_LEVEL * scale;
@@ -81,6 +90,19 @@ public final class VoltageResolution {
             }
         }
         return g;
+    }
+
+    /** Distinct values among the first {@code count} of sorted {@code v}, values within {@code same} counting as one. */
+    private static int levels(double[] v, int count, double same) {
+        int m = 0;
+        double last = Double.NaN;
+        for (int i = 0; i < count; i++) {
+            if (m == 0 || v[i] - last > same) {
+                last = v[i];
+                m++;
+            }
+        }
+        return m;
     }
 
     /** Greatest common divisor of a and b (&ge; 0), remainders within {@code tolerance} counting as none. */
