@@ -26,7 +26,8 @@ import java.util.Objects;
  *     the root's own drop is NaN ({@link #rootDropView()});</li>
  * <li>a missing P or Q is estimated ({@link LoadImputation}) and marked in
  *     {@link #estimatedView()}: a branch fit uses intervals whose subtree holds an estimate only
- *     when it has fewer than {@link LoadImputation#MIN_CLEAN_INTERVALS} without one.</li>
+ *     when it has fewer than {@link LoadImputation#MIN_CLEAN_INTERVALS} without one, except in the
+ *     physics search's noisy-data pass ({@link SearchInputs#cleanIntervalsOnly}).</li>
  * </ul>
  * The regression-based estimators need every reading and use {@link #complete()}.
  *
@@ -232,8 +233,8 @@ public final class FeederSeries {
             source = ", then from the voltages given stage 2's impedances";
         }
         warnings.add(Warning.of(WarningCode.READINGS_MISSING, String.format(Locale.ROOT, "%d readings missing: voltages are never estimated for a fit's target;"
-                        + " %d missing loads estimated from the bus's daily profile%s, used by a branch fit only when it"
-                        + " has fewer than %d intervals without an estimate in its subtree", missing,
+                        + " %d missing loads estimated from the bus's daily profile%s, used by a branch fit on precise data only"
+                        + " when it has fewer than %d intervals without an estimate in its subtree", missing,
                 loads.estimatedCount(), source,
                 LoadImputation.MIN_CLEAN_INTERVALS)));
         return new FeederSeries(rootId, buses, ref, drop, dropFill, rootDrop, loads.pMw(), loads.qMvar(),

@@ -209,7 +209,8 @@ final class FittedTree {
     }
 
     /**
-     * Sets j's fit target dEff[j]: its drop where measured, and, when at least
+     * Sets j's fit target dEff[j]: its drop where measured, and, when the inputs ask for clean
+     * intervals ({@link SearchInputs#cleanIntervalsOnly}) and at least
      * {@link LoadImputation#MIN_CLEAN_INTERVALS} intervals have no estimate in j's subtree
      * (a load, or a loss computed with an estimated voltage), NaN where one does.
      */
@@ -231,7 +232,7 @@ final class FittedTree {
                 tj[t] |= tc[t];
             }
         }
-        boolean cleanOnly = LoadImputation.fitsCleanIntervalsOnly(tj, t -> dj[t] == dj[t]);
+        boolean cleanOnly = in.cleanIntervalsOnly && LoadImputation.fitsCleanIntervalsOnly(tj, t -> dj[t] == dj[t]);
         for (int t = 0; t < tCount; t++) {
             e[t] = cleanOnly && tj[t] ? Double.NaN : dj[t];
         }

@@ -132,7 +132,8 @@ public final class PhysicsSearch implements TopologyEstimator {
             int replaced = rows == null ? 0 : DenoisedDrops.keepExplained(rows, series.dropView(), s.tree.rss);
             if (replaced > 0) {
                 int[][] measuredAlternatives = s.scan.alternatives;
-                s = new SearchRun(series, options, rows, false);
+                // noisy data: the fits use every interval, estimated loads included (SearchInputs)
+                s = new SearchRun(series, options, rows, false, false);
                 s.search.measuredAlternatives = measuredAlternatives;
                 s.greedy();
                 denoised = Warning.of(WarningCode.VOLTAGES_DENOISED, String.format(Locale.ROOT,

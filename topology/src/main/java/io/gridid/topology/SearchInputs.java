@@ -21,6 +21,13 @@ final class SearchInputs {
     final double[] rootU;
     final double[][] dFill;   // d with missing voltages estimated (loss terms, bus order); == d without gaps
     final boolean gaps;       // any missing voltage or estimated load
+    /**
+     * A fit leaves out the intervals with an estimated load in its subtree when at least
+     * {@link io.gridid.solvers.gaps.LoadImputation#MIN_CLEAN_INTERVALS} are left: on precise data,
+     * whose fits an estimate's error would spoil; on noisy data every interval is used, the estimates'
+     * errors being smaller there than what leaving the intervals out costs (docs/input-handling.md).
+     */
+    final boolean cleanIntervalsOnly;
     final boolean[][] estimated;
     final int[] pos;          // rank in the start order: higher = nearer the root; root = n
     final int[] order;        // the greedy start's order (StartOrder): likely leaves first
@@ -40,8 +47,10 @@ final class SearchInputs {
      *                    voltage may rise along branches), else by mean voltage (noisy data: the
      *                    mean is estimated to &sigma;/&radic;T, a spread only to about &sigma;)
      */
-    SearchInputs(FeederSeries series, PhysicsSearchOptions opt, double[][] parentRows, boolean spreadStart) {
+    SearchInputs(FeederSeries series, PhysicsSearchOptions opt, double[][] parentRows, boolean spreadStart,
+                 boolean cleanIntervalsOnly) {
         this.series = series;
+        this.cleanIntervalsOnly = cleanIntervalsOnly;
         this.spreadStart = spreadStart;
         n = series.busCount();
         tCount = series.intervalCount();

@@ -40,8 +40,17 @@ final class SearchRun {
      * @param spreadStart start order by the drops' spread, else by mean voltage ({@link SearchInputs})
      */
     SearchRun(FeederSeries series, PhysicsSearchOptions opt, double[][] parentRows, boolean spreadStart) {
+        this(series, opt, parentRows, spreadStart, true);
+    }
+
+    /**
+     * @param cleanIntervalsOnly a fit leaves out the intervals with an estimated load in its subtree
+     *                           when enough are left ({@link SearchInputs#cleanIntervalsOnly})
+     */
+    SearchRun(FeederSeries series, PhysicsSearchOptions opt, double[][] parentRows, boolean spreadStart,
+              boolean cleanIntervalsOnly) {
         this.opt = opt;
-        in = new SearchInputs(series, opt, parentRows, spreadStart);
+        in = new SearchInputs(series, opt, parentRows, spreadStart, cleanIntervalsOnly);
         budget = new WorkBudget(opt, in.n, in.tCount);
         tree = new FittedTree(in, budget);
         rule = new VoltageRiseRule(tree, in.meanRank);

@@ -116,30 +116,31 @@ class PhysicsSearchTest extends TopologyEstimatorContractTest {
     }
 
     /**
-     * With 2 % of the readings missing the denoising still runs (the missing drops imputed, then
-     * refitted: {@link DenoisedDrops#fitWithMissing}). ieee69, a year hourly, sigma_v = 1e-4 p.u.,
-     * seeds 1-3: measured 154 of 204 edges with it and 142 without (2-7 per seed); the test asks
-     * for at least half that gain.
+     * With 2 % of the readings missing, noisy data keep nearly what complete data find: the
+     * denoising still runs (missing drops imputed, then refitted: {@link DenoisedDrops#fitWithMissing})
+     * and the fits use every interval, estimated loads included. random:114, a year hourly, sigma_v =
+     * 1e-4 p.u., seeds 1-3: measured 295 edges against 305 with complete data (277 when the fits left
+     * out the intervals with an estimated load, 260 without the denoising); the test asks for 95 % of
+     * the complete data's count, which neither of those reached.
      */
     @Test
-    void denoisedParentsFindMoreEdgesWithMissingReadings() throws Exception {
-        Feeder f = io.gridid.feeders.TestFeeders.load("ieee69");
-        int withDenoising = 0;
-        int without = 0;
+    void missingReadingsCostFewEdgesOnNoisyData() throws Exception {
+        Feeder f = io.gridid.feeders.TestFeeders.load("random:114");
+        int gappy = 0;
+        int complete = 0;
         for (long seed = 1; seed <= 3; seed++) {
-            FeederSeries gappy = FeederSeries.of(io.gridid.feeders.MeterDataSynthesizer.synthesize(f,
-                    io.gridid.feeders.SynthesisOptions.defaults().withDays(365).withIntervalMinutes(60).withSeed(seed)
-                            .withNoiseVoltagePu(1e-4).withNoisePowerRelative(0.005).withMissingFraction(0.02)).meters(),
-                    f.rootBus());
-            Topology denoised = new PhysicsSearch(PhysicsSearchOptions.defaults()).estimate(gappy);
-            org.junit.jupiter.api.Assertions.assertTrue(denoised.diagnostics().warnings().stream()
-                    .anyMatch(w -> w.code() == WarningCode.VOLTAGES_DENOISED), denoised.diagnostics().warnings().toString());
-            withDenoising += correctEdges(f, denoised);
-            without += correctEdges(f, new PhysicsSearch(PhysicsSearchOptions.defaults().withDenoiseParents(false))
-                    .estimate(gappy));
+            io.gridid.feeders.SynthesisOptions o = io.gridid.feeders.SynthesisOptions.defaults().withDays(365)
+                    .withIntervalMinutes(60).withSeed(seed).withNoiseVoltagePu(1e-4).withNoisePowerRelative(0.005);
+            Topology withGaps = new PhysicsSearch(PhysicsSearchOptions.defaults()).estimate(FeederSeries.of(
+                    io.gridid.feeders.MeterDataSynthesizer.synthesize(f, o.withMissingFraction(0.02)).meters(), f.rootBus()));
+            org.junit.jupiter.api.Assertions.assertTrue(withGaps.diagnostics().warnings().stream()
+                    .anyMatch(w -> w.code() == WarningCode.VOLTAGES_DENOISED), withGaps.diagnostics().warnings().toString());
+            gappy += correctEdges(f, withGaps);
+            complete += correctEdges(f, new PhysicsSearch(PhysicsSearchOptions.defaults()).estimate(FeederSeries.of(
+                    io.gridid.feeders.MeterDataSynthesizer.synthesize(f, o).meters(), f.rootBus())));
         }
-        org.junit.jupiter.api.Assertions.assertTrue(withDenoising >= without + 6,
-                "denoised " + withDenoising + " vs plain " + without + " of 204 edges");
+        org.junit.jupiter.api.Assertions.assertTrue(gappy >= 0.95 * complete,
+                "2 % missing: " + gappy + " edges, complete data: " + complete + " of 339");
     }
 
     /**
