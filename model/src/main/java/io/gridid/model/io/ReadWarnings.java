@@ -92,8 +92,8 @@ final class ReadWarnings {
             return null;
         }
         return Warning.about(WarningCode.VOLTAGES_ROUNDED, meters, named(String.format(Locale.ROOT,
-                "%d of %d meters record the voltage in steps of up to %.2g of the reading (%.2g V on 240 V): noise of"
-                + " up to %.2g p.u. per reading, not bad data: ", meters.size(), data.meterCount(), coarsest,
+                "%d of %d meters record the voltage in steps of up to %.2g of the reading (%.2g V on 240 V),"
+                + " rounding noise of up to %.2g p.u. per reading: ", meters.size(), data.meterCount(), coarsest,
                 coarsest * 240, coarsest / Math.sqrt(12)), meters));
     }
 
