@@ -494,7 +494,14 @@ public final class ImpedanceEstimator {
                 + String.format(Locale.ROOT, " [unconstrained r=%.4g, x=%.4g ohm]", f.rOhm(), f.xOhm()), id);
     }
 
-    private static String percent(double rel) {
-        return Double.isFinite(rel) ? String.format(Locale.ROOT, "%.0f %%", 100 * rel) : "unbounded";
+    /** A relative standard error as a percentage; beyond a hundred times the estimate (an estimate of about 0) the digits say nothing. */
+    static String percent(double rel) {
+        if (!Double.isFinite(rel)) {
+            return "unbounded";
+        }
+        return rel > MAX_SHOWN_RELATIVE ? "over 10000 %" : String.format(Locale.ROOT, "%.0f %%", 100 * rel);
     }
+
+    /** Largest relative standard error written as a number (10,000 %). */
+    private static final double MAX_SHOWN_RELATIVE = 100;
 }
