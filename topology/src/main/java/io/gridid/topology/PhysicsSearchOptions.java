@@ -19,8 +19,9 @@ package io.gridid.topology;
  * @param denoiseParents   on noisy data (median branch-fit residual above 1e-5 of u), search again
  *                         with the candidate parents' drops replaced by their least-squares fit on
  *                         all loads where that fit explains a drop about as well as the bus's
- *                         branch fit ({@link DenoisedDrops}; missing voltages imputed, then refitted; at least 5 intervals
- *                         per fitted column and a bounded work: 2n + 3 columns of P and Q, else
+ *                         branch fit ({@link DenoisedDrops}; missing voltages imputed, then
+ *                         refitted; at least 5 intervals per fitted column and a bounded work:
+ *                         2n + 3 columns of P and Q, else
  *                         n + 3 of P alone); the result says
  *                         when it did and at how many buses
  */

@@ -46,6 +46,7 @@ final class SearchInputs {
      * @param spreadStart start order by the drops' spread ({@link StartOrder}: precise data, where
      *                    voltage may rise along branches), else by mean voltage (noisy data: the
      *                    mean is estimated to &sigma;/&radic;T, a spread only to about &sigma;)
+     * @param cleanIntervalsOnly see {@link #cleanIntervalsOnly}
      */
     SearchInputs(FeederSeries series, PhysicsSearchOptions opt, double[][] parentRows, boolean spreadStart,
                  boolean cleanIntervalsOnly) {
