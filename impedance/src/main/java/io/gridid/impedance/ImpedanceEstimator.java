@@ -219,7 +219,8 @@ public final class ImpedanceEstimator {
                 String id = Warning.branch(e.fromBus(), e.toBus());
                 warnings.add(Warning.of(WarningCode.NO_CONDUCTOR_TYPE, "branch " + id + ": " + e.note(), id));
             }
-            Warning weak = weakness(unconstrained(b.fit(), free.get(bus)), Warning.branch(e.fromBus(), e.toBus()));
+            Warning weak = WeakBranchWarning.of(unconstrained(b.fit(), free.get(bus)), Warning.branch(e.fromBus(), e.toBus()),
+                    options.weakRelativeStdErr());
             if (weak != null) {
                 warnings.add(weak);
             }
@@ -467,41 +468,4 @@ public final class ImpedanceEstimator {
                 Math.hypot(lf.lengthStdErr() * type.xOhmPerKm(), spread[1]), f.relaxationGap(), f.polished(),
                 type.name(), lf.lengthKm(), f.rOhm(), f.xOhm(), lf.rmsResidual(), lf.intervalsUsed(), note);
     }
-
-    /**
-     * The warning about branch {@code id} when the data do not pin it down, else null. Judged on the
-     * unconstrained fit: a library length's small error would hide how weakly the data alone
-     * determine (r, x).
-     */
-    private Warning weakness(BranchFit f, String id) {
-        double rRel = f.rStdErr() / Math.abs(f.rOhm());
-        double xRel = f.xStdErr() / Math.abs(f.xOhm());
-        boolean r = !(rRel <= options.weakRelativeStdErr());
-        boolean x = !(xRel <= options.weakRelativeStdErr());
-        if (!r && !x) {
-            return null;
-        }
-        List<String> parts = new ArrayList<>(2);
-        if (r) {
-            parts.add("r (standard error " + percent(rRel) + ")");
-        }
-        if (x) {
-            parts.add("x (standard error " + percent(xRel) + ")");
-        }
-        WarningCode code = r && x ? WarningCode.R_AND_X_NOT_PINNED
-                : r ? WarningCode.R_NOT_PINNED : WarningCode.X_NOT_PINNED;
-        return Warning.of(code, "branch " + id + ": the data do not pin down " + String.join(" and ", parts)
-                + String.format(Locale.ROOT, " [unconstrained r=%.4g, x=%.4g ohm]", f.rOhm(), f.xOhm()), id);
-    }
-
-    /** A relative standard error as a percentage; beyond a hundred times the estimate (an estimate of about 0) the digits say nothing. */
-    static String percent(double rel) {
-        if (!Double.isFinite(rel)) {
-            return "unbounded";
-        }
-        return rel > MAX_SHOWN_RELATIVE ? "over 10000 %" : String.format(Locale.ROOT, "%.0f %%", 100 * rel);
-    }
-
-    /** Largest relative standard error written as a number (10,000 %). */
-    private static final double MAX_SHOWN_RELATIVE = 100;
 }
