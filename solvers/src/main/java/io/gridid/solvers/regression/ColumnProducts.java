@@ -174,67 +174,32 @@ public final class ColumnProducts {
         int m = out.length;
         int rows = a[0].length;
         int blocks = (rows + COMBINE_BLOCK - 1) / COMBINE_BLOCK;
+        // an odd count's last output goes in a pair with itself, its twin into a row thrown away
+        double[] twin = m % 2 == 1 ? new double[rows] : null;
         IntConsumer task = k -> {
             if (stop.getAsBoolean()) {
                 return;
             }
             int t0 = k * COMBINE_BLOCK;
             int t1 = Math.min(rows, t0 + COMBINE_BLOCK);
-            int j = 0;
-            for (; j + 1 < m; j += 2) {
-                combineTwo(a, left, b, m, j, out[j], out[j + 1], offset[j], offset[j + 1], t0, t1);
-            }
-            for (; j < m; j++) {
-                combineOne(a, left, b, m, j, out[j], offset[j], t0, t1);
+            for (int j = 0; j < m; j += 2) {
+                int i = Math.min(j + 1, m - 1);
+                combineTwo(a, left, b, m, j, i, out[j], i == j ? twin : out[i], offset[j], offset[i], t0, t1);
             }
         };
         run(blocks, task, parallel);
     }
 
     /**
-     * Output j over [t0, t1): accumulated in the output array column by column in column order
-     * (four columns per pass: a loop the JIT vectorises; with eight, or four outputs at once, it does not), then the offset added in front.
-     * The last output of an odd count; the others go two at a time ({@link #combineTwo}).
+     * Outputs j and i over [t0, t1), one pass over the columns serving both: each accumulated in its
+     * output array column by column in column order (four columns per pass: a loop the JIT
+     * vectorises; with eight, or four outputs at once, it does not), then its offset added in front.
      */
-    private static void combineOne(double[][] a, int left, double[] b, int m, int j, double[] o, double off,
-                                   int t0, int t1) {
-        double[] a0 = a[0];
-        double b0 = b[j];
-        for (int t = t0; t < t1; t++) {
-            o[t] = a0[t] * b0;
-        }
-        int c = 1;
-        for (; c + 3 < left; c += 4) {
-            double[] e0 = a[c];
-            double[] e1 = a[c + 1];
-            double[] e2 = a[c + 2];
-            double[] e3 = a[c + 3];
-            double v0 = b[c * m + j];
-            double v1 = b[(c + 1) * m + j];
-            double v2 = b[(c + 2) * m + j];
-            double v3 = b[(c + 3) * m + j];
-            for (int t = t0; t < t1; t++) {
-                o[t] = o[t] + e0[t] * v0 + e1[t] * v1 + e2[t] * v2 + e3[t] * v3;
-            }
-        }
-        for (; c < left; c++) {
-            double[] e = a[c];
-            double v = b[c * m + j];
-            for (int t = t0; t < t1; t++) {
-                o[t] += e[t] * v;
-            }
-        }
-        for (int t = t0; t < t1; t++) {
-            o[t] = off + o[t];
-        }
-    }
-
-    /** Outputs j and j + 1 over [t0, t1), each summed as {@link #combineOne} sums it: one pass over the columns serves both. */
-    private static void combineTwo(double[][] a, int left, double[] b, int m, int j, double[] o, double[] p,
+    private static void combineTwo(double[][] a, int left, double[] b, int m, int j, int i, double[] o, double[] p,
                                    double offO, double offP, int t0, int t1) {
         double[] a0 = a[0];
         double b0 = b[j];
-        double c0 = b[j + 1];
+        double c0 = b[i];
         for (int t = t0; t < t1; t++) {
             o[t] = a0[t] * b0;
             p[t] = a0[t] * c0;
@@ -249,10 +214,10 @@ public final class ColumnProducts {
             double v1 = b[(c + 1) * m + j];
             double v2 = b[(c + 2) * m + j];
             double v3 = b[(c + 3) * m + j];
-            double w0 = b[c * m + j + 1];
-            double w1 = b[(c + 1) * m + j + 1];
-            double w2 = b[(c + 2) * m + j + 1];
-            double w3 = b[(c + 3) * m + j + 1];
+            double w0 = b[c * m + i];
+            double w1 = b[(c + 1) * m + i];
+            double w2 = b[(c + 2) * m + i];
+            double w3 = b[(c + 3) * m + i];
             for (int t = t0; t < t1; t++) {
                 double x0 = e0[t];
                 double x1 = e1[t];
@@ -265,7 +230,7 @@ public final class ColumnProducts {
         for (; c < left; c++) {
             double[] e = a[c];
             double v = b[c * m + j];
-            double w = b[c * m + j + 1];
+            double w = b[c * m + i];
             for (int t = t0; t < t1; t++) {
                 o[t] += e[t] * v;
                 p[t] += e[t] * w;

@@ -64,7 +64,7 @@ class ColumnProductsTest {
 
     @Test
     void combinationEqualsEjmlsProductPlusTheOffsetBitForBit() {
-        // an even count (outputs two at a time) and an odd one (the last output alone)
+        // an even count (outputs two at a time) and an odd one (the last output paired with itself)
         for (int outputs : new int[]{BUSES, BUSES - 1}) {
             SplittableRandom rnd = new SplittableRandom(12);
             DMatrixRMaj b = new DMatrixRMaj(LEFT, outputs);
